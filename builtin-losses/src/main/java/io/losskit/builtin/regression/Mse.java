@@ -1,0 +1,31 @@
+package io.losskit.builtin.regression;
+
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.Parameters;
+import java.util.Set;
+
+/**
+ * Mean squared error: ℓᵢ = d², d = ŷ − y.
+ *
+ * <p>Agrees with torch {@code MSELoss} and keras {@code MeanSquaredError}.
+ */
+public final class Mse extends ElementwiseLoss {
+
+    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("mse", "regression")
+            .summary("mean squared error")
+            .formula("ℓᵢ = d², d = ŷ − y")
+            .roles(PRED, TARGET, WEIGHT)
+            .reference("torch MSELoss, keras MeanSquaredError")
+            .build();
+
+    @Override
+    public LossDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Loss create(Parameters params, Set<String> roles) {
+        return elementwise((p, t) -> (p - t) * (p - t));
+    }
+}

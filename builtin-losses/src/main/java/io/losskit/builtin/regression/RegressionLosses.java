@@ -1,0 +1,16 @@
+package io.losskit.builtin.regression;
+
+import io.losskit.spi.LossDefinition;
+import java.util.List;
+
+/** The regression losses of the built-in pack, in the order of LOSSES.md. */
+public final class RegressionLosses {
+
+    private RegressionLosses() {
+    }
+
+    /** Every regression loss. */
+    public static List<LossDefinition> all() {
+        return List.of(new Mse());
+    }
+}

@@ -1,0 +1,5 @@
+/** The built-in loss pack: one provider for the four categories. */
+module io.losskit.builtin {
+    requires io.losskit.spi;
+    provides io.losskit.spi.LossProvider with io.losskit.builtin.BuiltinLosses;
+}

@@ -1,0 +1,53 @@
+package io.losskit.builtin.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class NumericsTest {
+
+    @Test
+    void log1pExpIsExactAtTheExtremes() {
+        assertThat(Numerics.log1pExp(1000)).isEqualTo(1000.0);
+        assertThat(Numerics.log1pExp(-1000)).isEqualTo(0.0);
+        // log(1 + e⁻⁴⁰) = e⁻⁴⁰ to double precision; the naive form rounds it to 0.
+        assertThat(Numerics.log1pExp(-40)).isCloseTo(Math.exp(-40), within(1e-30));
+        assertThat(Numerics.log1pExp(0)).isEqualTo(Math.log(2));
+    }
+
+    @Test
+    void sigmoidAndLogSigmoidDoNotOverflow() {
+        assertThat(Numerics.sigmoid(-1000)).isEqualTo(0.0);
+        assertThat(Numerics.sigmoid(1000)).isEqualTo(1.0);
+        assertThat(Numerics.sigmoid(0)).isEqualTo(0.5);
+        assertThat(Numerics.logSigmoid(-1000)).isEqualTo(-1000.0);
+        assertThat(Numerics.logSigmoid(1000)).isEqualTo(-0.0);
+    }
+
+    @Test
+    void logSumExpIsMaxShifted() {
+        assertThat(Numerics.logSumExp(new double[] {1000, 1000})).isEqualTo(1000 + Math.log(2));
+        assertThat(Numerics.logSumExp(new double[] {-1000, -1000})).isEqualTo(-1000 + Math.log(2));
+        assertThat(Numerics.logSumExp(new double[] {})).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Numerics.logSumExp(new double[] {Double.NEGATIVE_INFINITY, 0})).isEqualTo(0.0);
+        assertThat(Numerics.logAddExp(Double.NEGATIVE_INFINITY, -3)).isEqualTo(-3.0);
+        assertThat(Numerics.logAddExp(0, 0)).isEqualTo(Math.log(2));
+    }
+
+    @Test
+    void logSoftmaxSumsToOne() {
+        double[] out = Numerics.logSoftmax(new double[] {1, 2, 3}, new double[3]);
+        // softmax(1,2,3)₃ = e³/(e+e²+e³) = 1/(e⁻²+e⁻¹+1)
+        assertThat(Math.exp(out[2])).isCloseTo(1 / (Math.exp(-2) + Math.exp(-1) + 1), within(1e-15));
+        assertThat(Math.exp(out[0]) + Math.exp(out[1]) + Math.exp(out[2])).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void logCoshAndClampedLog() {
+        assertThat(Numerics.logCosh(1000)).isCloseTo(1000 - Math.log(2), within(1e-12));
+        assertThat(Numerics.logCosh(0.5)).isCloseTo(Math.log(Math.cosh(0.5)), within(1e-16));
+        assertThat(Numerics.clampedLog(0)).isEqualTo(-100.0);
+        assertThat(Numerics.clampedLog(1)).isEqualTo(0.0);
+    }
+}

@@ -1,0 +1,33 @@
+package io.losskit.spi;
+
+import java.util.List;
+
+/**
+ * A loss that is a function of a whole batch of samples (the metric-learning losses over
+ * labelled embeddings). The engine cuts the input into batches of {@code --batch-size}
+ * consecutive samples (default: the whole input) and combines the batches' values as
+ * Σ sum / Σ terms for {@code mean} and Σ sum for {@code sum}. Memory grows with the batch size.
+ */
+@FunctionalInterface
+public non-sealed interface BatchLoss extends Loss {
+
+    /**
+     * Evaluates one batch.
+     *
+     * @param batch the batch's samples, in input order
+     * @param tally where to count {@code details} entries and report warnings
+     * @return the sum of the batch's terms and how many terms there were
+     * @throws InvalidSampleException when a value is outside the loss's domain
+     */
+    BatchValue evaluate(List<Sample> batch, Tally tally);
+
+    /**
+     * The value of one batch.
+     *
+     * @param sum the sum of the batch's terms
+     * @param terms how many terms (pairs, triplets, anchors…) the batch contributed; 0 when it
+     *     had none, in which case {@code sum} is ignored
+     */
+    record BatchValue(double sum, long terms) {
+    }
+}
