@@ -1,0 +1,81 @@
+package io.losskit.cli;
+
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.Reduction;
+import io.losskit.spi.RoleSpec;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code losskit describe ID}: everything the descriptor says about a loss. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.")
+final class DescribeCommand implements Callable<Integer> {
+
+    private final LossRegistry registry;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "A loss id or alias (see losskit list).", completionCandidates = LossIds.class)
+    String id;
+
+    DescribeCommand(LossRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        LossRegistry.Entry e = registry.find(id);
+        if (e == null) {
+            throw new UsageError("unknown loss \"" + id + "\"; see losskit list");
+        }
+        describe(e, spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void describe(LossRegistry.Entry e, PrintWriter out) {
+        LossDescriptor d = e.descriptor();
+        out.println(d.id() + (d.aliases().isEmpty() ? "" : " (also " + String.join(", ", d.aliases()) + ")")
+                + " — " + d.summary());
+        out.println();
+        out.println("  category    " + d.category() + (e.origin().equals("built-in") ? "" : "   (from " + e.origin() + ")"));
+        out.println("  formula     " + d.formula());
+        out.println("  reductions  " + String.join(", ", d.reductions().stream().sorted().map(Reduction::id).toList()));
+        out.println("  reference   " + d.reference());
+        out.println();
+        out.println("Inputs (roles):");
+        for (RoleSpec r : d.roles()) {
+            out.printf("  %-13s %-9s %s%s%n", r.name(), r.kind().name().toLowerCase(Locale.ROOT),
+                    r.required() ? "" : "(optional) ", r.description());
+        }
+        out.println();
+        if (d.params().isEmpty()) {
+            out.println("Parameters: none");
+        } else {
+            out.println("Parameters (-P " + d.id() + ".KEY=VALUE):");
+            for (ParamSpec p : d.params()) {
+                String range = p.range().isEmpty() ? "" : " in " + p.range();
+                out.printf("  %-13s %s, default %s%s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        p.defaultValue() == null ? "none" : p.defaultValue(), range);
+                out.println("                " + p.description());
+            }
+        }
+        if (!d.details().isEmpty()) {
+            out.println();
+            out.println("Details (in JSON output): " + String.join(", ", d.details()));
+        }
+        if (!d.notes().isEmpty()) {
+            out.println();
+            out.println("Notes:");
+            for (String line : d.notes().split("\n")) {
+                out.println("  " + line);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,83 @@
+package io.losskit.cli;
+
+/**
+ * Bad input (exit 3): an unreadable file, a malformed record, a missing column, an invalid value.
+ * The message names the file, the line, the record and the column where they are known.
+ */
+public final class InputError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long line;
+    private final long record;
+    private final String column;
+    private final String problem;
+    private final boolean recoverable;
+
+    public InputError(String file, long line, long record, String column, String problem) {
+        this(file, line, record, column, problem, true);
+    }
+
+    private InputError(String file, long line, long record, String column, String problem, boolean recoverable) {
+        super(format(file, line, record, column, problem));
+        this.file = file;
+        this.line = line;
+        this.record = record;
+        this.column = column;
+        this.problem = problem;
+        this.recoverable = recoverable;
+    }
+
+    /** The same error, marked as one after which the reader cannot go on (malformed JSON document). */
+    public InputError unrecoverable() {
+        return new InputError(file, line, record, column, problem, false);
+    }
+
+    /** Whether reading can go on with the next record ({@code --on-invalid skip}). */
+    public boolean recoverable() {
+        return recoverable && record > 0;
+    }
+
+    /** An error about a whole file. */
+    public static InputError inFile(String file, String problem) {
+        return new InputError(file, -1, -1, null, problem);
+    }
+
+    private static String format(String file, long line, long record, String column, String problem) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file);
+        }
+        if (line > 0) {
+            sb.append(sb.length() > 0 ? ", " : "").append("line ").append(line);
+        }
+        if (record > 0) {
+            sb.append(line > 0 ? " (record " + record + ")" : (sb.length() > 0 ? ", " : "") + "record " + record);
+        }
+        if (column != null) {
+            sb.append(sb.length() > 0 ? ", " : "").append("column \"").append(column).append('"');
+        }
+        return sb.length() > 0 ? sb.append(": ").append(problem).toString() : problem;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public long record() {
+        return record;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

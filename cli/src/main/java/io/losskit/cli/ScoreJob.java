@@ -1,0 +1,144 @@
+package io.losskit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.losskit.cli.engine.ScoreEngine;
+import io.losskit.cli.engine.ScorePlan;
+import io.losskit.cli.input.InputFormat;
+import io.losskit.cli.input.Inputs;
+import io.losskit.cli.input.PairedSource;
+import io.losskit.cli.input.RecordSource;
+import io.losskit.cli.output.OutputFormat;
+import io.losskit.cli.output.ResultWriter;
+import io.losskit.spi.Reduction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The work of {@code losskit score}, without a terminal: options in, output and an exit code out. */
+public final class ScoreJob {
+
+    /** What {@code score} was asked to do (the parsed options). */
+    public record Request(List<String> losses, List<String> params, Reduction reduction, String file, String predFile,
+                          String targetFile, String key, InputFormat format, Map<String, String> columns,
+                          List<String> classes, int batchSize, boolean skipInvalid, OutputFormat output,
+                          List<String> max, List<String> min, String baseline, String tolerance, boolean progress) {
+    }
+
+    private final LossRegistry registry;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final InputStream stdin;
+
+    public ScoreJob(LossRegistry registry, PrintWriter out, PrintWriter err, InputStream stdin) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+        this.stdin = stdin;
+    }
+
+    /**
+     * Runs the request and returns the exit code (0, or 1 when a gate failed).
+     *
+     * @throws UsageError for exit 2
+     * @throws InputError for exit 3
+     */
+    public int run(Request r) throws IOException {
+        ScorePlan plan = ScorePlan.of(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
+        List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
+        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance());
+        if (r.batchSize() < 0) {
+            throw new UsageError("--batch-size must be ≥ 1");
+        }
+        ScoreEngine.Report report;
+        ScoreEngine engine = new ScoreEngine();
+        try (RecordSource source = open(r);
+             Progress progress = r.progress() ? new Progress(engine, err) : null) {
+            report = engine.run(plan, source, new ScoreEngine.Options(r.batchSize(), r.classes(), r.columns(), r.skipInvalid()));
+        }
+        List<String> warnings = new ArrayList<>(report.warnings());
+        if (report.skipped() > 0) {
+            warnings.add("skipped " + report.skipped() + " invalid record(s) of " + report.records()
+                    + "; the first: " + report.firstSkipped());
+        }
+        List<String> failures = gates.check(report.results(), warnings);
+        ResultWriter.write(report, r.output(), out);
+        for (String w : warnings) {
+            err.println("losskit: warning: " + w);
+        }
+        for (String f : failures) {
+            err.println("losskit: gate failed: " + f);
+        }
+        err.flush();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private RecordSource open(Request r) throws IOException {
+        boolean paired = r.predFile() != null || r.targetFile() != null;
+        if (paired) {
+            if (r.predFile() == null || r.targetFile() == null) {
+                throw new UsageError("-p PRED_FILE and -t TARGET_FILE go together");
+            }
+            if (r.file() != null) {
+                throw new UsageError("give either FILE or -p/-t, not both");
+            }
+            if (r.predFile().equals("-") && r.targetFile().equals("-")) {
+                throw new UsageError("only one of -p and -t can read standard input");
+            }
+            RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin);
+            try {
+                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin), r.key());
+            } catch (RuntimeException | IOException e) {
+                pred.close();
+                throw e;
+            }
+        }
+        if (r.key() != null) {
+            throw new UsageError("--key joins -p and -t files; it needs both");
+        }
+        if (r.file() == null) {
+            throw new UsageError("no input: give FILE (or - for standard input), or -p PRED_FILE -t TARGET_FILE");
+        }
+        return Inputs.open(r.file(), r.format(), stdin);
+    }
+
+    /** Reads a JSON object mapping labels to vectors (the {@code centers} of the center loss). */
+    static Map<String, double[]> readVectorMap(String file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw InputError.inFile(file, "no such file");
+        } catch (IOException e) {
+            throw InputError.inFile(file, "malformed JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw InputError.inFile(file, "expected a JSON object mapping labels to vectors");
+        }
+        Map<String, double[]> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (!v.isArray()) {
+                throw new InputError(file, -1, -1, e.getKey(), "expected a list of numbers");
+            }
+            double[] vector = new double[v.size()];
+            for (int i = 0; i < vector.length; i++) {
+                if (!v.get(i).isNumber()) {
+                    throw new InputError(file, -1, -1, e.getKey(), "item " + (i + 1) + " is not a number");
+                }
+                vector[i] = v.get(i).asDouble();
+            }
+            map.put(e.getKey(), vector);
+        }
+        return map;
+    }
+}

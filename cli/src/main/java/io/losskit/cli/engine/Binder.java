@@ -1,0 +1,177 @@
+package io.losskit.cli.engine;
+
+import io.losskit.cli.InputError;
+import io.losskit.cli.input.Record;
+import io.losskit.cli.input.RecordSource;
+import io.losskit.spi.RoleKind;
+import io.losskit.spi.RoleSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds each role's column(s), by the conventions of CLI.md: an explicit {@code --col ROLE=SPEC}
+ * (a name, a comma-separated list or a glob), else the role's name or one of its aliases, else
+ * the columns {@code ROLE_0 … ROLE_k}.
+ */
+final class Binder {
+
+    /** Other names the common roles go by. */
+    static final Map<String, List<String>> ALIASES = Map.of(
+            "pred", List.of("prediction", "y_pred", "yhat", "embedding"),
+            "target", List.of("y_true", "label", "y"));
+
+    private Binder() {
+    }
+
+    /**
+     * Binds the roles of {@code specs} (role name → the specs the selected losses gave it).
+     *
+     * @param first the first record, for locating errors in sources without a header
+     * @param hasHeader whether the source's columns come from a header row (CSV/TSV)
+     * @throws InputError when an explicitly mapped column or a required role is missing
+     */
+    static Map<String, RoleBinding> bind(RecordSource source, Record first, boolean hasHeader,
+                                         Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
+        Map<String, RoleBinding> bindings = new LinkedHashMap<>();
+        for (Map.Entry<String, List<RoleSpec>> e : specs.entrySet()) {
+            String role = e.getKey();
+            Set<RoleKind> kinds = EnumSet.noneOf(RoleKind.class);
+            boolean required = false;
+            for (RoleSpec s : e.getValue()) {
+                kinds.add(s.kind());
+                required |= s.required();
+            }
+            String spec = mapped.get(role);
+            List<String> names = spec != null ? explicit(source, first, hasHeader, role, spec) : conventional(source, role);
+            boolean multi = spec != null ? (names.size() > 1 || isGlobOrList(spec)) : names.size() > 1 || isIndexed(role, names);
+            if (names.isEmpty()) {
+                if (required) {
+                    throw missing(source, first, hasHeader, role, "no column for role \"" + role + "\" (looked for "
+                            + String.join(", ", candidates(role)) + " and " + role + "_0, " + role + "_1, …; the "
+                            + (hasHeader ? "columns" : "fields of the first record") + " are: "
+                            + String.join(", ", source.columns()) + "); map one with --col " + role + "=NAME");
+                }
+                continue;
+            }
+            int[] columns = new int[names.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = source.columnIndexFor(role, names.get(i));
+            }
+            bindings.put(role, new RoleBinding(role, columns, names, multi, kinds, required, bindings.size()));
+        }
+        return bindings;
+    }
+
+    private static boolean isGlobOrList(String spec) {
+        return spec.contains(",") || spec.contains("*") || spec.contains("?");
+    }
+
+    private static boolean isIndexed(String role, List<String> names) {
+        return names.size() == 1 && names.get(0).equals(role + "_0");
+    }
+
+    private static InputError missing(RecordSource source, Record first, boolean hasHeader, String column,
+                                      String problem) {
+        if (hasHeader || first == null) {
+            return new InputError(source.name(), -1, -1, column, problem);
+        }
+        return new InputError(source.name(), first.line(), first.number(), column, problem);
+    }
+
+    private static List<String> candidates(String role) {
+        List<String> c = new ArrayList<>();
+        c.add(role);
+        c.addAll(ALIASES.getOrDefault(role, List.of()));
+        return c;
+    }
+
+    private static List<String> explicit(RecordSource source, Record first, boolean hasHeader, String role, String spec) {
+        List<String> names = new ArrayList<>();
+        if (spec.contains("*") || spec.contains("?")) {
+            Pattern glob = Pattern.compile(globToRegex(spec));
+            for (String c : source.columns()) {
+                if (glob.matcher(c).matches()) {
+                    names.add(c);
+                }
+            }
+            if (names.isEmpty()) {
+                throw missing(source, first, hasHeader, spec, "no column matches \"" + spec + "\" (for role "
+                        + role + "); the columns are: " + String.join(", ", source.columns()));
+            }
+            return names;
+        }
+        for (String name : spec.split(",")) {
+            String n = name.trim();
+            if (source.columnIndexFor(role, n) < 0) {
+                throw missing(source, first, hasHeader, n, "no column \"" + n + "\" (mapped to role " + role
+                        + "); the " + (hasHeader ? "columns" : "fields of the first record") + " are: "
+                        + String.join(", ", source.columns()));
+            }
+            names.add(n);
+        }
+        return names;
+    }
+
+    private static List<String> conventional(RecordSource source, String role) {
+        for (String name : candidates(role)) {
+            if (source.columnIndexFor(role, name) >= 0) {
+                return List.of(name);
+            }
+        }
+        List<String> indexed = new ArrayList<>();
+        while (source.columnIndexFor(role, role + "_" + indexed.size()) >= 0) {
+            indexed.add(role + "_" + indexed.size());
+        }
+        return indexed;
+    }
+
+    /** The regular expression of a shell glob: {@code *} any run, {@code ?} one character. */
+    static String globToRegex(String glob) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                default -> sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The class names for class targets given as names: {@code --classes}, else the names of the
+     * columns that hold the pred vector (and, for a glob, the part the {@code *} matched).
+     */
+    static Map<String, Integer> classIndex(List<String> classes, RoleBinding pred, String predSpec) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        if (!classes.isEmpty()) {
+            for (int i = 0; i < classes.size(); i++) {
+                index.putIfAbsent(classes.get(i), i);
+            }
+            return index;
+        }
+        if (pred == null || !pred.multi()) {
+            return index;
+        }
+        List<String> names = pred.names();
+        for (int i = 0; i < names.size(); i++) {
+            index.putIfAbsent(names.get(i), i);
+        }
+        if (predSpec != null && predSpec.indexOf('*') >= 0 && predSpec.indexOf('*') == predSpec.lastIndexOf('*')) {
+            String prefix = predSpec.substring(0, predSpec.indexOf('*'));
+            String suffix = predSpec.substring(predSpec.indexOf('*') + 1);
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                if (n.length() >= prefix.length() + suffix.length()) {
+                    index.putIfAbsent(n.substring(prefix.length(), n.length() - suffix.length()), i);
+                }
+            }
+        }
+        return index;
+    }
+}

@@ -1,0 +1,395 @@
+package io.losskit.cli.engine;
+
+import io.losskit.cli.InputError;
+import io.losskit.cli.UsageError;
+import io.losskit.cli.input.Record;
+import io.losskit.cli.input.RecordSource;
+import io.losskit.spi.Accumulator;
+import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.BatchLoss;
+import io.losskit.spi.CompensatedSum;
+import io.losskit.spi.InvalidInputException;
+import io.losskit.spi.InvalidSampleException;
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.LossResult;
+import io.losskit.spi.PerSampleLoss;
+import io.losskit.spi.Reduction;
+import io.losskit.spi.RoleKind;
+import io.losskit.spi.RoleSpec;
+import io.losskit.spi.Sample;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass over an input feeding every selected loss: records → role binding → samples → each
+ * loss's accumulator → results. Memory stays flat for per-sample and aggregate losses (except the
+ * values kept for {@code --reduction none}); batch losses hold one batch.
+ */
+public final class ScoreEngine {
+
+    /**
+     * How to read the input.
+     *
+     * @param batchSize samples per batch for batch losses; 0 for the whole input
+     * @param classes class names for class targets given as names (empty: the pred column names)
+     * @param columns explicit role → column mappings ({@code --col})
+     * @param skipInvalid skip invalid records instead of stopping ({@code --on-invalid skip})
+     */
+    public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
+    }
+
+    /**
+     * One loss's result.
+     *
+     * @param values the per-sample values under {@code none}, else null
+     * @param params every parameter's effective value
+     */
+    public record Outcome(String loss, Reduction reduction, double value, double[] values, long count,
+                          Map<String, Object> params, Map<String, Long> details) {
+    }
+
+    /**
+     * The results of a run.
+     *
+     * @param records records read (including skipped ones)
+     * @param skipped records skipped as invalid
+     * @param firstSkipped the message of the first skipped record, or null
+     * @param warnings one line each
+     */
+    public record Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings) {
+    }
+
+    private volatile long recordsRead;
+
+    /** Records read so far (for a progress display on another thread). */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    /**
+     * Runs {@code plan} over {@code source}.
+     *
+     * @throws InputError on bad input (unless skipped)
+     * @throws UsageError when a loss refuses its parameters or the reduction for this input's shape
+     */
+    public Report run(ScorePlan plan, RecordSource source, Options options) throws IOException {
+        Record first;
+        long skipped = 0;
+        String firstSkipped = null;
+        while (true) {
+            try {
+                first = source.next();
+                break;
+            } catch (InputError e) {
+                if (!options.skipInvalid() || !e.recoverable()) {
+                    throw e;
+                }
+                skipped++;
+                firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
+            }
+        }
+        if (first == null) {
+            throw InputError.inFile(source.name(), skipped > 0 ? "no valid records (" + skipped + " skipped; first: "
+                    + firstSkipped + ")" : "no records");
+        }
+        boolean hasHeader = source.hasHeader();
+        Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
+        for (ScorePlan.Planned p : plan.losses()) {
+            for (RoleSpec r : p.descriptor().roles()) {
+                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        specs.computeIfAbsent("weight", k -> new ArrayList<>()).add(RoleSpec.optional("weight", RoleKind.NUMBER, "sample weight"));
+        Map<String, RoleBinding> bindings = Binder.bind(source, first, hasHeader, specs, options.columns());
+        Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
+        BoundSample sample = new BoundSample(bindings, List.copyOf(classIndex.keySet()), classIndex);
+
+        List<Run> runs = new ArrayList<>();
+        for (ScorePlan.Planned p : plan.losses()) {
+            runs.add(start(p, bindings, plan.reduction(), options, source));
+        }
+        RoleBinding weight = bindings.get("weight");
+        Pass pass = new Pass(source, bindings, sample, runs, weight);
+        long n = 0;
+        Record record = first;
+        while (record != null) {
+            n++;
+            if ((n & 4095) == 0) {
+                recordsRead = n;
+            }
+            try {
+                pass.feed(record);
+            } catch (InputError e) {
+                if (!options.skipInvalid() || !e.recoverable()) {
+                    throw e;
+                }
+                skipped++;
+                firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
+            }
+            while (true) {
+                try {
+                    record = source.next();
+                    break;
+                } catch (InputError e) {
+                    if (!options.skipInvalid() || !e.recoverable()) {
+                        throw e;
+                    }
+                    n++;
+                    skipped++;
+                    firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
+                }
+            }
+        }
+        recordsRead = n;
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Run r : runs) {
+            outcomes.add(r.finish(pass));
+            r.tally.warnings().forEach((message, count) ->
+                    warnings.add(r.id() + ": " + message + (count > 1 ? " (" + count + " times)" : "")));
+        }
+        return new Report(List.copyOf(outcomes), n, skipped, firstSkipped, List.copyOf(warnings));
+    }
+
+    private static Run start(ScorePlan.Planned p, Map<String, RoleBinding> bindings, Reduction reduction,
+                             Options options, RecordSource source) {
+        LossDescriptor d = p.descriptor();
+        Set<String> present = new HashSet<>();
+        for (RoleSpec r : d.roles()) {
+            if (bindings.containsKey(r.name())) {
+                present.add(r.name());
+            }
+        }
+        Loss loss;
+        try {
+            loss = p.entry().definition().create(p.params(), Set.copyOf(present));
+        } catch (InvalidInputException e) {
+            throw InputError.inFile(source.name(), d.id() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(d.id() + ": " + e.getMessage());
+        }
+        EngineTally tally = new EngineTally(d.details());
+        if (loss instanceof PerSampleLoss l) {
+            return new PerSampleRun(p, reduction, tally, l);
+        }
+        if (loss instanceof AggregateLoss l) {
+            return new AggregateRun(p, reduction, tally, l.newAccumulator(reduction));
+        }
+        if (reduction == Reduction.NONE) {
+            throw new UsageError(d.id() + " over labelled embeddings gives one value per batch: --reduction none "
+                    + "is not supported in this shape (use mean or sum)");
+        }
+        return new BatchRun(p, reduction, tally, (BatchLoss) loss, options.batchSize(), source.name());
+    }
+
+    /** The state of one pass: the current sample and how to locate problems in it. */
+    private static final class Pass {
+        private final RecordSource source;
+        private final Map<String, RoleBinding> bindings;
+        private final BoundSample sample;
+        private final List<Run> runs;
+        private final RoleBinding weight;
+        private final List<RoleBinding> required = new ArrayList<>();
+        private final double[] pending;
+
+        Pass(RecordSource source, Map<String, RoleBinding> bindings, BoundSample sample, List<Run> runs, RoleBinding weight) {
+            this.source = source;
+            this.bindings = bindings;
+            this.sample = sample;
+            this.runs = runs;
+            this.weight = weight;
+            this.pending = new double[runs.size()];
+            for (RoleBinding b : bindings.values()) {
+                if (b.required()) {
+                    required.add(b);
+                }
+            }
+        }
+
+        void feed(Record record) {
+            sample.reset(record);
+            try {
+                for (RoleBinding b : required) {
+                    if (!sample.has(b.role())) {
+                        throw new InvalidSampleException(b.role(), "no value");
+                    }
+                }
+                sample.validate();
+                double w = weight != null && sample.has("weight") ? sample.number("weight") : 1.0;
+                for (int i = 0; i < runs.size(); i++) {
+                    pending[i] = runs.get(i).compute(sample);
+                }
+                for (int i = 0; i < runs.size(); i++) {
+                    runs.get(i).commit(sample, pending[i], w);
+                }
+            } catch (InvalidSampleException e) {
+                throw locate(e, record);
+            }
+        }
+
+        InputError locate(InvalidSampleException e, Record record) {
+            RoleBinding b = bindings.get(e.role());
+            String column = b == null ? e.role() : b.display();
+            String file = b == null ? source.name() : source.fileOf(b.columns()[0]);
+            return new InputError(file, record.line(), record.number(), column, e.getMessage());
+        }
+    }
+
+    /** A selected loss being fed. */
+    private abstract static class Run {
+        final ScorePlan.Planned planned;
+        final Reduction reduction;
+        final EngineTally tally;
+
+        Run(ScorePlan.Planned planned, Reduction reduction, EngineTally tally) {
+            this.planned = planned;
+            this.reduction = reduction;
+            this.tally = tally;
+        }
+
+        String id() {
+            return planned.descriptor().id();
+        }
+
+        /** Works out what the sample contributes, without keeping it (so a later failure can skip the record). */
+        double compute(Sample sample) {
+            return 0;
+        }
+
+        abstract void commit(BoundSample sample, double value, double weight);
+
+        abstract Outcome finish(Pass pass);
+
+        Outcome outcome(double value, double[] values, long count, Map<String, Long> details) {
+            Map<String, Long> all = new LinkedHashMap<>(tally.details());
+            details.forEach((k, v) -> all.merge(k, v, Long::sum));
+            return new Outcome(id(), reduction, value, values, count, planned.params().effective(), all);
+        }
+    }
+
+    private static final class PerSampleRun extends Run {
+        private final PerSampleLoss loss;
+        private final CompensatedSum weighted = new CompensatedSum();
+        private final CompensatedSum weights = new CompensatedSum();
+        private final DoubleList values;
+        private long count;
+
+        PerSampleRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, PerSampleLoss loss) {
+            super(planned, reduction, tally);
+            this.loss = loss;
+            this.values = reduction == Reduction.NONE ? new DoubleList() : null;
+        }
+
+        @Override
+        double compute(Sample sample) {
+            return loss.loss(sample, tally);
+        }
+
+        @Override
+        void commit(BoundSample sample, double value, double weight) {
+            count++;
+            if (values != null) {
+                values.add(value);
+            } else {
+                // w·ℓ with w = 0 and ℓ = ∞ is a sample that does not count, not NaN
+                weighted.add(weight == 0 ? 0 : weight * value);
+                weights.add(weight);
+            }
+        }
+
+        @Override
+        Outcome finish(Pass pass) {
+            return switch (reduction) {
+                case NONE -> outcome(Double.NaN, values.toArray(), count, Map.of());
+                case SUM -> outcome(weighted.value(), null, count, Map.of());
+                case MEAN -> outcome(weighted.value() / weights.value(), null, count, Map.of());
+            };
+        }
+    }
+
+    private static final class AggregateRun extends Run {
+        private final Accumulator accumulator;
+
+        AggregateRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, Accumulator accumulator) {
+            super(planned, reduction, tally);
+            this.accumulator = accumulator;
+        }
+
+        @Override
+        void commit(BoundSample sample, double value, double weight) {
+            accumulator.add(sample, weight);
+        }
+
+        @Override
+        Outcome finish(Pass pass) {
+            LossResult r = accumulator.finish();
+            return outcome(r.value(), r.values(), r.count(), r.details());
+        }
+    }
+
+    private static final class BatchRun extends Run {
+        private final BatchLoss loss;
+        private final int batchSize;
+        private final String file;
+        private final List<BoundSample> batch = new ArrayList<>();
+        private final CompensatedSum sum = new CompensatedSum();
+        private long terms;
+        private long batches;
+        private long emptyBatches;
+
+        BatchRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, BatchLoss loss, int batchSize,
+                 String file) {
+            super(planned, reduction, tally);
+            this.loss = loss;
+            this.batchSize = batchSize;
+            this.file = file;
+        }
+
+        @Override
+        void commit(BoundSample sample, double value, double weight) {
+            batch.add(sample.freeze());
+            if (batchSize > 0 && batch.size() == batchSize) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            BatchLoss.BatchValue v;
+            try {
+                v = loss.evaluate(List.copyOf(batch), tally);
+            } catch (InvalidSampleException e) {
+                int i = e.batchIndex();
+                BoundSample at = i >= 0 && i < batch.size() ? batch.get(i) : batch.get(0);
+                throw new InputError(file, at.record().line(), at.record().number(), e.role(), e.getMessage())
+                        .unrecoverable();
+            }
+            batches++;
+            if (v.terms() > 0) {
+                sum.add(v.sum());
+                terms += v.terms();
+            } else {
+                emptyBatches++;
+            }
+            batch.clear();
+        }
+
+        @Override
+        Outcome finish(Pass pass) {
+            flush();
+            if (emptyBatches > 0) {
+                tally.warn(emptyBatches + " of " + batches + " batch(es) had no valid term and were left out");
+            }
+            double value = reduction == Reduction.SUM ? sum.value() : sum.value() / terms;
+            return outcome(value, null, terms, Map.of());
+        }
+    }
+}

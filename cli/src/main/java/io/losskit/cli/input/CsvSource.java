@@ -1,0 +1,341 @@
+package io.losskit.cli.input;
+
+import io.losskit.cli.InputError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CSV and TSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF), read
+ * straight from bytes: a record is found and split in one pass over a large buffer, and numbers
+ * are parsed from the bytes without making strings. Only records that contain a quote take the
+ * slower unquoting path. Blank lines are skipped.
+ */
+public final class CsvSource implements RecordSource {
+
+    private static final int INITIAL_BUFFER = 1 << 20;
+
+    private final String name;
+    private final InputStream in;
+    private final byte delimiter;
+    private final List<String> header;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long nextLine = 1;
+    private long records;
+
+    // The current record: field i is bytes[starts[i]..ends[i]).
+    private byte[] bytes;
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private int fieldCount;
+    private long recordLine;
+    private byte[] scratch = new byte[256];
+    private final CsvRecord current = new CsvRecord();
+
+    public CsvSource(String name, InputStream in, char delimiter) throws IOException {
+        this.name = name;
+        this.in = in;
+        this.delimiter = (byte) delimiter;
+        fill();
+        if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+        }
+        if (!readRecord()) {
+            throw InputError.inFile(name, "the file is empty (a header row is needed)");
+        }
+        List<String> names = new ArrayList<>(fieldCount);
+        for (int i = 0; i < fieldCount; i++) {
+            String n = new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8).trim();
+            names.add(n);
+            index.putIfAbsent(n, i);
+        }
+        header = List.copyOf(names);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> columns() {
+        return header;
+    }
+
+    @Override
+    public boolean hasHeader() {
+        return true;
+    }
+
+    @Override
+    public int columnIndex(String column) {
+        return index.getOrDefault(column, -1);
+    }
+
+    @Override
+    public Record next() throws IOException {
+        if (!readRecord()) {
+            return null;
+        }
+        records++;
+        if (fieldCount != header.size()) {
+            throw new InputError(name, recordLine, records, null, "the record has " + fieldCount
+                    + " fields, the header has " + header.size());
+        }
+        return current;
+    }
+
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    /** Reads the next non-blank record into the current-record fields; false at the end. */
+    private boolean readRecord() throws IOException {
+        while (true) {
+            if (pos >= limit) {
+                if (eof) {
+                    return false;
+                }
+                fill();
+                continue;
+            }
+            byte b = buf[pos];
+            if (b == '\n') {
+                pos++;
+                nextLine++;
+                continue;
+            }
+            if (b == '\r' && (pos + 1 < limit && buf[pos + 1] == '\n')) {
+                pos += 2;
+                nextLine++;
+                continue;
+            }
+            if (b == '\r' && pos + 1 >= limit && !eof) {
+                fill();
+                continue;
+            }
+            break;
+        }
+        recordLine = nextLine;
+        while (true) {
+            int end = scan();
+            if (end >= 0) {
+                return true;
+            }
+            if (eof) {
+                if (pos < limit) {
+                    // last record without a line break
+                    splitPlain(pos, limit, true);
+                    pos = limit;
+                    return true;
+                }
+                return false;
+            }
+            fill();
+        }
+    }
+
+    /**
+     * Scans from {@code pos} for the end of the record. On success splits it, advances
+     * {@code pos} past the line break and returns the record's end; returns −1 when the buffer
+     * ends first (nothing is consumed).
+     */
+    private int scan() {
+        final byte[] b = buf;
+        final byte d = delimiter;
+        int n = 0;
+        int fieldStart = pos;
+        boolean quoted = false;
+        boolean inQuotes = false;
+        int newlinesInQuotes = 0;
+        for (int i = pos; i < limit; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                quoted = true;
+                inQuotes = !inQuotes;
+            } else if (inQuotes) {
+                if (c == '\n') {
+                    newlinesInQuotes++;
+                }
+            } else if (c == d) {
+                if (n == starts.length) {
+                    grow();
+                }
+                starts[n] = fieldStart;
+                ends[n] = i;
+                n++;
+                fieldStart = i + 1;
+            } else if (c == '\n') {
+                int end = i > pos && b[i - 1] == '\r' ? i - 1 : i;
+                int recordStart = pos;
+                if (quoted) {
+                    splitQuoted(recordStart, end);
+                } else {
+                    if (n == starts.length) {
+                        grow();
+                    }
+                    starts[n] = fieldStart;
+                    ends[n] = end;
+                    fieldCount = n + 1;
+                    bytes = b;
+                }
+                pos = i + 1;
+                nextLine += 1 + newlinesInQuotes;
+                return end;
+            }
+        }
+        if (eof && quoted) {
+            int end = limit > pos && b[limit - 1] == '\r' ? limit - 1 : limit;
+            splitQuoted(pos, end);
+            nextLine += newlinesInQuotes;
+            pos = limit;
+            return end;
+        }
+        return -1;
+    }
+
+    private void splitPlain(int from, int to, boolean trimCr) {
+        if (trimCr && to > from && buf[to - 1] == '\r') {
+            to--;
+        }
+        int n = 0;
+        int fieldStart = from;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == delimiter) {
+                if (n == starts.length) {
+                    grow();
+                }
+                starts[n] = fieldStart;
+                ends[n] = i;
+                n++;
+                fieldStart = i + 1;
+            }
+        }
+        if (n == starts.length) {
+            grow();
+        }
+        starts[n] = fieldStart;
+        ends[n] = to;
+        fieldCount = n + 1;
+        bytes = buf;
+    }
+
+    /** Splits a record that contains quotes, unquoting its fields into the scratch buffer. */
+    private void splitQuoted(int from, int to) {
+        if (scratch.length < to - from) {
+            scratch = new byte[Math.max(to - from, scratch.length * 2)];
+        }
+        int out = 0;
+        int n = 0;
+        int i = from;
+        while (true) {
+            if (n == starts.length) {
+                grow();
+            }
+            starts[n] = out;
+            if (i < to && buf[i] == '"') {
+                i++;
+                while (i < to) {
+                    if (buf[i] == '"') {
+                        if (i + 1 < to && buf[i + 1] == '"') {
+                            scratch[out++] = '"';
+                            i += 2;
+                        } else {
+                            i++;
+                            break;
+                        }
+                    } else {
+                        scratch[out++] = buf[i++];
+                    }
+                }
+                // text after the closing quote up to the delimiter is kept, as lenient readers do
+                while (i < to && buf[i] != delimiter) {
+                    scratch[out++] = buf[i++];
+                }
+            } else {
+                while (i < to && buf[i] != delimiter) {
+                    scratch[out++] = buf[i++];
+                }
+            }
+            ends[n] = out;
+            n++;
+            if (i < to && buf[i] == delimiter) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        fieldCount = n;
+        bytes = scratch;
+    }
+
+    private void grow() {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private final class CsvRecord implements Record {
+
+        @Override
+        public long number() {
+            return records;
+        }
+
+        @Override
+        public long line() {
+            return recordLine;
+        }
+
+        @Override
+        public boolean has(int column) {
+            return column >= 0 && column < fieldCount;
+        }
+
+        @Override
+        public double number(int column) {
+            return Numbers.parse(bytes, starts[column], ends[column]);
+        }
+
+        @Override
+        public Object value(int column) {
+            return new String(bytes, starts[column], ends[column] - starts[column], StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Record freeze() {
+            String[] cells = new String[fieldCount];
+            for (int i = 0; i < fieldCount; i++) {
+                cells[i] = (String) value(i);
+            }
+            return new FrozenRecord(records, recordLine, cells);
+        }
+    }
+}

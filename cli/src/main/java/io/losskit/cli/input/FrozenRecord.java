@@ -1,0 +1,52 @@
+package io.losskit.cli.input;
+
+/** A record copied out of its source: column values as {@link Record#value} gives them. */
+final class FrozenRecord implements Record {
+
+    private final long number;
+    private final long line;
+    private final Object[] values;
+
+    FrozenRecord(long number, long line, Object[] values) {
+        this.number = number;
+        this.line = line;
+        this.values = values;
+    }
+
+    @Override
+    public long number() {
+        return number;
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public boolean has(int column) {
+        return column >= 0 && column < values.length && values[column] != null;
+    }
+
+    @Override
+    public double number(int column) {
+        Object v = values[column];
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof String s) {
+            return Numbers.parse(s);
+        }
+        throw new NumberFormatException(JsonValues.describe(v));
+    }
+
+    @Override
+    public Object value(int column) {
+        return values[column];
+    }
+
+    @Override
+    public Record freeze() {
+        return this;
+    }
+}

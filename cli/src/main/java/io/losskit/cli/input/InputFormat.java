@@ -1,0 +1,34 @@
+package io.losskit.cli.input;
+
+import java.util.Locale;
+
+/** The formats {@code score} reads. */
+public enum InputFormat {
+    CSV, TSV, JSON, JSONL;
+
+    /** The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json}, {@code .jsonl}/{@code .ndjson}, each optionally {@code .gz}), or null. */
+    public static InputFormat fromFileName(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+        }
+        if (n.endsWith(".csv")) {
+            return CSV;
+        }
+        if (n.endsWith(".tsv") || n.endsWith(".tab")) {
+            return TSV;
+        }
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+            return JSONL;
+        }
+        if (n.endsWith(".json")) {
+            return JSON;
+        }
+        return null;
+    }
+
+    /** The id users type with {@code --format}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,116 @@
+package io.losskit.cli.input;
+
+import io.losskit.cli.InputError;
+import io.losskit.cli.UsageError;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens an input file (or standard input, "-") as a {@link RecordSource}. */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * Opens {@code file}.
+     *
+     * @param format the format, or null to take it from the extension (or, for standard input,
+     *     from the first bytes: {@code [} JSON, <code>{</code> JSON Lines, otherwise CSV, or TSV when
+     *     the first line has tabs and no commas)
+     * @param stdin standard input, used for "-"
+     */
+    public static RecordSource open(String file, InputFormat format, InputStream stdin) throws IOException {
+        boolean isStdin = file.equals("-");
+        String name = isStdin ? "stdin" : file;
+        InputStream raw;
+        if (isStdin) {
+            raw = stdin;
+        } else {
+            try {
+                raw = Files.newInputStream(Path.of(file));
+            } catch (NoSuchFileException e) {
+                throw InputError.inFile(file, "no such file");
+            } catch (AccessDeniedException e) {
+                throw InputError.inFile(file, "permission denied");
+            } catch (IOException e) {
+                throw InputError.inFile(file, "cannot open: " + e.getMessage());
+            }
+            if (Files.isDirectory(Path.of(file))) {
+                raw.close();
+                throw InputError.inFile(file, "is a directory");
+            }
+        }
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        InputStream data = in;
+        if (isGzip(in)) {
+            try {
+                data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (IOException e) {
+                throw InputError.inFile(name, "not a readable gzip file: " + e.getMessage());
+            }
+        }
+        InputFormat f = format;
+        if (f == null && !isStdin) {
+            f = InputFormat.fromFileName(file);
+            if (f == null) {
+                data.close();
+                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl");
+            }
+        }
+        if (f == null) {
+            f = sniff((BufferedInputStream) (data instanceof BufferedInputStream b ? b : new BufferedInputStream(data)));
+        }
+        switch (f) {
+            case CSV:
+                return new CsvSource(name, data, ',');
+            case TSV:
+                return new CsvSource(name, data, '\t');
+            case JSON:
+                return new JsonSource(name, data);
+            case JSONL:
+                return new JsonlSource(name, new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), 1 << 16));
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        return a == 0x1f && b == 0x8b;
+    }
+
+    private static InputFormat sniff(BufferedInputStream in) throws IOException {
+        in.mark(1 << 16);
+        byte[] head = in.readNBytes(1 << 15);
+        in.reset();
+        int i = 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        if (i < head.length && head[i] == '[') {
+            return InputFormat.JSON;
+        }
+        if (i < head.length && head[i] == '{') {
+            return InputFormat.JSONL;
+        }
+        boolean tab = false;
+        boolean comma = false;
+        for (int j = i; j < head.length && head[j] != '\n'; j++) {
+            tab |= head[j] == '\t';
+            comma |= head[j] == ',';
+        }
+        return tab && !comma ? InputFormat.TSV : InputFormat.CSV;
+    }
+}

@@ -1,0 +1,73 @@
+package io.losskit.cli.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.losskit.cli.InputError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * JSON Lines: one object per line. Each line is parsed on its own, so a malformed line is
+ * reported with its number (and can be skipped with {@code --on-invalid skip}). Blank lines are
+ * skipped.
+ */
+public final class JsonlSource implements RecordSource {
+
+    private final String name;
+    private final BufferedReader in;
+    private final ColumnTable columns = new ColumnTable();
+    private long line;
+    private long records;
+
+    public JsonlSource(String name, BufferedReader in) {
+        this.name = name;
+        this.in = in;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Record next() throws IOException {
+        String text;
+        do {
+            text = in.readLine();
+            if (text == null) {
+                return null;
+            }
+            line++;
+        } while (text.isBlank());
+        records++;
+        try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InputError(name, line, records, null, "expected a JSON object, found " + p.currentToken());
+            }
+            Object[] values = columns.readObject(p);
+            if (p.nextToken() != null) {
+                throw new InputError(name, line, records, null, "text after the JSON object");
+            }
+            return new FrozenRecord(records, line, values);
+        } catch (JsonProcessingException e) {
+            throw new InputError(name, line, records, null, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns.names();
+    }
+
+    @Override
+    public int columnIndex(String column) {
+        return columns.indexOf(column);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,202 @@
+package io.losskit.cli.input;
+
+import io.losskit.cli.InputError;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pred file and a target file read as one input ({@code -p PRED -t TARGET}): aligned record by
+ * record, or joined on a key column ({@code --key}). Columns are the pred file's, then the target
+ * file's; the {@code target} role is looked up in the target file first, every other role in the
+ * pred file first.
+ *
+ * <p>A join holds the target file in memory (a map from key to record); the pred file streams.
+ */
+public final class PairedSource implements RecordSource {
+
+    private final RecordSource pred;
+    private final RecordSource target;
+    private final String key;
+    private Map<String, Record> targetsByKey;
+    private int predKey = -1;
+    private int offset = -1;
+
+    public PairedSource(RecordSource pred, RecordSource target, String key) {
+        this.pred = pred;
+        this.target = target;
+        this.key = key;
+    }
+
+    @Override
+    public String name() {
+        return pred.name() + " + " + target.name();
+    }
+
+    /** Where the target file's columns start; fixed once the first records are read. */
+    private int offset() {
+        if (offset < 0) {
+            offset = pred.columns().size();
+        }
+        return offset;
+    }
+
+    @Override
+    public Record next() throws IOException {
+        return key == null ? nextAligned() : nextJoined();
+    }
+
+    private Record nextAligned() throws IOException {
+        Record p = pred.next();
+        Record t = target.next();
+        if (p == null && t == null) {
+            return null;
+        }
+        if (p == null || t == null) {
+            long seen = (p == null ? t : p).number() - 1;
+            RecordSource longer = p == null ? target : pred;
+            long total = seen + 1 + count(longer);
+            throw InputError.inFile(null, "the pred file " + pred.name() + " has "
+                    + (p == null ? seen : total) + " records and the target file " + target.name() + " has "
+                    + (t == null ? seen : total) + "; -p/-t files must align record by record, or be joined with --key");
+        }
+        return new Pair(p, t, offset());
+    }
+
+    private static long count(RecordSource source) throws IOException {
+        long n = 0;
+        while (source.next() != null) {
+            n++;
+        }
+        return n;
+    }
+
+    private Record nextJoined() throws IOException {
+        if (targetsByKey == null) {
+            targetsByKey = new HashMap<>();
+            Record t;
+            int targetKey = -1;
+            while ((t = target.next()) != null) {
+                if (targetKey < 0) {
+                    targetKey = target.columnIndex(key);
+                    if (targetKey < 0) {
+                        throw new InputError(target.name(), t.line(), t.number(), key, "no key column \"" + key + "\"");
+                    }
+                }
+                if (!t.has(targetKey)) {
+                    throw new InputError(target.name(), t.line(), t.number(), key, "no key");
+                }
+                String k = keyText(t.value(targetKey));
+                if (targetsByKey.put(k, t.freeze()) != null) {
+                    throw new InputError(target.name(), t.line(), t.number(), key, "duplicate key " + k);
+                }
+            }
+        }
+        Record p = pred.next();
+        if (p == null) {
+            return null;
+        }
+        if (predKey < 0) {
+            predKey = pred.columnIndex(key);
+            if (predKey < 0) {
+                throw new InputError(pred.name(), p.line(), p.number(), key, "no key column \"" + key + "\"");
+            }
+        }
+        String k = p.has(predKey) ? keyText(p.value(predKey)) : null;
+        Record t = k == null ? null : targetsByKey.get(k);
+        if (t == null) {
+            throw new InputError(pred.name(), p.line(), p.number(), key, "no record with key " + k + " in " + target.name());
+        }
+        return new Pair(p, t, offset());
+    }
+
+    private static String keyText(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v).trim();
+    }
+
+    @Override
+    public List<String> columns() {
+        List<String> all = new ArrayList<>(pred.columns());
+        all.addAll(target.columns());
+        return all;
+    }
+
+    @Override
+    public boolean hasHeader() {
+        return pred.hasHeader();
+    }
+
+    @Override
+    public int columnIndex(String column) {
+        int i = pred.columnIndex(column);
+        if (i >= 0) {
+            return i;
+        }
+        int j = target.columnIndex(column);
+        return j < 0 ? -1 : offset() + j;
+    }
+
+    @Override
+    public int columnIndexFor(String role, String column) {
+        if (role.equals("target")) {
+            int j = target.columnIndex(column);
+            if (j >= 0) {
+                return offset() + j;
+            }
+        }
+        return columnIndex(column);
+    }
+
+    @Override
+    public String fileOf(int column) {
+        return column < offset() ? pred.name() : target.name();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            pred.close();
+        } finally {
+            target.close();
+        }
+    }
+
+    /** A pred record and its target record; line and number are the pred record's. */
+    private record Pair(Record p, Record t, int offset) implements Record {
+
+        @Override
+        public long number() {
+            return p.number();
+        }
+
+        @Override
+        public long line() {
+            return p.line();
+        }
+
+        @Override
+        public boolean has(int column) {
+            return column < offset ? p.has(column) : t.has(column - offset);
+        }
+
+        @Override
+        public double number(int column) {
+            return column < offset ? p.number(column) : t.number(column - offset);
+        }
+
+        @Override
+        public Object value(int column) {
+            return column < offset ? p.value(column) : t.value(column - offset);
+        }
+
+        @Override
+        public Record freeze() {
+            return new Pair(p.freeze(), t.freeze(), offset);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.losskit.cli.input;
+
+/**
+ * One record of an input, valid until the source's next {@code next()} call. Columns are
+ * addressed by the index the source gave their name ({@link RecordSource#columnIndex}).
+ */
+public interface Record {
+
+    /** 1-based position among the records (the header is not a record). */
+    long number();
+
+    /** 1-based line where the record starts, or −1 when the format has no lines for records. */
+    long line();
+
+    /** Whether the record has a value in {@code column} (a JSON field may be absent or null). */
+    boolean has(int column);
+
+    /**
+     * The value in {@code column} as a number.
+     *
+     * @throws NumberFormatException when it is not one (the message is the offending text)
+     */
+    double number(int column);
+
+    /**
+     * The value in {@code column}: for CSV/TSV the cell's text; for JSON a {@code Double},
+     * {@code String}, {@code Boolean}, {@code double[]} (array of numbers), {@code double[][]}
+     * (array of arrays of numbers), {@code String[]} (array of strings) or {@code Object[]}
+     * (any other array).
+     */
+    Object value(int column);
+
+    /** A copy that stays valid after the source moves on. */
+    Record freeze();
+}

@@ -1,0 +1,46 @@
+package io.losskit.cli.input;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** A stream of records from one input (or two aligned or joined inputs). */
+public interface RecordSource extends Closeable {
+
+    /** The file name for messages ("stdin" for standard input). */
+    String name();
+
+    /**
+     * The next record, or {@code null} at the end.
+     *
+     * @throws io.losskit.cli.InputError when the record is malformed
+     */
+    Record next() throws IOException;
+
+    /**
+     * The column names known so far: the header of CSV/TSV, the fields seen in the first record
+     * of JSON (call after the first {@link #next()}).
+     */
+    List<String> columns();
+
+    /** Whether the columns come from a header row (CSV/TSV) rather than from the records (JSON). */
+    default boolean hasHeader() {
+        return false;
+    }
+
+    /** The index of the column named {@code name}, or −1. */
+    int columnIndex(String name);
+
+    /**
+     * The index of the column named {@code name} to read role {@code role} from; differs from
+     * {@link #columnIndex} only for two-file inputs, where the target comes from the target file.
+     */
+    default int columnIndexFor(String role, String name) {
+        return columnIndex(name);
+    }
+
+    /** The file a column comes from (differs only for two-file inputs). */
+    default String fileOf(int column) {
+        return name();
+    }
+}

@@ -1,0 +1,164 @@
+package io.losskit.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.losskit.cli.engine.ScoreEngine.Outcome;
+import io.losskit.cli.engine.ScoreEngine.Report;
+import io.losskit.spi.Reduction;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a {@link Report} in the formats of CLI.md. */
+public final class ResultWriter {
+
+    private ResultWriter() {
+    }
+
+    public static void write(Report report, OutputFormat format, PrintWriter out) throws IOException {
+        switch (format) {
+            case TEXT -> text(report.results(), out);
+            case JSON -> json(report, out);
+            case CSV -> delimited(report.results(), out, ',');
+            case TSV -> delimited(report.results(), out, '\t');
+            default -> throw new AssertionError(format);
+        }
+        out.flush();
+    }
+
+    private static boolean perSample(List<Outcome> results) {
+        return results.get(0).reduction() == Reduction.NONE;
+    }
+
+    private static void text(List<Outcome> results, PrintWriter out) {
+        if (perSample(results)) {
+            rows(results, out, '\t', results.size() > 1);
+            return;
+        }
+        if (results.size() == 1) {
+            out.println(Numbers.format(results.get(0).value()));
+            return;
+        }
+        for (Outcome o : results) {
+            out.println(o.loss() + "\t" + Numbers.format(o.value()));
+        }
+    }
+
+    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header) {
+        if (header) {
+            out.println(String.join(String.valueOf(sep), results.stream().map(Outcome::loss).toList()));
+        }
+        int n = results.stream().mapToInt(o -> o.values().length).max().orElse(0);
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            line.setLength(0);
+            for (int j = 0; j < results.size(); j++) {
+                double[] v = results.get(j).values();
+                if (j > 0) {
+                    line.append(sep);
+                }
+                if (i < v.length) {
+                    line.append(Numbers.format(v[i]));
+                }
+            }
+            out.println(line);
+        }
+    }
+
+    private static void delimited(List<Outcome> results, PrintWriter out, char sep) {
+        if (perSample(results)) {
+            rows(results, out, sep, true);
+            return;
+        }
+        out.println(String.join(String.valueOf(sep), "loss", "value", "reduction", "count"));
+        for (Outcome o : results) {
+            out.println(String.join(String.valueOf(sep), o.loss(), Numbers.format(o.value()), o.reduction().id(),
+                    Long.toString(o.count())));
+        }
+    }
+
+    private static void json(Report report, PrintWriter out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeArrayFieldStart("results");
+        for (Outcome o : report.results()) {
+            g.writeStartObject();
+            g.writeStringField("loss", o.loss());
+            if (o.reduction() == Reduction.NONE) {
+                g.writeArrayFieldStart("values");
+                for (double v : o.values()) {
+                    number(g, v);
+                }
+                g.writeEndArray();
+            } else {
+                g.writeFieldName("value");
+                number(g, o.value());
+            }
+            g.writeStringField("reduction", o.reduction().id());
+            g.writeNumberField("count", o.count());
+            g.writeObjectFieldStart("params");
+            for (Map.Entry<String, Object> p : o.params().entrySet()) {
+                g.writeFieldName(p.getKey());
+                param(g, p.getValue());
+            }
+            g.writeEndObject();
+            if (!o.details().isEmpty()) {
+                g.writeObjectFieldStart("details");
+                for (Map.Entry<String, Long> d : o.details().entrySet()) {
+                    g.writeNumberField(d.getKey(), d.getValue());
+                }
+                g.writeEndObject();
+            }
+            if (report.skipped() > 0) {
+                g.writeNumberField("skipped", report.skipped());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("records", report.records());
+        g.writeNumberField("skipped", report.skipped());
+        if (!report.warnings().isEmpty()) {
+            g.writeArrayFieldStart("warnings");
+            for (String w : report.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.flush();
+        out.println();
+    }
+
+    /** A number, or the strings "Infinity", "-Infinity", "NaN" (JSON has no such numbers). */
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeString(Numbers.format(v));
+        }
+    }
+
+    private static void param(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double d) {
+            number(g, d);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof double[] list) {
+            g.writeStartArray();
+            for (double d : list) {
+                number(g, d);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeString(m.size() + " vectors");
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+}
