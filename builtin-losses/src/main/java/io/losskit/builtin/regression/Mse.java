@@ -12,11 +12,11 @@ import java.util.Set;
  */
 public final class Mse extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("mse", "regression")
+    private static final LossDescriptor DESCRIPTOR = regression("mse")
             .summary("mean squared error")
             .formula("ℓᵢ = d², d = ŷ − y")
-            .roles(PRED, TARGET, WEIGHT)
             .reference("torch MSELoss, keras MeanSquaredError")
+            .notes("Vectors: ℓᵢ is the mean of d² over the sample's elements.")
             .build();
 
     @Override
