@@ -23,6 +23,17 @@ abstract class ElementwiseLoss implements LossDefinition {
     /** What {@link #length} returns when pred and target are numbers. */
     static final int SCALAR = -1;
 
+    private final LossDescriptor descriptor;
+
+    ElementwiseLoss(LossDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    @Override
+    public final LossDescriptor descriptor() {
+        return descriptor;
+    }
+
     /** The loss of one element. */
     @FunctionalInterface
     interface ElementLoss {

@@ -25,25 +25,22 @@ public final class GaussianNll extends ElementwiseLoss {
 
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2.0 * Math.PI);
 
-    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("gaussian-nll", CATEGORY)
-            .summary("Gaussian negative log-likelihood with a predicted variance")
-            .formula("ℓᵢ = ½(log max(v, eps) + d²/max(v, eps)) [+ ½log 2π if full], d = ŷ − y")
-            .roles(PRED, TARGET, VAR, WEIGHT)
-            .params(ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
-                            "floor on the variance, for stability").atLeast(0, false),
-                    ParamSpec.of("full", ParamType.BOOLEAN, "false",
-                            "add the constant ½log 2π (the exact NLL)"))
-            .reference("torch GaussianNLLLoss")
-            .notes("Reads the variance (not the standard deviation) from role var. A negative variance is an "
-                    + "input error naming var (torch raises too); variances below eps are raised to eps. "
-                    + "Without full the constant ½log 2π is left out, as torch does, so values can be "
-                    + "negative. Vectors: var is a vector of the same length, or one number shared by all "
-                    + "elements (torch's homoscedastic case), and ℓᵢ is the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public GaussianNll() {
+        super(LossDescriptor.builder("gaussian-nll", CATEGORY)
+                .summary("Gaussian negative log-likelihood with a predicted variance")
+                .formula("ℓᵢ = ½(log max(v, eps) + d²/max(v, eps)) [+ ½log 2π if full], d = ŷ − y")
+                .roles(PRED, TARGET, VAR, WEIGHT)
+                .params(ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
+                                "floor on the variance, for stability").atLeast(0, false),
+                        ParamSpec.of("full", ParamType.BOOLEAN, "false",
+                                "add the constant ½log 2π (the exact NLL)"))
+                .reference("torch GaussianNLLLoss")
+                .notes("Reads the variance (not the standard deviation) from role var. A negative variance is an "
+                        + "input error naming var (torch raises too); variances below eps are raised to eps. "
+                        + "Without full the constant ½log 2π is left out, as torch does, so values can be "
+                        + "negative. Vectors: var is a vector of the same length, or one number shared by all "
+                        + "elements (torch's homoscedastic case), and ℓᵢ is the mean over the sample's elements.")
+                .build());
     }
 
     @Override

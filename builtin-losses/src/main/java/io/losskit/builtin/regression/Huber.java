@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
@@ -14,20 +13,17 @@ import java.util.Set;
  */
 public final class Huber extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("huber")
-            .summary("Huber loss: quadratic near 0, linear beyond delta")
-            .formula("ℓᵢ = ½d² if |d| ≤ δ, else δ(|d| − ½δ), d = ŷ − y")
-            .params(ParamSpec.of("delta", ParamType.DOUBLE, "1.0",
-                    "δ, where the loss turns from quadratic to linear").atLeast(0, false))
-            .reference("torch HuberLoss, keras Huber")
-            .notes("With δ = 1 it equals smooth-l1 with β = 1; in general huber = δ·smooth-l1(β = δ). "
-                    + "The linear branch never squares d, so huge errors give finite values. Vectors: ℓᵢ is "
-                    + "the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Huber() {
+        super(regression("huber")
+                .summary("Huber loss: quadratic near 0, linear beyond delta")
+                .formula("ℓᵢ = ½d² if |d| ≤ δ, else δ(|d| − ½δ), d = ŷ − y")
+                .params(ParamSpec.of("delta", ParamType.DOUBLE, "1.0",
+                        "δ, where the loss turns from quadratic to linear").atLeast(0, false))
+                .reference("torch HuberLoss, keras Huber")
+                .notes("With δ = 1 it equals smooth-l1 with β = 1; in general huber = δ·smooth-l1(β = δ). "
+                        + "The linear branch never squares d, so huge errors give finite values. Vectors: ℓᵢ is "
+                        + "the mean over the sample's elements.")
+                .build());
     }
 
     @Override

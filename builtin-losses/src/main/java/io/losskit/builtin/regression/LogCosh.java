@@ -2,7 +2,6 @@ package io.losskit.builtin.regression;
 
 import io.losskit.builtin.math.Numerics;
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -14,18 +13,15 @@ import java.util.Set;
  */
 public final class LogCosh extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("log-cosh")
-            .summary("logarithm of the hyperbolic cosine of the error")
-            .formula("ℓᵢ = log(cosh d) = |d| + log1p(e^(−2|d|)) − log 2, d = ŷ − y")
-            .reference("keras LogCosh")
-            .notes("Never overflows: huge errors give |d| − log 2. Below |d| = 1 it is computed as "
-                    + "log1p(2·sinh²(d/2)), which keeps full relative precision near 0 (≈ d²/2) where "
-                    + "keras' form loses it. Vectors: ℓᵢ is the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public LogCosh() {
+        super(regression("log-cosh")
+                .summary("logarithm of the hyperbolic cosine of the error")
+                .formula("ℓᵢ = log(cosh d) = |d| + log1p(e^(−2|d|)) − log 2, d = ŷ − y")
+                .reference("keras LogCosh")
+                .notes("Never overflows: huge errors give |d| − log 2. Below |d| = 1 it is computed as "
+                        + "log1p(2·sinh²(d/2)), which keeps full relative precision near 0 (≈ d²/2) where "
+                        + "keras' form loses it. Vectors: ℓᵢ is the mean over the sample's elements.")
+                .build());
     }
 
     @Override

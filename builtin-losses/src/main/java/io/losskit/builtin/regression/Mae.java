@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -12,17 +11,14 @@ import java.util.Set;
  */
 public final class Mae extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("mae")
-            .summary("mean absolute error")
-            .formula("ℓᵢ = |d|, d = ŷ − y")
-            .reference("torch L1Loss, keras MeanAbsoluteError")
-            .notes("Vectors: ℓᵢ is the mean of |d| over the sample's elements. "
-                    + "Not to be confused with l1, which is the plain sum of |d| over all elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Mae() {
+        super(regression("mae")
+                .summary("mean absolute error")
+                .formula("ℓᵢ = |d|, d = ŷ − y")
+                .reference("torch L1Loss, keras MeanAbsoluteError")
+                .notes("Vectors: ℓᵢ is the mean of |d| over the sample's elements. "
+                        + "Not to be confused with l1, which is the plain sum of |d| over all elements.")
+                .build());
     }
 
     @Override

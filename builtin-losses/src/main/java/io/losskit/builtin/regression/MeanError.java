@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -12,19 +11,16 @@ import java.util.Set;
  */
 public final class MeanError extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("me")
-            .aliases("bias")
-            .summary("mean signed error (bias); positive when predictions are too high")
-            .formula("ℓᵢ = d, d = ŷ − y")
-            .reference("the mean of the residuals ŷ − y (no library loss)")
-            .notes("The sign convention is d = ŷ − y, so over-prediction is positive. "
-                    + "Vectors: ℓᵢ is the mean of d over the sample's elements. "
-                    + "Not a loss to minimise: it can be 0 while every prediction is wrong.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public MeanError() {
+        super(regression("me")
+                .aliases("bias")
+                .summary("mean signed error (bias); positive when predictions are too high")
+                .formula("ℓᵢ = d, d = ŷ − y")
+                .reference("the mean of the residuals ŷ − y (no library loss)")
+                .notes("The sign convention is d = ŷ − y, so over-prediction is positive. "
+                        + "Vectors: ℓᵢ is the mean of d over the sample's elements. "
+                        + "Not a loss to minimise: it can be 0 while every prediction is wrong.")
+                .build());
     }
 
     @Override

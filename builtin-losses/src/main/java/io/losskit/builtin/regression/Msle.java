@@ -2,7 +2,6 @@ package io.losskit.builtin.regression;
 
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -14,19 +13,16 @@ import java.util.Set;
  */
 public final class Msle extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("msle")
-            .summary("mean squared logarithmic error")
-            .formula("ℓᵢ = (log1p(ŷ) − log1p(y))²")
-            .reference("sklearn mean_squared_log_error, keras MeanSquaredLogarithmicError")
-            .notes("A pred or target ≤ −1 (where log1p is undefined) is an input error naming that column. "
-                    + "Values in (−1, 0) are computed by the formula; sklearn refuses them and keras clips "
-                    + "pred and target to ≥ 0 first, so only values ≥ 0 agree with all three. Vectors: ℓᵢ is "
-                    + "the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Msle() {
+        super(regression("msle")
+                .summary("mean squared logarithmic error")
+                .formula("ℓᵢ = (log1p(ŷ) − log1p(y))²")
+                .reference("sklearn mean_squared_log_error, keras MeanSquaredLogarithmicError")
+                .notes("A pred or target ≤ −1 (where log1p is undefined) is an input error naming that column. "
+                        + "Values in (−1, 0) are computed by the formula; sklearn refuses them and keras clips "
+                        + "pred and target to ≥ 0 first, so only values ≥ 0 agree with all three. Vectors: ℓᵢ is "
+                        + "the mean over the sample's elements.")
+                .build());
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.losskit.builtin.regression;
 
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
@@ -20,27 +19,25 @@ public final class Poisson extends ElementwiseLoss {
 
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
 
-    private static final LossDescriptor DESCRIPTOR = regression("poisson")
-            .summary("Poisson negative log-likelihood of a predicted rate")
-            .formula("ℓᵢ = ŷ − y·log(ŷ + eps); log-input: e^ŷ − y·ŷ; full: + y·log y − y + ½log(2πy) for y > 1")
-            .params(ParamSpec.of("log-input", ParamType.BOOLEAN, "false",
-                            "true: pred is the log of the rate, log λ; false: pred is the rate λ ≥ 0"),
-                    ParamSpec.of("eps", ParamType.DOUBLE, "1e-8",
-                            "added to the rate before the log when log-input=false").atLeast(0, true),
-                    ParamSpec.of("full", ParamType.BOOLEAN, "false",
-                            "add the Stirling term y·log y − y + ½log(2πy) for y > 1 (the true NLL up to log y!)"))
-            .reference("torch PoissonNLLLoss")
-            .notes("Follows torch PoissonNLLLoss, except for its default: log-input is false here (pred is "
-                    + "the rate). The value is the NLL without the constant log(y!), so it can be negative; "
-                    + "full=true adds Stirling's approximation of log(y!) where y > 1 (0 for y ≤ 1, as torch). "
-                    + "A target < 0 and, with log-input=false, a pred < 0 are input errors (torch would give "
-                    + "a meaningless value or NaN). y·log(ŷ + eps) is taken as 0 when y = 0, also when "
-                    + "ŷ + eps = 0 (torch: NaN). Vectors: ℓᵢ is the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Poisson() {
+        super(regression("poisson")
+                .summary("Poisson negative log-likelihood of a predicted rate")
+                .formula("ℓᵢ = ŷ − y·log(ŷ + eps); log-input: e^ŷ − y·ŷ; "
+                        + "full: + y·log y − y + ½log(2πy) for y > 1")
+                .params(ParamSpec.of("log-input", ParamType.BOOLEAN, "false",
+                                "true: pred is the log of the rate, log λ; false: pred is the rate λ ≥ 0"),
+                        ParamSpec.of("eps", ParamType.DOUBLE, "1e-8",
+                                "added to the rate before the log when log-input=false").atLeast(0, true),
+                        ParamSpec.of("full", ParamType.BOOLEAN, "false",
+                                "add Stirling's approximation of log y!, y·log y − y + ½log(2πy), where y > 1"))
+                .reference("torch PoissonNLLLoss")
+                .notes("Follows torch PoissonNLLLoss, except for its default: log-input is false here (pred is "
+                        + "the rate). The value is the NLL without the constant log(y!), so it can be negative; "
+                        + "full=true adds Stirling's approximation of log(y!) where y > 1 (0 for y ≤ 1, as torch). "
+                        + "A target < 0 and, with log-input=false, a pred < 0 are input errors (torch would give "
+                        + "a meaningless value or NaN). y·log(ŷ + eps) is taken as 0 when y = 0, also when "
+                        + "ŷ + eps = 0 (torch: NaN). Vectors: ℓᵢ is the mean over the sample's elements.")
+                .build());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
@@ -14,20 +13,17 @@ import java.util.Set;
  */
 public final class Quantile extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("quantile")
-            .aliases("pinball")
-            .summary("quantile (pinball) loss of a prediction of the q-quantile")
-            .formula("ℓᵢ = max(q·(y − ŷ), (q − 1)·(y − ŷ))")
-            .params(ParamSpec.of("q", ParamType.DOUBLE, "0.5", "the quantile q predicted by pred")
-                    .atLeast(0, false).atMost(1, false))
-            .reference("sklearn mean_pinball_loss (alpha = q)")
-            .notes("Under-prediction (ŷ < y) costs q per unit, over-prediction 1 − q; q = 0.5 gives half the "
-                    + "absolute error. Vectors: ℓᵢ is the mean over the sample's elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Quantile() {
+        super(regression("quantile")
+                .aliases("pinball")
+                .summary("quantile (pinball) loss of a prediction of the q-quantile")
+                .formula("ℓᵢ = max(q·(y − ŷ), (q − 1)·(y − ŷ))")
+                .params(ParamSpec.of("q", ParamType.DOUBLE, "0.5", "the quantile q predicted by pred")
+                        .atLeast(0, false).atMost(1, false))
+                .reference("sklearn mean_pinball_loss (alpha = q)")
+                .notes("Under-prediction (ŷ < y) costs q per unit, over-prediction 1 − q; q = 0.5 gives half the "
+                        + "absolute error. Vectors: ℓᵢ is the mean over the sample's elements.")
+                .build());
     }
 
     @Override

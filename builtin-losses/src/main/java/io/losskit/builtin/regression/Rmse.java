@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import java.util.Set;
@@ -17,25 +16,22 @@ public final class Rmse extends ElementwiseLoss {
 
     private static final ElementLoss SQUARE = (p, t) -> (p - t) * (p - t);
 
-    private static final LossDescriptor DESCRIPTOR = regression("rmse")
-            .summary("root mean squared error")
-            .formula("value = √(Σwᵢℓᵢ / Σwᵢ), ℓᵢ = d², d = ŷ − y")
-            .reductions(Reduction.MEAN)
-            .reference("sklearn root_mean_squared_error (mean_squared_error(squared=False))")
-            .notes("The root of the whole mean, not a mean of per-sample roots, so only --reduction mean "
-                    + "is supported (sum and none are refused). Vectors: ℓᵢ is the mean of d² over the "
-                    + "sample's elements, so with equal lengths the value is the root of the mean over all "
-                    + "elements (sklearn on the flattened arrays; sklearn's default for 2-D input would "
-                    + "instead average per-column roots). Weights as in mean: Σwᵢℓᵢ / Σwᵢ under the root.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Rmse() {
+        super(regression("rmse")
+                .summary("root mean squared error")
+                .formula("value = √(Σwᵢℓᵢ / Σwᵢ), ℓᵢ = d², d = ŷ − y")
+                .reductions(Reduction.MEAN)
+                .reference("sklearn root_mean_squared_error (mean_squared_error(squared=False))")
+                .notes("The root of the whole mean, not a mean of per-sample roots, so only --reduction mean "
+                        + "is supported (sum and none are refused). Vectors: ℓᵢ is the mean of d² over the "
+                        + "sample's elements, so with equal lengths the value is the root of the mean over all "
+                        + "elements (sklearn on the flattened arrays; sklearn's default for 2-D input would "
+                        + "instead average per-column roots). Weights as in mean: Σwᵢℓᵢ / Σwᵢ under the root.")
+                .build());
     }
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return SumAccumulator.loss(DESCRIPTOR, sample -> meanOver(sample, SQUARE), (s, w) -> Math.sqrt(s / w));
+        return SumAccumulator.loss(descriptor(), sample -> meanOver(sample, SQUARE), (s, w) -> Math.sqrt(s / w));
     }
 }

@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
@@ -14,20 +13,17 @@ import java.util.Set;
  */
 public final class SmoothL1 extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = regression("smooth-l1")
-            .summary("smooth L1 loss: quadratic below beta, |d| − beta/2 beyond")
-            .formula("ℓᵢ = ½d²/β if |d| < β, else |d| − ½β, d = ŷ − y; β = 0 gives |d|")
-            .params(ParamSpec.of("beta", ParamType.DOUBLE, "1.0",
-                    "β, where the loss turns from quadratic to linear; 0 gives the absolute error")
-                    .atLeast(0, true))
-            .reference("torch SmoothL1Loss")
-            .notes("smooth-l1(β) = huber(δ = β) / β for β > 0. Vectors: ℓᵢ is the mean over the sample's "
-                    + "elements.")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SmoothL1() {
+        super(regression("smooth-l1")
+                .summary("smooth L1 loss: quadratic below beta, |d| − beta/2 beyond")
+                .formula("ℓᵢ = ½d²/β if |d| < β, else |d| − ½β, d = ŷ − y; β = 0 gives |d|")
+                .params(ParamSpec.of("beta", ParamType.DOUBLE, "1.0",
+                        "β, where the loss turns from quadratic to linear; 0 gives the absolute error")
+                        .atLeast(0, true))
+                .reference("torch SmoothL1Loss")
+                .notes("smooth-l1(β) = huber(δ = β) / β for β > 0. Vectors: ℓᵢ is the mean over the sample's "
+                        + "elements.")
+                .build());
     }
 
     @Override
