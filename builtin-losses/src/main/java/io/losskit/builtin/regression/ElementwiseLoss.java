@@ -1,5 +1,6 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -77,7 +78,7 @@ abstract class ElementwiseLoss implements LossDefinition {
         return n;
     }
 
-    /** f(ŷ, y) for scalars; the mean of f over the elements for vectors. */
+    /** f(ŷ, y) for scalars; the mean of f over the elements for vectors (a compensated sum). */
     static double meanOver(Sample sample, ElementLoss f) {
         int n = length(sample);
         return n == SCALAR ? f.apply(sample.number("pred"), sample.number("target")) : sum(sample, f) / n;
@@ -92,10 +93,10 @@ abstract class ElementwiseLoss implements LossDefinition {
     private static double sum(Sample sample, ElementLoss f) {
         double[] p = sample.vector("pred");
         double[] t = sample.vector("target");
-        double s = 0.0;
+        CompensatedSum s = new CompensatedSum();
         for (int i = 0; i < p.length; i++) {
-            s += f.apply(p[i], t[i]);
+            s.add(f.apply(p[i], t[i]));
         }
-        return s;
+        return s.value();
     }
 }

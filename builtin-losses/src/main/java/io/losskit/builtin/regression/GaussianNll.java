@@ -1,5 +1,6 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDescriptor;
@@ -66,11 +67,11 @@ public final class GaussianNll extends ElementwiseLoss {
             throw new InvalidSampleException("var", "a vector of length " + v.length + " where pred has length " + n);
         }
         double shared = v == null ? sample.number("var") : Double.NaN;
-        double s = 0.0;
+        CompensatedSum s = new CompensatedSum();
         for (int i = 0; i < n; i++) {
-            s += term(p[i], t[i], v == null ? shared : v[i], eps);
+            s.add(term(p[i], t[i], v == null ? shared : v[i], eps));
         }
-        return s / n;
+        return s.value() / n;
     }
 
     private static double term(double pred, double target, double var, double eps) {

@@ -38,6 +38,16 @@ class ElementwiseLossesTest {
     }
 
     @Test
+    void elementSumsAreCompensated() {
+        // d = (1e16, 1 × 1000, −1e16): Σd = 1000 exactly; a plain loop loses every 1 against 1e16 and gives 0.
+        double[] p = new double[1002];
+        java.util.Arrays.fill(p, 1.0);
+        p[0] = 1e16;
+        p[1001] = -1e16;
+        assertThat(loss("me", p, new double[1002])).isCloseTo(1000.0 / 1002, within(1e-15));
+    }
+
+    @Test
     void mapeIsInPercentWithAFloorOnTheTarget() {
         assertThat(loss("mape", 3, 1)).isEqualTo(200.0);           // 100·2/1
         assertThat(loss("mape", -3, -4)).isEqualTo(25.0);          // 100·1/|−4|
