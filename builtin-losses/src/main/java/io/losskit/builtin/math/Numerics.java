@@ -38,9 +38,17 @@ public final class Numerics {
         return Math.max(Math.log(p), LOG_FLOOR);
     }
 
-    /** log(cosh x) = |x| + log1p(e^(−2|x|)) − log 2. */
+    /**
+     * log(cosh x) = |x| + log1p(e^(−2|x|)) − log 2, which never overflows. Below |x| = 1 that
+     * form cancels (it is ≈ x²/2 computed as a difference of terms near log 2), so there it uses
+     * log1p(2·sinh²(x/2)) instead (cosh x − 1 = 2 sinh²(x/2)), accurate to a few ulps down to 0.
+     */
     public static double logCosh(double x) {
         double a = Math.abs(x);
+        if (a < 1.0) {
+            double s = Math.sinh(0.5 * a);
+            return Math.log1p(2.0 * s * s);
+        }
         return a + Math.log1p(Math.exp(-2.0 * a)) - LOG_2;
     }
 

@@ -1,7 +1,6 @@
 package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
-import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -12,16 +11,13 @@ import java.util.Set;
  */
 public final class Mse extends ElementwiseLoss {
 
-    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("mse", "regression")
-            .summary("mean squared error")
-            .formula("ℓᵢ = d², d = ŷ − y")
-            .roles(PRED, TARGET, WEIGHT)
-            .reference("torch MSELoss, keras MeanSquaredError")
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Mse() {
+        super(regression("mse")
+                .summary("mean squared error")
+                .formula("ℓᵢ = d², d = ŷ − y")
+                .reference("torch MSELoss, keras MeanSquaredError")
+                .notes("Vectors: ℓᵢ is the mean of d² over the sample's elements.")
+                .build());
     }
 
     @Override

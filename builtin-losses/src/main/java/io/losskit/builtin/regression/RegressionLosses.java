@@ -11,6 +11,8 @@ public final class RegressionLosses {
 
     /** Every regression loss. */
     public static List<LossDefinition> all() {
-        return List.of(new Mse());
+        return List.of(new Mse(), new Mae(), new MeanError(), new Rmse(), new L1(), new L2(), new Mape(),
+                new Msle(), new Huber(), new SmoothL1(), new LogCosh(), new Quantile(), new Poisson(),
+                new GaussianNll(), new Shrinkage());
     }
 }

@@ -47,7 +47,20 @@ class NumericsTest {
     void logCoshAndClampedLog() {
         assertThat(Numerics.logCosh(1000)).isCloseTo(1000 - Math.log(2), within(1e-12));
         assertThat(Numerics.logCosh(0.5)).isCloseTo(Math.log(Math.cosh(0.5)), within(1e-16));
+        assertThat(Numerics.logCosh(0)).isEqualTo(0.0);
         assertThat(Numerics.clampedLog(0)).isEqualTo(-100.0);
         assertThat(Numerics.clampedLog(1)).isEqualTo(0.0);
+    }
+
+    @Test
+    void logCoshIsAccurateNearZeroAndAcrossTheSwitch() {
+        // Reference values: mpmath, 50 digits, log(cosh(x)) rounded to double. The |x| + log1p(e^(−2|x|)) − log 2
+        // form gives 1.1e-16 at 1e-8 (relative error 1.2) and 5.00000041e-11 at 1e-5.
+        assertThat(Numerics.logCosh(1e-8)).isCloseTo(5e-17, within(1e-32));
+        assertThat(Numerics.logCosh(-1e-3)).isCloseTo(4.999999166666889e-07, within(1e-22));
+        assertThat(Numerics.logCosh(0.999999)).isCloseTo(0.4337800688890812, within(2e-16));
+        assertThat(Numerics.logCosh(1.0)).isCloseTo(0.4337808304830272, within(2e-16));
+        assertThat(Numerics.logCosh(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE - Math.log(2));
+        assertThat(Numerics.logCosh(Double.NEGATIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
     }
 }
