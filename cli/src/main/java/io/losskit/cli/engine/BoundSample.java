@@ -23,18 +23,42 @@ final class BoundSample implements Sample {
     private final Map<String, Integer> classIndex;
     private Record record;
     private final Object[] cache;
+    /** Per slot: 0 nothing known yet, 1 a parsed number in {@link #numbers}, 2 a list, 3 not a list. */
+    private final byte[] state;
+    private final double[] numbers;
+    private final Check[] checks;
+    // A linear scan finds a role faster than a hash lookup: there are few, and loss code passes
+    // literals, which are usually the very strings the binding holds.
+    private final String[] roles;
+    private final RoleBinding[] byRole;
+
+    /** One role to parse the way one kind reads it, in {@link #validate()}. */
+    private record Check(String role, RoleKind kind) {
+    }
 
     BoundSample(Map<String, RoleBinding> bindings, List<String> classNames, Map<String, Integer> classIndex) {
         this.bindings = bindings;
         this.classNames = classNames;
         this.classIndex = classIndex;
         this.cache = new Object[bindings.size()];
+        this.state = new byte[bindings.size()];
+        this.numbers = new double[bindings.size()];
+        List<Check> list = new java.util.ArrayList<>();
+        for (RoleBinding b : bindings.values()) {
+            for (RoleKind kind : b.kinds()) {
+                list.add(new Check(b.role(), kind));
+            }
+        }
+        this.checks = list.toArray(new Check[0]);
+        this.roles = bindings.keySet().toArray(new String[0]);
+        this.byRole = bindings.values().toArray(new RoleBinding[0]);
     }
 
     /** Points the sample at {@code r} and forgets the previous record's values. */
     void reset(Record r) {
         record = r;
         Arrays.fill(cache, null);
+        Arrays.fill(state, (byte) 0);
     }
 
     Record record() {
@@ -46,57 +70,72 @@ final class BoundSample implements Sample {
         BoundSample copy = new BoundSample(bindings, classNames, classIndex);
         copy.record = record.freeze();
         System.arraycopy(cache, 0, copy.cache, 0, cache.length);
+        System.arraycopy(state, 0, copy.state, 0, state.length);
+        System.arraycopy(numbers, 0, copy.numbers, 0, numbers.length);
         return copy;
     }
 
     /** Parses every present role the way the losses will read it, so bad values surface first. */
     void validate() {
-        for (RoleBinding b : bindings.values()) {
-            if (!has(b.role())) {
+        for (Check check : checks) {
+            String role = check.role();
+            if (!has(role)) {
                 continue;
             }
-            for (RoleKind kind : b.kinds()) {
-                switch (kind) {
-                    case NUMBER -> number(b.role());
-                    case NUMERIC -> {
-                        if (isVector(b.role())) {
-                            vector(b.role());
-                        } else {
-                            number(b.role());
-                        }
+            switch (check.kind()) {
+                case NUMBER -> number(role);
+                case NUMERIC -> {
+                    if (isVector(role)) {
+                        vector(role);
+                    } else {
+                        number(role);
                     }
-                    case VECTOR -> vector(b.role());
-                    case MATRIX -> matrix(b.role());
-                    case CLASS -> {
-                        if (isVector(b.role())) {
-                            vector(b.role());
-                        } else {
-                            classIndex(b.role());
-                        }
-                    }
-                    case TEXT, LABEL -> text(b.role());
-                    case SEQUENCE -> {
-                        if (!isText(b.role())) {
-                            tokens(b.role());
-                        }
-                    }
-                    default -> throw new AssertionError(kind);
                 }
+                case VECTOR -> vector(role);
+                case MATRIX -> matrix(role);
+                case CLASS -> {
+                    if (isVector(role)) {
+                        vector(role);
+                    } else {
+                        classIndex(role);
+                    }
+                }
+                case TEXT, LABEL -> text(role);
+                case SEQUENCE -> {
+                    if (!isText(role)) {
+                        tokens(role);
+                    }
+                }
+                default -> throw new AssertionError(check.kind());
             }
         }
     }
 
     private RoleBinding binding(String role) {
-        RoleBinding b = bindings.get(role);
+        RoleBinding b = lookup(role);
         if (b == null) {
             throw new IllegalArgumentException("the loss asked for role \"" + role + "\", which it did not declare");
         }
         return b;
     }
 
+    private RoleBinding lookup(String role) {
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i] == role) {
+                return byRole[i];
+            }
+        }
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i].equals(role)) {
+                return byRole[i];
+            }
+        }
+        return null;
+    }
+
     @Override
     public boolean has(String role) {
-        RoleBinding b = bindings.get(role);
+        RoleBinding b = lookup(role);
         if (b == null) {
             return false;
         }
@@ -122,6 +161,10 @@ final class BoundSample implements Sample {
         if (b.multi()) {
             throw new InvalidSampleException(role, "a vector (" + b.names().size() + " columns) where a number is needed");
         }
+        int slot = b.slot();
+        if (state[slot] == 1) {
+            return numbers[slot];
+        }
         int c = b.columns()[0];
         if (!record.has(c)) {
             throw new InvalidSampleException(role, "no value");
@@ -135,6 +178,8 @@ final class BoundSample implements Sample {
         if (Double.isNaN(v)) {
             throw new InvalidSampleException(role, "NaN where a number is needed");
         }
+        state[slot] = 1;
+        numbers[slot] = v;
         return v;
     }
 
@@ -154,15 +199,15 @@ final class BoundSample implements Sample {
         if (b.multi()) {
             return true;
         }
-        Object v = raw(b);
-        if (v instanceof double[] || v instanceof Object[]) {
-            return true;
+        int slot = b.slot();
+        if (state[slot] == 0) {
+            int c = b.columns()[0];
+            if (!record.has(c)) {
+                throw new InvalidSampleException(role, "no value");
+            }
+            state[slot] = record.isList(c) ? (byte) 2 : (byte) 3;
         }
-        if (v instanceof String s) {
-            String t = s.trim();
-            return t.startsWith("[") || Cells.hasSeparator(t);
-        }
-        return false;
+        return state[slot] == 2;
     }
 
     @Override
@@ -193,7 +238,7 @@ final class BoundSample implements Sample {
             } else if (r instanceof Double d) {
                 v = new double[] {d};
             } else if (r instanceof String s) {
-                v = Cells.vector(role, s);
+                v = CellText.vector(role, s);
             } else {
                 throw new InvalidSampleException(role, "expected a list of numbers, found " + JsonValues.describe(r));
             }
@@ -247,7 +292,7 @@ final class BoundSample implements Sample {
         }
         Object r = raw(b);
         if (r instanceof String s) {
-            r = Cells.json(role, s);
+            r = CellText.json(role, s);
         }
         double[][] m;
         if (r instanceof double[][] d) {
@@ -280,7 +325,7 @@ final class BoundSample implements Sample {
             return s;
         }
         if (r instanceof Double d) {
-            return Cells.label(d);
+            return CellText.label(d);
         }
         if (r instanceof Boolean bool) {
             return bool.toString();
@@ -300,7 +345,7 @@ final class BoundSample implements Sample {
     public int[] sequence(String role) {
         Object r = raw(binding(role));
         if (r instanceof String s) {
-            return Cells.ints(role, s);
+            return CellText.ints(role, s);
         }
         if (r instanceof double[] d) {
             int[] out = new int[d.length];
@@ -321,7 +366,7 @@ final class BoundSample implements Sample {
         if (r instanceof double[] d) {
             String[] out = new String[d.length];
             for (int i = 0; i < d.length; i++) {
-                out[i] = Cells.label(d[i]);
+                out[i] = CellText.label(d[i]);
             }
             return out;
         }
@@ -329,19 +374,19 @@ final class BoundSample implements Sample {
             String[] out = new String[items.length];
             for (int i = 0; i < items.length; i++) {
                 Object item = items[i];
-                out[i] = item instanceof Double d ? Cells.label(d) : String.valueOf(item);
+                out[i] = item instanceof Double d ? CellText.label(d) : String.valueOf(item);
             }
             return out;
         }
         if (r instanceof String s) {
-            Object parsed = s.trim().startsWith("[") ? Cells.json(role, s) : null;
+            Object parsed = s.trim().startsWith("[") ? CellText.json(role, s) : null;
             if (parsed instanceof String[] t) {
                 return t;
             }
             if (parsed instanceof double[] d) {
                 String[] out = new String[d.length];
                 for (int i = 0; i < d.length; i++) {
-                    out[i] = Cells.label(d[i]);
+                    out[i] = CellText.label(d[i]);
                 }
                 return out;
             }
@@ -351,19 +396,9 @@ final class BoundSample implements Sample {
     }
 
     /** Parsing of the text forms a CSV cell can hold. */
-    static final class Cells {
+    static final class CellText {
 
-        private Cells() {
-        }
-
-        static boolean hasSeparator(String t) {
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (c == ' ' || c == '\t' || c == ';') {
-                    return true;
-                }
-            }
-            return false;
+        private CellText() {
         }
 
         /** A vector cell: a JSON array ({@code [0.1, 0.9]}) or space-separated numbers. */

@@ -325,6 +325,11 @@ public final class CsvSource implements RecordSource {
         }
 
         @Override
+        public boolean isList(int column) {
+            return Cells.isList(bytes, starts[column], ends[column]);
+        }
+
+        @Override
         public Object value(int column) {
             return new String(bytes, starts[column], ends[column] - starts[column], StandardCharsets.UTF_8);
         }

@@ -41,6 +41,16 @@ final class FrozenRecord implements Record {
     }
 
     @Override
+    public boolean isList(int column) {
+        Object v = values[column];
+        if (v instanceof String s) {
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return Cells.isList(b, 0, b.length);
+        }
+        return v instanceof double[] || v instanceof double[][] || v instanceof Object[];
+    }
+
+    @Override
     public Object value(int column) {
         return values[column];
     }

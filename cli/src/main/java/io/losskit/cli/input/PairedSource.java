@@ -190,6 +190,11 @@ public final class PairedSource implements RecordSource {
         }
 
         @Override
+        public boolean isList(int column) {
+            return column < offset ? p.isList(column) : t.isList(column - offset);
+        }
+
+        @Override
         public Object value(int column) {
             return column < offset ? p.value(column) : t.value(column - offset);
         }

@@ -30,6 +30,12 @@ public interface Record {
      */
     Object value(int column);
 
+    /**
+     * Whether the value in {@code column} is a list: a JSON array, or a cell holding one
+     * ({@code [0.1, 0.9]}) or several space-separated items. Cheap: parses nothing.
+     */
+    boolean isList(int column);
+
     /** A copy that stays valid after the source moves on. */
     Record freeze();
 }
