@@ -34,6 +34,12 @@ public final class InputError extends RuntimeException {
         return new InputError(file, line, record, column, problem, false);
     }
 
+    /** The same error in a chunk that starts after {@code lines} lines and {@code records} records. */
+    public InputError shifted(long lines, long records) {
+        return new InputError(file, line > 0 ? line + lines : line, record > 0 ? record + records : record, column,
+                problem, recoverable);
+    }
+
     /** Whether reading can go on with the next record ({@code --on-invalid skip}). */
     public boolean recoverable() {
         return recoverable && record > 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
+import io.losskit.cli.input.CsvSource;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.PairedSource;
@@ -32,6 +33,9 @@ public final class ScoreJob {
                           List<String> classes, int batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress) {
     }
+
+    /** Files smaller than this are read on one thread: starting more costs more than it saves. */
+    static final long PARALLEL_MIN_BYTES = 16L << 20;
 
     private final LossRegistry registry;
     private final PrintWriter out;
@@ -62,7 +66,12 @@ public final class ScoreJob {
         ScoreEngine engine = new ScoreEngine();
         try (RecordSource source = open(r);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
-            report = engine.run(plan, source, new ScoreEngine.Options(r.batchSize(), r.classes(), r.columns(), r.skipInvalid()));
+            ScoreEngine.Chunks chunks = null;
+            if (source instanceof CsvSource csv && r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)) {
+                chunks = new ScoreEngine.Chunks(Path.of(r.file()), csv, Runtime.getRuntime().availableProcessors());
+            }
+            report = engine.run(plan, source, new ScoreEngine.Options(r.batchSize(), r.classes(), r.columns(),
+                    r.skipInvalid()), chunks);
         }
         List<String> warnings = new ArrayList<>(report.warnings());
         if (report.skipped() > 0) {

@@ -15,6 +15,14 @@ final class DoubleList {
         values[size++] = v;
     }
 
+    void addAll(DoubleList other) {
+        if (size + other.size > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+        }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
+    }
+
     double[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -27,6 +27,11 @@ final class EngineTally implements Tally {
         warnings.merge(message, 1L, Long::sum);
     }
 
+    void merge(EngineTally other) {
+        other.details.forEach((k, v) -> details.merge(k, v, Long::sum));
+        other.warnings.forEach((k, v) -> warnings.merge(k, v, Long::sum));
+    }
+
     Map<String, Long> details() {
         return details;
     }

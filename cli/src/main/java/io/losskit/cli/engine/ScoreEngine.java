@@ -2,6 +2,8 @@ package io.losskit.cli.engine;
 
 import io.losskit.cli.InputError;
 import io.losskit.cli.UsageError;
+import io.losskit.cli.input.CsvChunks;
+import io.losskit.cli.input.CsvSource;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
 import io.losskit.spi.Accumulator;
@@ -65,11 +67,11 @@ public final class ScoreEngine {
     public record Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings) {
     }
 
-    private volatile long recordsRead;
+    private final java.util.concurrent.atomic.LongAdder progress = new java.util.concurrent.atomic.LongAdder();
 
-    /** Records read so far (for a progress display on another thread). */
+    /** About how many records have been read so far (for a progress display on another thread). */
     public long recordsRead() {
-        return recordsRead;
+        return progress.sum();
     }
 
     /**
@@ -79,6 +81,14 @@ public final class ScoreEngine {
      * @throws UsageError when a loss refuses its parameters or the reduction for this input's shape
      */
     public Report run(ScorePlan plan, RecordSource source, Options options) throws IOException {
+        return run(plan, source, options, null);
+    }
+
+    /**
+     * Runs {@code plan} over {@code source}, reading it on several threads when {@code chunks}
+     * says how to cut it and no selected loss needs whole batches.
+     */
+    public Report run(ScorePlan plan, RecordSource source, Options options, Chunks chunks) throws IOException {
         Record first;
         long skipped = 0;
         String firstSkipped = null;
@@ -108,57 +118,208 @@ public final class ScoreEngine {
         specs.computeIfAbsent("weight", k -> new ArrayList<>()).add(RoleSpec.optional("weight", RoleKind.NUMBER, "sample weight"));
         Map<String, RoleBinding> bindings = Binder.bind(source, first, hasHeader, specs, options.columns());
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
-        BoundSample sample = new BoundSample(bindings, List.copyOf(classIndex.keySet()), classIndex);
+        Setup setup = new Setup(plan, options, bindings, classIndex, source.name());
 
-        List<Run> runs = new ArrayList<>();
-        for (ScorePlan.Planned p : plan.losses()) {
-            runs.add(start(p, bindings, plan.reduction(), options, source));
+        List<Run> runs = setup.runs();
+        List<Segment> segments = null;
+        if (chunks != null && runs.stream().noneMatch(BatchRun.class::isInstance)) {
+            segments = readInParallel(setup, chunks);
         }
-        RoleBinding weight = bindings.get("weight");
-        Pass pass = new Pass(source, bindings, sample, runs, weight);
-        long n = 0;
-        Record record = first;
-        while (record != null) {
-            n++;
-            if ((n & 4095) == 0) {
-                recordsRead = n;
+        if (segments == null) {
+            Segment all = new Segment(setup, source, runs);
+            all.skipped = skipped;
+            all.firstSkipped = firstSkipped == null ? null : InputError.inFile(null, firstSkipped);
+            all.read(first);
+            if (all.failure != null) {
+                throw all.failure;
             }
-            try {
-                pass.feed(record);
-            } catch (InputError e) {
-                if (!options.skipInvalid() || !e.recoverable()) {
-                    throw e;
-                }
-                skipped++;
-                firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
-            }
-            while (true) {
-                try {
-                    record = source.next();
-                    break;
-                } catch (InputError e) {
-                    if (!options.skipInvalid() || !e.recoverable()) {
-                        throw e;
-                    }
-                    n++;
-                    skipped++;
-                    firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
-                }
-            }
+            segments = List.of(all);
         }
-        recordsRead = n;
+        Segment whole = segments.get(0);
+        for (Segment s : segments.subList(1, segments.size())) {
+            whole.append(s);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (Run r : runs) {
-            outcomes.add(r.finish(pass));
+        for (Run r : whole.runs) {
+            outcomes.add(r.finish());
             r.tally.warnings().forEach((message, count) ->
                     warnings.add(r.id() + ": " + message + (count > 1 ? " (" + count + " times)" : "")));
         }
-        return new Report(List.copyOf(outcomes), n, skipped, firstSkipped, List.copyOf(warnings));
+        return new Report(List.copyOf(outcomes), whole.records, whole.skipped,
+                whole.firstSkipped == null ? null : whole.firstSkipped.getMessage(), List.copyOf(warnings));
+    }
+
+    /**
+     * Reads the chunks on their own threads, or returns null when their boundaries turn out not to
+     * be record boundaries (a quoted line break), so that the caller reads sequentially.
+     */
+    private List<Segment> readInParallel(Setup setup, Chunks chunks) throws IOException {
+        List<CsvChunks.Chunk> parts = CsvChunks.split(chunks.file(), chunks.header(), chunks.threads());
+        if (parts.size() < 2) {
+            return null;
+        }
+        List<Segment> segments = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (CsvChunks.Chunk part : parts) {
+            CsvSource source = part.open(chunks.header());
+            Segment segment = new Segment(setup, source, setup.runs());
+            segments.add(segment);
+            Thread t = new Thread(() -> {
+                try (source) {
+                    segment.read(null);
+                } catch (IOException | RuntimeException e) {
+                    segment.crash = e;
+                }
+            }, "losskit-chunk-" + segments.size());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+        long lines = chunks.header().headerLines();
+        long records = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            CsvSource source = (CsvSource) s.source;
+            if (i + 1 < parts.size() && s.failure == null && s.crash == null && source.stoppedAt() != parts.get(i + 1).start()) {
+                return null;
+            }
+            s.shift(lines, records);
+            if (s.crash instanceof IOException e) {
+                throw e;
+            }
+            if (s.crash instanceof RuntimeException e) {
+                throw e;
+            }
+            if (s.failure != null) {
+                throw s.failure;
+            }
+            lines += source.linesRead();
+            records += s.records;
+        }
+        return segments;
+    }
+
+    /** Where the input can be cut for reading on several threads (a plain CSV/TSV file). */
+    public record Chunks(java.nio.file.Path file, CsvSource header, int threads) {
+    }
+
+    /** What every segment of a run shares: the plan, the bindings and how to make loss instances. */
+    private final class Setup {
+        final ScorePlan plan;
+        final Options options;
+        final Map<String, RoleBinding> bindings;
+        final Map<String, Integer> classIndex;
+        final String file;
+
+        Setup(ScorePlan plan, Options options, Map<String, RoleBinding> bindings, Map<String, Integer> classIndex,
+              String file) {
+            this.plan = plan;
+            this.options = options;
+            this.bindings = bindings;
+            this.classIndex = classIndex;
+            this.file = file;
+        }
+
+        /** A fresh instance of every selected loss (one set per thread). */
+        List<Run> runs() {
+            List<Run> runs = new ArrayList<>();
+            for (ScorePlan.Planned p : plan.losses()) {
+                runs.add(start(p, bindings, plan.reduction(), options, file));
+            }
+            return runs;
+        }
+
+        BoundSample sample() {
+            return new BoundSample(bindings, List.copyOf(classIndex.keySet()), classIndex);
+        }
+    }
+
+    /** One sequential read of a source (the whole input, or one chunk of it) into its own runs. */
+    private final class Segment {
+        final RecordSource source;
+        final List<Run> runs;
+        final Pass pass;
+        final boolean skipInvalid;
+        long records;
+        long skipped;
+        InputError firstSkipped;
+        InputError failure;
+        Exception crash;
+
+        Segment(Setup setup, RecordSource source, List<Run> runs) {
+            this.source = source;
+            this.runs = runs;
+            this.pass = new Pass(source, setup.bindings, setup.sample(), runs, setup.bindings.get("weight"));
+            this.skipInvalid = setup.options.skipInvalid();
+        }
+
+        /** Reads to the end (starting with {@code first} if given); stops at the first failure. */
+        void read(Record first) throws IOException {
+            Record record = first != null ? first : next();
+            while (record != null && failure == null) {
+                records++;
+                if ((records & 4095) == 0) {
+                    progress.add(4096);
+                }
+                try {
+                    pass.feed(record);
+                } catch (InputError e) {
+                    problem(e);
+                }
+                record = failure == null ? next() : null;
+            }
+        }
+
+        private Record next() throws IOException {
+            while (true) {
+                try {
+                    return source.next();
+                } catch (InputError e) {
+                    records++;
+                    problem(e);
+                    if (failure != null) {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        private void problem(InputError e) {
+            if (!skipInvalid || !e.recoverable()) {
+                failure = e;
+                return;
+            }
+            skipped++;
+            firstSkipped = firstSkipped == null ? e : firstSkipped;
+        }
+
+        /** Renumbers this chunk's messages as if it started after {@code lines} lines and {@code before} records. */
+        void shift(long lines, long before) {
+            failure = failure == null ? null : failure.shifted(lines, before);
+            firstSkipped = firstSkipped == null ? null : firstSkipped.shifted(lines, before);
+        }
+
+        /** Folds {@code later}, the segment after this one, into this one. */
+        void append(Segment later) {
+            for (int i = 0; i < runs.size(); i++) {
+                runs.get(i).merge(later.runs.get(i));
+            }
+            records += later.records;
+            skipped += later.skipped;
+            firstSkipped = firstSkipped != null ? firstSkipped : later.firstSkipped;
+        }
     }
 
     private static Run start(ScorePlan.Planned p, Map<String, RoleBinding> bindings, Reduction reduction,
-                             Options options, RecordSource source) {
+                             Options options, String file) {
         LossDescriptor d = p.descriptor();
         Set<String> present = new HashSet<>();
         for (RoleSpec r : d.roles()) {
@@ -170,7 +331,7 @@ public final class ScoreEngine {
         try {
             loss = p.entry().definition().create(p.params(), Set.copyOf(present));
         } catch (InvalidInputException e) {
-            throw InputError.inFile(source.name(), d.id() + ": " + e.getMessage());
+            throw InputError.inFile(file, d.id() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UsageError(d.id() + ": " + e.getMessage());
         }
@@ -185,7 +346,7 @@ public final class ScoreEngine {
             throw new UsageError(d.id() + " over labelled embeddings gives one value per batch: --reduction none "
                     + "is not supported in this shape (use mean or sum)");
         }
-        return new BatchRun(p, reduction, tally, (BatchLoss) loss, options.batchSize(), source.name());
+        return new BatchRun(p, reduction, tally, (BatchLoss) loss, options.batchSize(), file);
     }
 
     /** The state of one pass: the current sample and how to locate problems in it. */
@@ -264,7 +425,12 @@ public final class ScoreEngine {
 
         abstract void commit(BoundSample sample, double value, double weight);
 
-        abstract Outcome finish(Pass pass);
+        abstract Outcome finish();
+
+        /** Folds in {@code later}, the same loss fed with the records after this one's. */
+        void merge(Run later) {
+            tally.merge(later.tally);
+        }
 
         Outcome outcome(double value, double[] values, long count, Map<String, Long> details) {
             Map<String, Long> all = new LinkedHashMap<>(tally.details());
@@ -304,7 +470,19 @@ public final class ScoreEngine {
         }
 
         @Override
-        Outcome finish(Pass pass) {
+        void merge(Run later) {
+            super.merge(later);
+            PerSampleRun other = (PerSampleRun) later;
+            weighted.add(other.weighted);
+            weights.add(other.weights);
+            count += other.count;
+            if (values != null) {
+                values.addAll(other.values);
+            }
+        }
+
+        @Override
+        Outcome finish() {
             return switch (reduction) {
                 case NONE -> outcome(Double.NaN, values.toArray(), count, Map.of());
                 case SUM -> outcome(weighted.value(), null, count, Map.of());
@@ -327,7 +505,13 @@ public final class ScoreEngine {
         }
 
         @Override
-        Outcome finish(Pass pass) {
+        void merge(Run later) {
+            super.merge(later);
+            accumulator.merge(((AggregateRun) later).accumulator);
+        }
+
+        @Override
+        Outcome finish() {
             LossResult r = accumulator.finish();
             return outcome(r.value(), r.values(), r.count(), r.details());
         }
@@ -383,7 +567,12 @@ public final class ScoreEngine {
         }
 
         @Override
-        Outcome finish(Pass pass) {
+        void merge(Run later) {
+            throw new UnsupportedOperationException("batch losses read the input in one pass");
+        }
+
+        @Override
+        Outcome finish() {
             flush();
             if (emptyBatches > 0) {
                 tally.warn(emptyBatches + " of " + batches + " batch(es) had no valid term and were left out");

@@ -30,6 +30,13 @@ public final class CsvSource implements RecordSource {
     private int pos;
     private int limit;
     private boolean eof;
+    /** The offset in the file of buf[0]. */
+    private long bufferOffset;
+    /** For a chunk: records that start at or after this offset belong to the next chunk; else −1. */
+    private final long end;
+    private long stoppedAt = -1;
+    private long dataStart;
+    private long headerLines;
     private long nextLine = 1;
     private long records;
 
@@ -46,6 +53,7 @@ public final class CsvSource implements RecordSource {
         this.name = name;
         this.in = in;
         this.delimiter = (byte) delimiter;
+        this.end = -1;
         fill();
         if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -60,8 +68,59 @@ public final class CsvSource implements RecordSource {
             index.putIfAbsent(n, i);
         }
         header = List.copyOf(names);
+        dataStart = bufferOffset + pos;
+        headerLines = nextLine - 1;
     }
 
+    /**
+     * A chunk of a file whose header another source has read: the records that start in
+     * [{@code start}, {@code end}), read from {@code in}, which is positioned at {@code start}.
+     * Lines and records are numbered from 1 within the chunk.
+     */
+    private CsvSource(String name, InputStream in, char delimiter, List<String> header, long start, long end)
+            throws IOException {
+        this.name = name;
+        this.in = in;
+        this.delimiter = (byte) delimiter;
+        this.header = header;
+        for (int i = 0; i < header.size(); i++) {
+            index.putIfAbsent(header.get(i), i);
+        }
+        this.end = end;
+        this.bufferOffset = start;
+        this.dataStart = start;
+        fill();
+    }
+
+    /** A source over the records that start in [{@code start}, {@code end}) of the same file. */
+    public CsvSource chunk(InputStream in, long start, long end) throws IOException {
+        return new CsvSource(name, in, (char) delimiter, header, start, end);
+    }
+
+    /** The file offset of the first record (just after the header). */
+    public long dataStart() {
+        return dataStart;
+    }
+
+    /** The lines before the first record: the header's (and blank lines). */
+    public long headerLines() {
+        return headerLines;
+    }
+
+    /** Lines read so far (the header's included), i.e. the number of the next line minus one. */
+    public long linesRead() {
+        return nextLine - 1;
+    }
+
+    /** For a chunk read to its end: the offset where the next record starts (or the file's end). */
+    public long stoppedAt() {
+        return stoppedAt;
+    }
+
+    /** The delimiter: ',' or tab. */
+    public char delimiter() {
+        return (char) delimiter;
+    }
     @Override
     public String name() {
         return name;
@@ -99,6 +158,7 @@ public final class CsvSource implements RecordSource {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
+            bufferOffset += pos;
             pos = 0;
         }
         if (limit == buf.length) {
@@ -117,6 +177,7 @@ public final class CsvSource implements RecordSource {
         while (true) {
             if (pos >= limit) {
                 if (eof) {
+                    stoppedAt = bufferOffset + limit;
                     return false;
                 }
                 fill();
@@ -138,6 +199,10 @@ public final class CsvSource implements RecordSource {
                 continue;
             }
             break;
+        }
+        if (end >= 0 && bufferOffset + pos >= end) {
+            stoppedAt = bufferOffset + pos;
+            return false;
         }
         recordLine = nextLine;
         while (true) {

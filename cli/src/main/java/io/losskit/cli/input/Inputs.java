@@ -83,6 +83,23 @@ public final class Inputs {
         }
     }
 
+    /**
+     * Whether {@code file} can be read in parallel chunks: a regular, uncompressed file of at
+     * least {@code minSize} bytes.
+     */
+    public static boolean isSplittable(String file, long minSize) throws IOException {
+        if (file.equals("-")) {
+            return false;
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path) || Files.size(path) < minSize) {
+            return false;
+        }
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 2)) {
+            return !isGzip(in);
+        }
+    }
+
     private static boolean isGzip(BufferedInputStream in) throws IOException {
         in.mark(2);
         int a = in.read();

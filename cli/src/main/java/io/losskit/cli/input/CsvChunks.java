@@ -1,0 +1,89 @@
+package io.losskit.cli.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a plain (uncompressed) CSV/TSV file into byte ranges that start at record boundaries, so
+ * that each can be read on its own thread. A range starts just after a line break (and any blank
+ * lines); if a quoted field spans that break the guess is wrong, which the reader of the range
+ * before notices ({@link CsvSource#stoppedAt()} differs from the next range's start), and the
+ * caller falls back to one sequential pass.
+ */
+public final class CsvChunks {
+
+    /**
+     * One range.
+     *
+     * @param start the offset of its first record
+     * @param end the offset of the next range's first record, or the file's size
+     */
+    public record Chunk(Path file, long start, long end) {
+
+        /** Opens the range as a source with {@code header}'s columns. */
+        public CsvSource open(CsvSource header) throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(start);
+            InputStream in = Channels.newInputStream(channel);
+            return header.chunk(in, start, end);
+        }
+    }
+
+    private CsvChunks() {
+    }
+
+    /**
+     * About {@code parts} ranges covering the records of {@code file} after its header.
+     *
+     * @param header a source that has read the file's header
+     */
+    public static List<Chunk> split(Path file, CsvSource header, int parts) throws IOException {
+        long size;
+        List<Long> starts = new ArrayList<>();
+        starts.add(header.dataStart());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = channel.size();
+            long step = (size - header.dataStart()) / parts;
+            for (int i = 1; i < parts; i++) {
+                long guess = recordStartAfter(channel, header.dataStart() + i * step);
+                if (guess > starts.get(starts.size() - 1) && guess < size) {
+                    starts.add(guess);
+                }
+            }
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            chunks.add(new Chunk(file, starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : size));
+        }
+        return chunks;
+    }
+
+    /** The offset just after the first line break at or after {@code offset}, past blank lines. */
+    private static long recordStartAfter(FileChannel channel, long offset) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        long position = offset - 1;
+        boolean afterBreak = false;
+        while (true) {
+            buf.clear();
+            int n = channel.read(buf, position);
+            if (n <= 0) {
+                return channel.size();
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buf.get(i);
+                if (!afterBreak) {
+                    afterBreak = b == '\n';
+                } else if (b != '\n' && b != '\r') {
+                    return position + i;
+                }
+            }
+            position += n;
+        }
+    }
+}
