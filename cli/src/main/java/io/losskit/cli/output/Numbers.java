@@ -1,16 +1,23 @@
 package io.losskit.cli.output;
 
+import java.math.BigDecimal;
+
 /** How results print: enough digits to read back the same double; Infinity, -Infinity, NaN spelled out. */
 public final class Numbers {
 
     private Numbers() {
     }
 
-    /** The shortest text that reads back as {@code v} (Java's {@link Double#toString}). */
+    /**
+     * The shortest digits that read back as {@code v} (those of {@link Double#toString}), without
+     * an exponent between 1e-5 and 1e16, where plain notation is easier to read.
+     */
     public static String format(double v) {
-        if (v == 0.0) {
-            return (1 / v < 0) ? "-0.0" : "0.0";
+        String s = Double.toString(v);
+        double a = Math.abs(v);
+        if (Double.isFinite(v) && a >= 1e-5 && a < 1e16 && s.indexOf('E') >= 0) {
+            return new BigDecimal(s).toPlainString();
         }
-        return Double.toString(v);
+        return s;
     }
 }

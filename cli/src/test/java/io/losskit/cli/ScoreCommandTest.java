@@ -1,0 +1,148 @@
+package io.losskit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: the real command line, its stdout, stderr and exit code. */
+class ScoreCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** d = 1, −2, 3: mse = 14/3, mae = 2, me = 2/3, rmse = √(14/3). */
+    private String file() throws IOException {
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, "y_pred,y_true\n2,1\n0,2\n6,3\n");
+        return f.toString();
+    }
+
+    @Test
+    void oneLossPrintsTheBareNumber() throws IOException {
+        Cli.Run run = Cli.run("score", "-l", "mae", file());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("2.0\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void severalLossesPrintIdTabValueInOrder() throws IOException {
+        Cli.Run run = Cli.run("score", "-l", "mae,me", "-l", "bias", file());
+        assertThat(run.exit()).isZero();
+        // bias is me's alias: asked twice, computed once
+        assertThat(run.out()).isEqualTo("mae\t2.0\nme\t" + (2.0 / 3) + "\n");
+    }
+
+    @Test
+    void reductionNonePrintsOneLinePerSampleWithAHeaderForSeveralLosses() throws IOException {
+        assertThat(Cli.run("score", "-l", "mae", "--reduction", "none", file()).out()).isEqualTo("1.0\n2.0\n3.0\n");
+        assertThat(Cli.run("score", "-l", "mae,me", "--reduction", "none", file()).out())
+                .isEqualTo("mae\tme\n1.0\t1.0\n2.0\t-2.0\n3.0\t3.0\n");
+    }
+
+    @Test
+    void jsonHasTheSchemaOfCliMd() throws IOException {
+        Cli.Run run = Cli.run("score", "-l", "huber", "-P", "delta=1.5", "-o", "json", file());
+        assertThat(run.exit()).isZero();
+        // huber δ=1.5: |d| = 1 → ½; 2 → 1.5·(2 − 0.75) = 1.875; 3 → 1.5·(3 − 0.75) = 3.375; sum 5.75
+        assertThat(run.out()).contains("\"loss\" : \"huber\"", "\"value\" : " + (5.75 / 3), "\"reduction\" : \"mean\"",
+                "\"count\" : 3", "\"delta\" : 1.5");
+    }
+
+    @Test
+    void csvOutputIsATable() throws IOException {
+        assertThat(Cli.run("score", "-l", "mae,me", "-o", "csv", "--reduction", "sum", file()).out())
+                .isEqualTo("loss,value,reduction,count\nmae,6.0,sum,3\nme,2.0,sum,3\n");
+    }
+
+    @Test
+    void gatesExitOneAndStillPrint() throws IOException {
+        Cli.Run above = Cli.run("score", "-l", "mae", "--max", "mae=1.5", file());
+        assertThat(above.exit()).isEqualTo(1);
+        assertThat(above.out()).isEqualTo("2.0\n");
+        assertThat(above.err()).contains("gate failed", "mae = 2.0 is above --max 1.5");
+        assertThat(Cli.run("score", "-l", "mae", "--max", "mae=2", "--min", "mae=1", file()).exit()).isZero();
+        assertThat(Cli.run("score", "-l", "mae", "--min", "mae=2.5", file()).exit()).isEqualTo(1);
+        assertThat(Cli.run("score", "-l", "mae", "--max", "mse=1", file()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void baselineGateAllowsTheTolerance() throws IOException {
+        Path baseline = dir.resolve("base.json");
+        Files.writeString(baseline, "{\"results\": [{\"loss\": \"mae\", \"value\": 1.9}]}");
+        String b = baseline.toString();
+        assertThat(Cli.run("score", "-l", "mae", "--baseline", b, file()).exit()).isEqualTo(1);
+        assertThat(Cli.run("score", "-l", "mae", "--baseline", b, "--tolerance", "0.1", file()).exit()).isZero();
+        // 2.0 against 1.9: 5.26% worse
+        assertThat(Cli.run("score", "-l", "mae", "--baseline", b, "--tolerance", "5.3%", file()).exit()).isZero();
+        assertThat(Cli.run("score", "-l", "mae", "--baseline", b, "--tolerance", "5.2%", file()).exit()).isEqualTo(1);
+        // a baseline written by losskit itself
+        Cli.Run json = Cli.run("score", "-l", "mae", "-o", "json", file());
+        Files.writeString(baseline, json.out());
+        assertThat(Cli.run("score", "-l", "mae", "--baseline", b, file()).exit()).isZero();
+    }
+
+    @Test
+    void standardInputNeedsNoExtension() {
+        Cli.Run run = Cli.runWithStdin("{\"pred\": 1, \"target\": 3}\n{\"pred\": 2, \"target\": 2}\n",
+                "score", "-l", "mse", "-");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("2.0\n");
+        Cli.Run tsv = Cli.runWithStdin("pred\ttarget\n1\t3\n", "score", "-l", "mae", "--format", "tsv", "-");
+        assertThat(tsv.out()).isEqualTo("2.0\n");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() throws IOException {
+        Cli.Run unknown = Cli.run("score", "-l", "msee", file());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown loss \"msee\"", "did you mean mse");
+        Cli.Run param = Cli.run("score", "-l", "huber", "-P", "huber.delta=-1", file());
+        assertThat(param.exit()).isEqualTo(2);
+        assertThat(param.err()).contains("huber.delta must be in (0, ∞)");
+        assertThat(Cli.run("score", "-l", "mae", "--reduction", "median", file()).exit()).isEqualTo(2);
+        assertThat(Cli.run("score", file()).exit()).isEqualTo(2);
+        assertThat(Cli.run("frobnicate").exit()).isEqualTo(2);
+        assertThat(Cli.run().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void inputErrorsExitThreeNamingTheSpot() throws IOException {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "pred,target\n1,2\n3,x\n");
+        Cli.Run run = Cli.run("score", "-l", "mse", f.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("losskit: " + f + ", line 3 (record 2), column \"target\": \"x\" is not a number\n");
+        Cli.Run missing = Cli.run("score", "-l", "mse", dir.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains("nope.csv: no such file");
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "pred,target\n");
+        assertThat(Cli.run("score", "-l", "mse", empty.toString()).err()).contains("no records");
+    }
+
+    @Test
+    void quotedCsvFieldsAndCrLfLineEnds() throws IOException {
+        Path f = dir.resolve("q.csv");
+        Files.writeString(f, "\"pred\",\"target\",note\r\n\"1.5\",0.5,\"a, \"\"quoted\"\"\r\nnote\"\r\n2,2,x\r\n");
+        Cli.Run run = Cli.run("score", "-l", "mae", "--reduction", "sum", f.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("1.0\n");
+    }
+
+    @Test
+    void listAndDescribeComeFromTheDescriptors() {
+        Cli.Run list = Cli.run("list", "--category", "regression");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("REGRESSION", "mse", "quantile", "(pinball)");
+        Cli.Run describe = Cli.run("describe", "pinball");
+        assertThat(describe.exit()).isZero();
+        assertThat(describe.out()).contains("quantile (also pinball)", "q ", "default 0.5", "(0, 1)", "mean_pinball_loss");
+        assertThat(Cli.run("describe", "nope").exit()).isEqualTo(2);
+        assertThat(Cli.run("list", "-o", "json").out()).contains("\"id\" : \"mse\"", "\"origin\" : \"built-in\"");
+    }
+}
