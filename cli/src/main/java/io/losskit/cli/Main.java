@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit status:%n",
         footer = {"  0  done",
             "  1  a gate (--max, --min, --baseline) failed; the results are still printed",
-            "  2  usage error: unknown command, option, loss or parameter, a value out of range",
-            "  3  input error: unreadable file, malformed record, missing column, invalid value"},
+            "  2  usage error: unknown command, option, loss or parameter, bad value",
+            "  3  input error: unreadable file, malformed record, missing column, bad value",
+            "", "Run 'losskit COMMAND --help' for a command's options; 'losskit list' for the losses.", ""},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
             "  losskit score -l wer --col pred=hyp --col target=ref asr.tsv",
             "  losskit score -l mae -p pred.csv -t truth.csv --key id -o json"},
         footerHeading = "%nExit status:%n",
-        footer = {"  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error"})
+        footer = {"  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", ""})
 final class ScoreCommand implements Callable<Integer> {
 
     private final LossRegistry registry;
@@ -77,7 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--weight-col", paramLabel = "NAME", description = "Same as --col weight=NAME.")
     String weightCol;
 
-    @Option(names = "--classes", split = ",", paramLabel = "A,B,…", description = "Class names, for targets given as names.")
+    @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "Class names, for targets given as names.")
     List<String> classes = new ArrayList<>();
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0",
@@ -101,7 +101,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "Gate: the JSON output of an earlier run; exit 1 when a loss got worse by more than --tolerance.")
     String baseline;
 
-    @Option(names = "--tolerance", paramLabel = "X[%]", description = "Allowed worsening against --baseline: absolute, or relative with % (default 0).")
+    @Option(names = "--tolerance", paramLabel = "X[%]", description = "Allowed worsening against --baseline: absolute, or relative with %% (default 0).")
     String tolerance;
 
     @Option(names = "--progress", negatable = true, description = "Show progress on standard error (default: when attached to a terminal).")
