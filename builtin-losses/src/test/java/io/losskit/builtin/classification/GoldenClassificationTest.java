@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,9 +96,7 @@ class GoldenClassificationTest {
 
     private static Map<String, String> params(JsonNode params) {
         Map<String, String> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = params.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
             JsonNode v = e.getValue();
             if (v.isArray()) {
                 List<String> parts = new ArrayList<>();
@@ -120,9 +117,7 @@ class GoldenClassificationTest {
                     continue;
                 }
                 List<Object> pairs = new ArrayList<>();
-                Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(line).fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : JSON.readTree(line).properties()) {
                     roles.add(e.getKey());
                     pairs.add(e.getKey());
                     pairs.add(value(e.getValue()));

@@ -1,5 +1,8 @@
 package io.losskit.builtin.classification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
@@ -109,6 +112,31 @@ final class Harness {
     /** The loss of one sample, through reduction none. */
     static double one(Loss loss, TestSample sample) {
         return values(loss, List.of(sample))[0];
+    }
+
+    /**
+     * Asserts that the accumulator of {@code loss} fed the first {@code split} samples, merged with
+     * one fed the rest, finishes as one fed them all, for every reduction (sample i has weight i + 1).
+     */
+    static void assertMergeEqualsOnePass(Loss loss, List<? extends Sample> samples, int split) {
+        for (Reduction r : Reduction.values()) {
+            Accumulator whole = ((AggregateLoss) loss).newAccumulator(r);
+            Accumulator first = ((AggregateLoss) loss).newAccumulator(r);
+            Accumulator second = ((AggregateLoss) loss).newAccumulator(r);
+            for (int i = 0; i < samples.size(); i++) {
+                whole.add(samples.get(i), 1.0 + i);
+                (i < split ? first : second).add(samples.get(i), 1.0 + i);
+            }
+            first.merge(second);
+            LossResult merged = first.finish();
+            LossResult expected = whole.finish();
+            if (r == Reduction.NONE) {
+                assertThat(merged.values()).as(r.id()).containsExactly(expected.values(), within(1e-15));
+            } else {
+                assertThat(merged.value()).as(r.id()).isCloseTo(expected.value(), within(1e-15));
+            }
+            assertThat(merged.count()).as(r.id()).isEqualTo(expected.count());
+        }
     }
 
     private static double weight(Sample s) {

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.losskit.builtin.TestSample;
-import io.losskit.spi.Accumulator;
-import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.Loss;
 import io.losskit.spi.Reduction;
 import java.util.List;
@@ -157,21 +155,7 @@ class MultiClassLossesTest {
     void crossEntropyMergedHalvesEqualOnePass() {
         Loss ce = create("cross-entropy", ROLES, "class-weights", "0.5,2,1", "ignore-index", "-1");
         List<TestSample> in = List.of(k(d(1, 2, 3), 0), k(d(3, 1, 0), -1), k(d(0, 1, 0), 1), k(d(2, 2, 1), 2));
-        for (Reduction r : Reduction.values()) {
-            Accumulator whole = ((AggregateLoss) ce).newAccumulator(r);
-            Accumulator first = ((AggregateLoss) ce).newAccumulator(r);
-            Accumulator second = ((AggregateLoss) ce).newAccumulator(r);
-            for (int i = 0; i < in.size(); i++) {
-                whole.add(in.get(i), 1 + i);
-                (i < 2 ? first : second).add(in.get(i), 1 + i);
-            }
-            first.merge(second);
-            if (r == Reduction.NONE) {
-                assertThat(first.finish().values()).containsExactly(whole.finish().values(), within(1e-15));
-            } else {
-                assertThat(first.finish().value()).isCloseTo(whole.finish().value(), within(1e-15));
-            }
-        }
+        Harness.assertMergeEqualsOnePass(ce, in, 2);
     }
 
     // --- softmax-focal -----------------------------------------------------------------------
