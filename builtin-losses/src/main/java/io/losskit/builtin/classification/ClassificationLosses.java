@@ -9,8 +9,30 @@ public final class ClassificationLosses {
     private ClassificationLosses() {
     }
 
-    /** Every classification loss. */
+    /** Every classification loss, the margin-based softmax losses last. */
     public static List<LossDefinition> all() {
-        return List.of();
+        return List.of(
+                Bce.bce(),
+                Bce.bceLogits(),
+                new BalancedBce(),
+                CrossEntropy.crossEntropy(),
+                CrossEntropy.weightedCrossEntropy(),
+                CrossEntropy.nll(),
+                new Focal(),
+                new SoftmaxFocal(),
+                Hinge.hinge(),
+                Hinge.squaredHinge(),
+                new CategoricalHinge(),
+                new MultiMargin(),
+                new SoftMargin(),
+                new KlDiv(),
+                new JsDiv(),
+                new Dice(),
+                new Tversky(),
+                new Jaccard(),
+                new CosFace(),
+                new ArcFace(),
+                SphereFace.sphereFace(),
+                SphereFace.largeMarginSoftmax());
     }
 }

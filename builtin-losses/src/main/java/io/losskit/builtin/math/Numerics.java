@@ -85,11 +85,36 @@ public final class Numerics {
         return max + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
-    /** Writes log softmax(x) into {@code out} (which may be {@code x}) and returns it. */
+    /**
+     * Writes log softmax(x) into {@code out} (which may be {@code x}) and returns it. Computed as
+     * (xᵢ − max) − log1p(Σ_{j≠argmax} e^(xⱼ − max)), so a log-probability near 0 (a confident
+     * class, where −log p is tiny) keeps its relative precision instead of cancelling in
+     * xᵢ − logsumexp(x).
+     */
     public static double[] logSoftmax(double[] x, double[] out) {
-        double lse = logSumExp(x);
+        int argmax = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[argmax]) {
+                argmax = i;
+            }
+        }
+        double max = x.length == 0 ? Double.NEGATIVE_INFINITY : x[argmax];
+        if (Double.isInfinite(max)) {
+            double lse = logSumExp(x);
+            for (int i = 0; i < x.length; i++) {
+                out[i] = x[i] - lse;
+            }
+            return out;
+        }
+        double rest = 0.0;
         for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] - lse;
+            if (i != argmax) {
+                rest += Math.exp(x[i] - max);
+            }
+        }
+        double log = Math.log1p(rest);
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (x[i] - max) - log;
         }
         return out;
     }

@@ -44,6 +44,19 @@ class NumericsTest {
     }
 
     @Test
+    void logSoftmaxKeepsTheRelativePrecisionOfAConfidentClass() {
+        double[] out = Numerics.logSoftmax(new double[] {10, -5, -6}, new double[3]);
+        // −log(1 + e⁻¹⁵ + e⁻¹⁶) = −4.1843740767614062083e-7 (mpmath, 40 digits); 10 − logsumexp
+        // loses ~ulp(10)/4e-7 ≈ 4e-9 of it.
+        assertThat(out[0]).isCloseTo(-4.1843740767614062083e-7, within(1e-22));
+        assertThat(out[1]).isCloseTo(-15.000000418437407676, within(1e-14));
+        // Large logits: x − max is exact, so ±1000 works as well as 0.
+        double[] big = Numerics.logSoftmax(new double[] {1000, -1000}, new double[2]);
+        assertThat(big[0]).isEqualTo(0.0);
+        assertThat(big[1]).isEqualTo(-2000.0);
+    }
+
+    @Test
     void logCoshAndClampedLog() {
         assertThat(Numerics.logCosh(1000)).isCloseTo(1000 - Math.log(2), within(1e-12));
         assertThat(Numerics.logCosh(0.5)).isCloseTo(Math.log(Math.cosh(0.5)), within(1e-16));

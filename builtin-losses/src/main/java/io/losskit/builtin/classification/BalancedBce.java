@@ -1,0 +1,159 @@
+package io.losskit.builtin.classification;
+
+import io.losskit.spi.Accumulator;
+import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.CompensatedSum;
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.LossResult;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.ParamType;
+import io.losskit.spi.Parameters;
+import io.losskit.spi.Reduction;
+import io.losskit.spi.Sample;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Class-balanced binary cross-entropy (HED): ℓ = −β·y·log p − (1−β)·(1−y)·log(1−p), where β, by
+ * default, is the fraction of negative targets in the whole input, Σ(1−y)/N over every element.
+ *
+ * <p>Because β is a statistic of the whole input this is an aggregate loss: the accumulator keeps
+ * the sums of the two halves, −y·log p and −(1−y)·log(1−p), and applies β when it finishes (and,
+ * under {@code none}, the two halves of each sample). With the sample's elements e and sample
+ * weights ω: {@code mean} = Σᵢ ωᵢ Σₑ ℓₑ / Σᵢ ωᵢnᵢ (divides by the number of elements),
+ * {@code sum} = Σᵢ ωᵢℓᵢ with ℓᵢ the mean over the sample's elements, {@code none} = every ℓᵢ.
+ * Agrees with Xie &amp; Tu, HED, ICCV 2015, computed as torch's
+ * {@code binary_cross_entropy_with_logits(pos_weight=β/(1−β))·(1−β)}.
+ */
+public final class BalancedBce implements LossDefinition {
+
+    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("balanced-bce", "classification")
+            .aliases("balanced-sigmoid-cross-entropy")
+            .summary("class-balanced binary cross-entropy, β from the data")
+            .formula("ℓ = −β·y·log p − (1−β)·(1−y)·log(1−p), β = Σ(1−y)/N over the whole input")
+            .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+            .params(Input.param(Input.LOGITS),
+                    ParamSpec.of("beta", ParamType.DOUBLE, null,
+                                    "β, the weight of the positive term (default: the fraction of negative targets)")
+                            .atLeast(0, true).atMost(1, true))
+            .reference("Xie & Tu, HED, ICCV 2015")
+            .notes("β defaults to the fraction of negative targets over every element of the input, so the value "
+                    + "needs the whole input. mean divides by the number of elements (weighted by the sample "
+                    + "weights); a vector pred is multi-label and ℓᵢ (none, sum) is the mean over its labels. "
+                    + "β is not weighted by the sample weights. Logs of probabilities are clamped at −100 as in bce.")
+            .build();
+
+    @Override
+    public LossDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Loss create(Parameters params, Set<String> roles) {
+        Input input = Input.of(params);
+        Double beta = params.isSet("beta") ? params.getDouble("beta") : null;
+        return (AggregateLoss) reduction -> new Balanced(reduction, input, beta);
+    }
+
+    /** The two halves of the loss, kept apart until β is known. */
+    private static final class Balanced implements Accumulator {
+        private final Reduction reduction;
+        private final Input input;
+        private final Double beta;
+        private final CompensatedSum negatives = new CompensatedSum();
+        private long elements;
+        // Σωᵢ·Σₑ (mean), Σωᵢ·meanₑ (sum), Σωᵢnᵢ: of the positive and the negative half.
+        private final CompensatedSum positiveTotal = new CompensatedSum();
+        private final CompensatedSum negativeTotal = new CompensatedSum();
+        private final CompensatedSum positiveMeans = new CompensatedSum();
+        private final CompensatedSum negativeMeans = new CompensatedSum();
+        private final CompensatedSum weightedElements = new CompensatedSum();
+        private final Values positiveValues;
+        private final Values negativeValues;
+        private long count;
+
+        Balanced(Reduction reduction, Input input, Double beta) {
+            this.reduction = reduction;
+            this.input = input;
+            this.beta = beta;
+            boolean none = reduction == Reduction.NONE;
+            this.positiveValues = none ? new Values() : null;
+            this.negativeValues = none ? new Values() : null;
+        }
+
+        @Override
+        public void add(Sample sample, double weight) {
+            BinaryElements.Pairs pairs = BinaryElements.of(sample);
+            int n = pairs.size();
+            double positive = 0.0;
+            double negative = 0.0;
+            double negativeTargets = 0.0;
+            for (int e = 0; e < n; e++) {
+                double x = pairs.pred()[e];
+                double y = BinaryElements.unitTarget(pairs.target()[e]);
+                positive -= y * input.logP(x);
+                negative -= (1.0 - y) * input.log1mP(x);
+                negativeTargets += 1.0 - y;
+            }
+            count++;
+            elements += n;
+            negatives.add(negativeTargets);
+            if (positiveValues != null) {
+                positiveValues.add(positive / n);
+                negativeValues.add(negative / n);
+            }
+            if (weight != 0.0) {
+                positiveTotal.add(weight * positive);
+                negativeTotal.add(weight * negative);
+                positiveMeans.add(weight * positive / n);
+                negativeMeans.add(weight * negative / n);
+                weightedElements.add(weight * n);
+            }
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            Balanced o = (Balanced) other;
+            negatives.add(o.negatives);
+            elements += o.elements;
+            positiveTotal.add(o.positiveTotal);
+            negativeTotal.add(o.negativeTotal);
+            positiveMeans.add(o.positiveMeans);
+            negativeMeans.add(o.negativeMeans);
+            weightedElements.add(o.weightedElements);
+            count += o.count;
+            if (positiveValues != null) {
+                positiveValues.addAll(o.positiveValues);
+                negativeValues.addAll(o.negativeValues);
+            }
+        }
+
+        /** β: the parameter, or the fraction of negative targets seen. */
+        double beta() {
+            return beta != null ? beta : negatives.value() / elements;
+        }
+
+        @Override
+        public LossResult finish() {
+            double b = beta();
+            return switch (reduction) {
+                case MEAN -> LossResult.of(combine(b, positiveTotal.value(), negativeTotal.value())
+                        / weightedElements.value(), count);
+                case SUM -> LossResult.of(combine(b, positiveMeans.value(), negativeMeans.value()), count);
+                case NONE -> {
+                    double[] v = new double[positiveValues.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = combine(b, positiveValues.get(i), negativeValues.get(i));
+                    }
+                    yield new LossResult(Double.NaN, v, v.length, Map.of());
+                }
+            };
+        }
+
+        private static double combine(double beta, double positive, double negative) {
+            return beta * positive + (1.0 - beta) * negative;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.losskit.builtin.classification;
+
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.ParamType;
+import io.losskit.spi.Parameters;
+import io.losskit.spi.PerSampleLoss;
+import java.util.Set;
+
+/**
+ * Binary cross-entropy: ℓ = −[w₊·y·log p + (1−y)·log(1−p)], y ← y(1−s) + s/2 with label smoothing
+ * s and positive weight w₊; the mean over the labels of a multi-label sample.
+ *
+ * <p>Two definitions: {@code bce} reads probabilities by default, {@code bce-logits} logits. For
+ * logits the logs are log σ(x) and log σ(−x), i.e. ℓ = (1−y)·x + (1 + (w₊−1)y)·log1p(e^(−x)), in
+ * the overflow-free softplus form (the same value as torch's max(x,0) − x·y + log1p(e^(−|x|)) when
+ * w₊ = 1). For probabilities each log is clamped to ≥ −100. Agrees with torch {@code BCELoss} /
+ * {@code BCEWithLogitsLoss(pos_weight)} and sklearn {@code log_loss} (except at p = 0 or 1, where
+ * sklearn clips p to machine epsilon and losskit clamps the log as torch does).
+ */
+public final class Bce implements LossDefinition {
+
+    private static final String FORMULA = "ℓ = −[w₊·y·log p + (1−y)·log(1−p)], y ← y(1−s) + s/2; "
+            + "vectors: the mean over labels";
+    private static final String NOTES = "Binary targets y ∈ [0, 1] (soft labels allowed); a vector pred with an "
+            + "equal-length target is multi-label and ℓ is the mean over its labels. input=logits uses "
+            + "log σ(x) and log σ(−x) in the softplus form (stable at logits of ±1000); input=probs clamps "
+            + "log p and log(1−p) at −100 as torch's BCELoss, so p = 0 or 1 gives a finite loss (sklearn's "
+            + "log_loss clips p to machine epsilon instead, which gives about 36 there); input=log-probs takes "
+            + "log p as given and computes log(1−p) = log(−expm1(log p)), floored at −100 like the probs form. "
+            + "A probability outside [0, 1] or a target outside [0, 1] is an input error.";
+
+    private final LossDescriptor descriptor;
+
+    private Bce(LossDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    /** {@code bce}: probabilities by default. */
+    public static Bce bce() {
+        return new Bce(descriptor("bce", Input.PROBS, "binary cross-entropy (log loss)",
+                "torch BCELoss / BCEWithLogitsLoss, sklearn log_loss", "binary-cross-entropy", "log-loss"));
+    }
+
+    /** {@code bce-logits}: logits by default. */
+    public static Bce bceLogits() {
+        return new Bce(descriptor("bce-logits", Input.LOGITS, "binary cross-entropy on logits",
+                "torch BCEWithLogitsLoss, tfjs sigmoidCrossEntropy", "sigmoid-cross-entropy"));
+    }
+
+    private static LossDescriptor descriptor(String id, Input input, String summary, String reference,
+                                             String... aliases) {
+        return LossDescriptor.builder(id, "classification")
+                .aliases(aliases)
+                .summary(summary)
+                .formula(FORMULA)
+                .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+                .params(Input.param(input),
+                        ParamSpec.of("pos-weight", ParamType.DOUBLE, "1", "w₊, multiplies the y·log p term")
+                                .atLeast(0, true),
+                        ParamSpec.of("label-smoothing", ParamType.DOUBLE, "0", "s: y ← y(1−s) + s/2")
+                                .atLeast(0, true).atMost(1, true))
+                .reference(reference)
+                .notes(NOTES)
+                .build();
+    }
+
+    @Override
+    public LossDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Loss create(Parameters params, Set<String> roles) {
+        Input input = Input.of(params);
+        double posWeight = params.getDouble("pos-weight");
+        double smoothing = params.getDouble("label-smoothing");
+        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, (x, target) -> {
+            double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
+            return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
+        });
+    }
+}

@@ -1,0 +1,163 @@
+package io.losskit.builtin.classification;
+
+import io.losskit.builtin.math.Numerics;
+import io.losskit.spi.InvalidSampleException;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.Parameters;
+import java.util.List;
+
+/**
+ * What a classification loss's pred holds: the {@code input} parameter of LOSSES.md. Each mode
+ * turns a pred value into (log-)probabilities in the stable form for it, and checks the value's
+ * domain: a probability outside [0, 1] or a log-probability above 0 is an input error of role
+ * {@code pred}.
+ *
+ * <p>A binary pred x is a logit (p = σ(x)), a probability p or a log-probability log p. A vector
+ * pred is logits (softmax, max-shifted), probabilities or log-probabilities over the classes.
+ * Logs of probabilities given as {@code probs} are clamped to at least −100
+ * ({@link Numerics#LOG_FLOOR}, as torch's BCELoss), so that 0 and 1 give finite losses.
+ */
+enum Input {
+    LOGITS("logits"),
+    PROBS("probs"),
+    LOG_PROBS("log-probs");
+
+    static final String PARAM = "input";
+
+    private final String id;
+
+    Input(String id) {
+        this.id = id;
+    }
+
+    /** The name users type. */
+    String id() {
+        return id;
+    }
+
+    /** The {@code input} parameter with {@code defaultValue} as its default. */
+    static ParamSpec param(Input defaultValue) {
+        return ParamSpec.choice(PARAM, defaultValue.id, List.of(LOGITS.id, PROBS.id, LOG_PROBS.id),
+                "what pred holds: logits, probs (probabilities in [0, 1]) or log-probs (log-probabilities ≤ 0)");
+    }
+
+    /** The mode chosen in {@code params}. */
+    static Input of(Parameters params) {
+        String name = params.getString(PARAM);
+        for (Input in : values()) {
+            if (in.id.equals(name)) {
+                return in;
+            }
+        }
+        throw new IllegalArgumentException("input must be logits, probs or log-probs, not " + name);
+    }
+
+    // --- one binary pred value ---------------------------------------------------------------
+
+    /** log p of a binary pred value. */
+    double logP(double x) {
+        return switch (this) {
+            case LOGITS -> Numerics.logSigmoid(x);
+            case PROBS -> Numerics.clampedLog(probability(x));
+            case LOG_PROBS -> logProbability(x);
+        };
+    }
+
+    /** log(1 − p) of a binary pred value; floored at −100 unless pred is a logit. */
+    double log1mP(double x) {
+        return switch (this) {
+            case LOGITS -> Numerics.logSigmoid(-x);
+            case PROBS -> Numerics.clampedLog(1.0 - probability(x));
+            case LOG_PROBS -> Math.max(Math.log(-Math.expm1(logProbability(x))), Numerics.LOG_FLOOR);
+        };
+    }
+
+    /** p of a binary pred value. */
+    double p(double x) {
+        return switch (this) {
+            case LOGITS -> Numerics.sigmoid(x);
+            case PROBS -> probability(x);
+            case LOG_PROBS -> Math.exp(logProbability(x));
+        };
+    }
+
+    /** 1 − p of a binary pred value, without cancellation for logits and log-probabilities. */
+    double oneMinusP(double x) {
+        return switch (this) {
+            case LOGITS -> Numerics.sigmoid(-x);
+            case PROBS -> 1.0 - probability(x);
+            case LOG_PROBS -> -Math.expm1(logProbability(x));
+        };
+    }
+
+    // --- a vector pred over classes ------------------------------------------------------------
+
+    /**
+     * log p_c for every class: log-softmax of logits, clamped logs of probabilities, or the
+     * log-probabilities as given. The result may be {@code x} itself: do not modify it.
+     */
+    double[] logProbs(double[] x) {
+        return logProbs(x, true);
+    }
+
+    /**
+     * log p_c for every class; {@code clamp=false} takes log 0 = −∞ for {@code probs} (kl-div).
+     * The result may be {@code x} itself: do not modify it.
+     */
+    double[] logProbs(double[] x, boolean clamp) {
+        switch (this) {
+            case LOGITS:
+                return Numerics.logSoftmax(x, new double[x.length]);
+            case PROBS: {
+                double[] out = new double[x.length];
+                for (int c = 0; c < x.length; c++) {
+                    double p = probability(x[c]);
+                    out[c] = clamp ? Numerics.clampedLog(p) : Math.log(p);
+                }
+                return out;
+            }
+            default:
+                for (double v : x) {
+                    logProbability(v);
+                }
+                return x;
+        }
+    }
+
+    /** p_c for every class (softmax of logits). The result may be {@code x}: do not modify it. */
+    double[] probs(double[] x) {
+        switch (this) {
+            case PROBS:
+                for (double v : x) {
+                    probability(v);
+                }
+                return x;
+            default: {
+                double[] logp = logProbs(x, false);
+                double[] out = new double[x.length];
+                for (int c = 0; c < x.length; c++) {
+                    out[c] = Math.exp(logp[c]);
+                }
+                return out;
+            }
+        }
+    }
+
+    // --- domain checks -----------------------------------------------------------------------
+
+    private static double probability(double p) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new InvalidSampleException("pred", "probability " + p
+                    + " is outside [0, 1] (input=probs; use -P input=logits for scores)");
+        }
+        return p;
+    }
+
+    private static double logProbability(double lp) {
+        if (!(lp <= 0.0)) {
+            throw new InvalidSampleException("pred", "log-probability " + lp
+                    + " is above 0 (input=log-probs; use -P input=logits for scores)");
+        }
+        return lp;
+    }
+}
