@@ -139,7 +139,8 @@ class MultiClassLossesTest {
         assertInvalid(() -> one(ce, y(d(1, 2), d(1.5, -0.5))), "target");
         assertInvalid(() -> one(ce, k(d(), 0)), "pred");
         assertInvalid(() -> one(create("cross-entropy", ROLES, "input", "probs"), k(d(1.2, -0.2), 0)), "pred");
-        assertInvalid(() -> one(create("nll", ROLES), k(d(0.1, -3), 0)), "pred");
+        // nll takes class log-probabilities as given, like torch's NLLLoss: 0.1 is not an error
+        assertThat(one(create("nll", ROLES), k(d(0.1, -3), 0))).isEqualTo(-0.1);
         assertInvalid(() -> one(create("cross-entropy", ROLES, "class-weights", "1,2"), k(d(1, 2, 3), 0)), "pred");
     }
 
