@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of losskit score: wall time, rows/s, MB/s and peak RSS
 # (/usr/bin/time -v), median of RUNS runs (default 3). Generates its inputs into bench/data/.
-#   bench/run.sh            the regression cases of the README
+#   bench/run.sh            the cases of the README's performance table
 #   RUNS=5 bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -10,8 +10,9 @@ data="$here/data"
 runs="${RUNS:-3}"
 mkdir -p "$data"
 
-[ -f "$data/reg-10M.csv" ] || java "$here/GenerateRegression.java" 10000000 "$data/reg-10M.csv"
-[ -f "$data/reg-100.csv" ] || java "$here/GenerateRegression.java" 100 "$data/reg-100.csv"
+[ -f "$data/reg-10M.csv" ] || java "$here/Generate.java" regression 10000000 "$data/reg-10M.csv"
+[ -f "$data/reg-100.csv" ] || java "$here/Generate.java" regression 100 "$data/reg-100.csv"
+[ -f "$data/cls-1M.csv" ] || java "$here/Generate.java" classification 1000000 10 "$data/cls-1M.csv"
 "$root/losskit" list >/dev/null   # build first, outside the timings
 
 measure() {   # name rows file losskit-args…
@@ -33,3 +34,4 @@ echo "losskit score, whole process, median of $runs runs ($(nproc) cores, $(java
 measure "10M rows, mse"                    10000000 "$data/reg-10M.csv" -l mse
 measure "10M rows, mse,mae,huber,rmse"     10000000 "$data/reg-10M.csv" -l mse,mae,huber,rmse
 measure "100 rows, mse (start-up)"         100      "$data/reg-100.csv" -l mse
+measure "1M rows x 10 logits, cross-entropy" 1000000 "$data/cls-1M.csv" -l cross-entropy --col 'pred=logit_*'
