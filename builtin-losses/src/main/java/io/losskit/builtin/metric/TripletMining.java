@@ -12,10 +12,10 @@ import java.util.Locale;
  * (see {@link Triplet} for the definitions). Distances are plain ‖x − y‖ (or ‖x − y‖² when
  * squared), computed a block of anchors at a time ({@link Pairwise}).
  *
- * <p>Per anchor, the distances to its m positives are sorted; each negative is then placed by a
- * binary search among them, which yields, for every positive at once, the number and the sum of
- * the negatives inside the margin (mining=all, without visiting the m × negatives triplets) or
- * the nearest negative beyond it (mining=semi-hard).
+ * <p>Per anchor, the distances to its m positives are sorted; each negative is then placed among
+ * them ({@link SortedRanks}, O(1) expected), which yields, for every positive at once, the number
+ * and the sum of the negatives inside the margin (mining=all, without visiting the m × negatives
+ * triplets) or the nearest negative beyond it (mining=semi-hard).
  */
 final class TripletMining implements BatchLoss {
 
@@ -60,6 +60,8 @@ final class TripletMining implements BatchLoss {
         private final double[] sum;
         private final long[] within;
         private final double[] nearest;
+        private final SortedRanks limitRanks = new SortedRanks();
+        private final SortedRanks positiveRanks = new SortedRanks();
 
         Worker(Embeddings e) {
             int n = e.n();
@@ -121,16 +123,18 @@ final class TripletMining implements BatchLoss {
             for (int k = 0; k < m; k++) {
                 limit[k] = pos[k] + margin;
             }
+            limitRanks.reset(limit, m);
+            positiveRanks.reset(pos, m);
             Arrays.fill(count, 0, m + 1, 0);
             Arrays.fill(sum, 0, m + 1, 0.0);
             Arrays.fill(within, 0, m + 1, 0);
             for (int j = 0; j < row.length; j++) {
                 if (e.label[j] != la) {
                     double x = row[j];
-                    int b = countAtMost(limit, m, x);
+                    int b = limitRanks.atMost(x);
                     count[b]++;
                     sum[b] += x;
-                    within[countBelow(pos, m, x)]++;
+                    within[positiveRanks.below(x)]++;
                 }
             }
             long negatives = e.negatives(a);
@@ -175,12 +179,13 @@ final class TripletMining implements BatchLoss {
         private void semiHard(int a, double[] row, Partial p) {
             int m = positives(a, row);
             int la = e.label[a];
+            positiveRanks.reset(pos, m);
             Arrays.fill(nearest, 0, m + 1, Double.POSITIVE_INFINITY);
             double farthest = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < row.length; j++) {
                 if (e.label[j] != la) {
                     double x = row[j];
-                    int c = countBelow(pos, m, x);
+                    int c = positiveRanks.below(x);
                     nearest[c] = Math.min(nearest[c], x);
                     farthest = Math.max(farthest, x);
                 }
@@ -198,27 +203,27 @@ final class TripletMining implements BatchLoss {
         }
     }
 
-    /** How many of sorted[0..m) are ≤ x (branch-free binary search). */
-    static int countAtMost(double[] sorted, int m, double x) {
-        int base = 0;
-        int len = m;
+    /** How many of sorted[from..to) are ≤ x (branch-free bisection). */
+    static int countAtMost(double[] sorted, int from, int to, double x) {
+        int base = from;
+        int len = to - from;
         while (len > 1) {
             int half = len >>> 1;
             base = sorted[base + half - 1] <= x ? base + half : base;
             len -= half;
         }
-        return len == 1 && sorted[base] <= x ? base + 1 : base;
+        return (len == 1 && sorted[base] <= x ? base + 1 : base) - from;
     }
 
-    /** How many of sorted[0..m) are &lt; x (branch-free binary search). */
-    static int countBelow(double[] sorted, int m, double x) {
-        int base = 0;
-        int len = m;
+    /** How many of sorted[from..to) are &lt; x (branch-free bisection). */
+    static int countBelow(double[] sorted, int from, int to, double x) {
+        int base = from;
+        int len = to - from;
         while (len > 1) {
             int half = len >>> 1;
             base = sorted[base + half - 1] < x ? base + half : base;
             len -= half;
         }
-        return len == 1 && sorted[base] < x ? base + 1 : base;
+        return (len == 1 && sorted[base] < x ? base + 1 : base) - from;
     }
 }

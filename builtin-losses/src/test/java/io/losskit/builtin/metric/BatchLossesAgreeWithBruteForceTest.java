@@ -143,20 +143,40 @@ class BatchLossesAgreeWithBruteForceTest {
     }
 
     @Test
-    void binarySearchesCountLikeALinearScan() {
+    void rankQueriesCountLikeALinearScan() {
         Random r = new Random(11);
-        for (int trial = 0; trial < 2000; trial++) {
-            int m = r.nextInt(12);
+        SortedRanks ranks = new SortedRanks();
+        for (int trial = 0; trial < 3000; trial++) {
+            int m = r.nextInt(40);
             double[] s = new double[m + 3];
+            int layout = trial % 4;
             for (int i = 0; i < m; i++) {
-                s[i] = r.nextInt(6);
+                s[i] = switch (layout) {
+                    case 0 -> r.nextInt(6);                          // many ties
+                    case 1 -> 5.0;                                   // all equal
+                    case 2 -> i == 0 ? 1e6 : 3 + r.nextDouble() * 1e-9; // a clump and an outlier
+                    default -> r.nextGaussian();
+                };
             }
             Arrays.sort(s, 0, m);
-            double x = r.nextInt(8) - 1;
-            long atMost = Arrays.stream(s, 0, m).filter(v -> v <= x).count();
-            long below = Arrays.stream(s, 0, m).filter(v -> v < x).count();
-            assertThat(TripletMining.countAtMost(s, m, x)).isEqualTo((int) atMost);
-            assertThat(TripletMining.countBelow(s, m, x)).isEqualTo((int) below);
+            ranks.reset(s, m);
+            for (int q = 0; q < 20; q++) {
+                double x = switch (q % 4) {
+                    case 0 -> r.nextInt(8) - 1;
+                    case 1 -> m > 0 ? s[r.nextInt(m)] : 0;           // exactly an element
+                    case 2 -> m > 0 ? Math.nextUp(s[r.nextInt(m)]) : 1;
+                    default -> r.nextGaussian() * 10;
+                };
+                long atMost = Arrays.stream(s, 0, m).filter(v -> v <= x).count();
+                long below = Arrays.stream(s, 0, m).filter(v -> v < x).count();
+                assertThat(ranks.atMost(x)).as("trial %d, x = %s", trial, x).isEqualTo((int) atMost);
+                assertThat(ranks.below(x)).as("trial %d, x = %s", trial, x).isEqualTo((int) below);
+                int from = m == 0 ? 0 : r.nextInt(m);
+                long atMostFrom = Arrays.stream(s, from, m).filter(v -> v <= x).count();
+                assertThat(TripletMining.countAtMost(s, from, m, x)).isEqualTo((int) atMostFrom);
+                long belowFrom = Arrays.stream(s, from, m).filter(v -> v < x).count();
+                assertThat(TripletMining.countBelow(s, from, m, x)).isEqualTo((int) belowFrom);
+            }
         }
     }
 }
