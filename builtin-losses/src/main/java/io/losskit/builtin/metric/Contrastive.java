@@ -66,9 +66,9 @@ public final class Contrastive implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
+        MetricRoles.Shape shape = MetricRoles.shape(ID, roles, List.of("a", "b"), "explicit pairs");
         double margin = params.getDouble("margin");
         boolean squared = params.getBoolean("squared");
-        MetricRoles.Shape shape = MetricRoles.shape(ID, roles, List.of("a", "b"), "explicit pairs");
         if (shape == MetricRoles.Shape.TUPLES) {
             return (PerSampleLoss) (sample, tally) -> {
                 double[] a = MetricRoles.vector(sample, "a");

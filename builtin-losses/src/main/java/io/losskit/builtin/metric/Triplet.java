@@ -76,12 +76,12 @@ public final class Triplet implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
+        MetricRoles.Shape shape = MetricRoles.shape(ID, roles, TUPLE, "explicit triplets");
         double margin = params.getDouble("margin");
         double eps = params.getDouble("eps");
         boolean squared = params.getBoolean("squared");
         boolean swap = params.getBoolean("swap");
         String mining = params.getString("mining");
-        MetricRoles.Shape shape = MetricRoles.shape(ID, roles, TUPLE, "explicit triplets");
         if (shape == MetricRoles.Shape.LABELLED) {
             if (swap) {
                 throw new IllegalArgumentException(ID + ".swap applies to explicit triplets"

@@ -54,7 +54,8 @@ public final class MetricBench {
             int label = r.nextInt(classes);
             double[] x = new double[d];
             for (int k = 0; k < d; k++) {
-                // Class centres at ±1 on a few coordinates, unit noise: realistic overlap.
+                // Unit Gaussian noise around class centres 2 apart on one or two coordinates: the
+                // classes overlap heavily, so every mining strategy has work to do.
                 x[k] = r.nextGaussian() + ((k % classes) == label ? 2.0 : 0.0);
             }
             batch.add(TestSample.of("pred", x, "target", Integer.toString(label)));
