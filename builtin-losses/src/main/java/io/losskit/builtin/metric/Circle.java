@@ -9,8 +9,6 @@ import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
-import io.losskit.spi.RoleKind;
-import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
 import java.util.List;
@@ -33,8 +31,7 @@ public final class Circle implements LossDefinition {
             .summary("circle loss over labelled batches (cosine similarities)")
             .formula("ℓₐ = softplus(logsumexp_n(γ·αₙ·(sₙ − m)) + logsumexp_p(−γ·αₚ·(sₚ − (1 − m)))),"
                     + " αₚ = max(0, 1 + m − sₚ), αₙ = max(0, sₙ + m), s = cosine similarity")
-            .roles(RoleSpec.required(MetricRoles.PRED, RoleKind.VECTOR, "the embedding vector (alias embedding)"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL, "the class label (alias label)"))
+            .roles(MetricRoles.EMBEDDING_REQUIRED, MetricRoles.LABEL_REQUIRED)
             .params(ParamSpec.of("m", ParamType.DOUBLE, "0.25", "the relaxation margin m")
                             .atLeast(0, true).atMost(1, true),
                     ParamSpec.of("gamma", ParamType.DOUBLE, "256", "the scale γ").atLeast(0, false))

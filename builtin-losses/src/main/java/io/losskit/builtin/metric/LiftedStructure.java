@@ -9,8 +9,6 @@ import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
-import io.losskit.spi.RoleKind;
-import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
 import java.util.List;
@@ -33,8 +31,7 @@ public final class LiftedStructure implements LossDefinition {
             .summary("lifted structured loss over labelled batches")
             .formula("J_ij = log(Σ_{k: yₖ≠yᵢ} e^(α − D_ik) + Σ_{l: yₗ≠yⱼ} e^(α − D_jl)) + D_ij;"
                     + " value = Σ_{positive pairs i<j} max(0, J_ij)² / (2|P|)")
-            .roles(RoleSpec.required(MetricRoles.PRED, RoleKind.VECTOR, "the embedding vector (alias embedding)"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL, "the class label (alias label)"))
+            .roles(MetricRoles.EMBEDDING_REQUIRED, MetricRoles.LABEL_REQUIRED)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin α").atLeast(0, true))
             .reductions(Reduction.MEAN, Reduction.SUM)
             .reference("Song, Xiang, Jegelka & Savarese, CVPR 2016, eq. 4")

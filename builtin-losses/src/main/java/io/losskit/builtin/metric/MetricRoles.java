@@ -22,6 +22,10 @@ final class MetricRoles {
             "labelled embeddings: the embedding vector (alias embedding)");
     static final RoleSpec LABEL = RoleSpec.optional(TARGET, RoleKind.LABEL,
             "labelled embeddings: the class label (alias label)");
+    /** The two roles of a loss that reads labelled embeddings only. */
+    static final RoleSpec EMBEDDING_REQUIRED = RoleSpec.required(PRED, RoleKind.VECTOR,
+            "the embedding vector (alias embedding)");
+    static final RoleSpec LABEL_REQUIRED = RoleSpec.required(TARGET, RoleKind.LABEL, "the class label (alias label)");
     static final RoleSpec WEIGHT_ROLE = RoleSpec.optional(WEIGHT, RoleKind.NUMBER,
             "explicit tuples: the sample weight wᵢ (default 1); not allowed with labelled embeddings");
     static final RoleSpec ANCHOR = RoleSpec.optional("anchor", RoleKind.VECTOR,

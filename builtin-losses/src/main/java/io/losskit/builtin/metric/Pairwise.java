@@ -106,8 +106,22 @@ final class Pairwise {
      * left as they are.
      */
     static void squaredDistances(Matrix x, int a0, int a1, int j0, double[][] rows) {
-        double[][] cols = x.columns();
-        int n = x.n;
+        accumulate(x, x, a0, a1, j0, rows, true);
+    }
+
+    /** rows[a − a0][j] = xₐ · yⱼ for anchors a of {@code x} in [a0, a1) and j ∈ [0, y.n). */
+    static void dots(Matrix x, Matrix y, int a0, int a1, double[][] rows) {
+        accumulate(x, y, a0, a1, 0, rows, false);
+    }
+
+    /**
+     * Σₖ (xₐₖ − yⱼₖ)² ({@code difference}) or Σₖ xₐₖ·yⱼₖ, tile by tile: for each tile of columns
+     * j, each anchor's row segment is accumulated over k, four k at a time.
+     */
+    private static void accumulate(Matrix x, Matrix y, int a0, int a1, int j0, double[][] rows,
+                                   boolean difference) {
+        double[][] cols = y.columns();
+        int n = y.n;
         int d = x.d;
         double[] data = x.data;
         for (int jb = j0; jb < n; jb += TILE) {
@@ -118,68 +132,49 @@ final class Pairwise {
                 int xa = a * d;
                 int k = 0;
                 for (; k + 3 < d; k += 4) {
-                    double v0 = data[xa + k];
-                    double v1 = data[xa + k + 1];
-                    double v2 = data[xa + k + 2];
-                    double v3 = data[xa + k + 3];
-                    double[] c0 = cols[k];
-                    double[] c1 = cols[k + 1];
-                    double[] c2 = cols[k + 2];
-                    double[] c3 = cols[k + 3];
-                    for (int j = jb; j < je; j++) {
-                        double e0 = v0 - c0[j];
-                        double e1 = v1 - c1[j];
-                        double e2 = v2 - c2[j];
-                        double e3 = v3 - c3[j];
-                        row[j] += (e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3);
+                    if (difference) {
+                        squares4(row, jb, je, data, xa + k, cols[k], cols[k + 1], cols[k + 2], cols[k + 3]);
+                    } else {
+                        products4(row, jb, je, data, xa + k, cols[k], cols[k + 1], cols[k + 2], cols[k + 3]);
                     }
                 }
                 for (; k < d; k++) {
                     double v = data[xa + k];
                     double[] c = cols[k];
                     for (int j = jb; j < je; j++) {
-                        double e = v - c[j];
-                        row[j] += e * e;
+                        double e = difference ? v - c[j] : 0.0;
+                        row[j] += difference ? e * e : v * c[j];
                     }
                 }
             }
         }
     }
 
-    /** rows[a − a0][j] = xₐ · yⱼ for anchors a of {@code x} in [a0, a1) and j ∈ [0, y.n). */
-    static void dots(Matrix x, Matrix y, int a0, int a1, double[][] rows) {
-        double[][] cols = y.columns();
-        int n = y.n;
-        int d = x.d;
-        double[] data = x.data;
-        for (int jb = 0; jb < n; jb += TILE) {
-            int je = Math.min(n, jb + TILE);
-            for (int a = a0; a < a1; a++) {
-                double[] row = rows[a - a0];
-                Arrays.fill(row, jb, je, 0.0);
-                int xa = a * d;
-                int k = 0;
-                for (; k + 3 < d; k += 4) {
-                    double v0 = data[xa + k];
-                    double v1 = data[xa + k + 1];
-                    double v2 = data[xa + k + 2];
-                    double v3 = data[xa + k + 3];
-                    double[] c0 = cols[k];
-                    double[] c1 = cols[k + 1];
-                    double[] c2 = cols[k + 2];
-                    double[] c3 = cols[k + 3];
-                    for (int j = jb; j < je; j++) {
-                        row[j] += (v0 * c0[j] + v1 * c1[j]) + (v2 * c2[j] + v3 * c3[j]);
-                    }
-                }
-                for (; k < d; k++) {
-                    double v = data[xa + k];
-                    double[] c = cols[k];
-                    for (int j = jb; j < je; j++) {
-                        row[j] += v * c[j];
-                    }
-                }
-            }
+    /** row[j] += Σ_{i<4} (x[o+i] − cᵢ[j])² for j ∈ [jb, je) (a loop the JIT vectorises). */
+    private static void squares4(double[] row, int jb, int je, double[] x, int o,
+                                 double[] c0, double[] c1, double[] c2, double[] c3) {
+        double v0 = x[o];
+        double v1 = x[o + 1];
+        double v2 = x[o + 2];
+        double v3 = x[o + 3];
+        for (int j = jb; j < je; j++) {
+            double e0 = v0 - c0[j];
+            double e1 = v1 - c1[j];
+            double e2 = v2 - c2[j];
+            double e3 = v3 - c3[j];
+            row[j] += (e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3);
+        }
+    }
+
+    /** row[j] += Σ_{i<4} x[o+i]·cᵢ[j] for j ∈ [jb, je). */
+    private static void products4(double[] row, int jb, int je, double[] x, int o,
+                                  double[] c0, double[] c1, double[] c2, double[] c3) {
+        double v0 = x[o];
+        double v1 = x[o + 1];
+        double v2 = x[o + 2];
+        double v3 = x[o + 3];
+        for (int j = jb; j < je; j++) {
+            row[j] += (v0 * c0[j] + v1 * c1[j]) + (v2 * c2[j] + v3 * c3[j]);
         }
     }
 
