@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The pairwise work of the batch losses, without an n×n matrix: anchors are taken in blocks of
- * {@link #BLOCK}, each block's rows of distances (or products) are computed into a worker's
- * buffer of BLOCK×n doubles, used, and overwritten by the next block. Blocks run on the calling
+ * up to 32 (fewer when n is so large that 32 rows would pass 32 MiB), each block's rows of
+ * distances (or products) are computed into a worker's buffer of block×n doubles, used, and
+ * overwritten by the next block. Blocks run on the calling
  * thread and the common fork-join pool (every core), and their results are combined in block
  * order, so the value does not depend on the number of threads.
  *
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
  */
 final class Pairwise {
 
-    /** Anchors per block. */
-    static final int BLOCK = 32;
+    /** Anchors per block, at most. */
+    private static final int BLOCK = 32;
+    /** Doubles in one worker's row buffer, at most (32 MiB), so that huge batches shrink the blocks. */
+    private static final long BUFFER = 1L << 22;
     /** Columns per tile: a tile of d columns stays in the L2 cache while a block uses it. */
     private static final int TILE = 512;
     /** Below this many multiply-adds a batch is done on the calling thread alone. */
@@ -46,7 +49,8 @@ final class Pairwise {
      * @param work a measure of the total work (≈ n²·d), to decide whether threads pay off
      */
     static <R> List<R> blocks(int n, long work, Supplier<? extends BlockWorker<R>> workers) {
-        int blocks = (n + BLOCK - 1) / BLOCK;
+        int block = blockSize(n);
+        int blocks = (n + block - 1) / block;
         Object[] results = new Object[blocks];
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(blocks);
@@ -59,7 +63,7 @@ final class Pairwise {
                         if (worker == null) {
                             worker = workers.get();
                         }
-                        results[b] = worker.run(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+                        results[b] = worker.run(b * block, Math.min(n, (b + 1) * block));
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
@@ -96,9 +100,14 @@ final class Pairwise {
         return out;
     }
 
-    /** A BLOCK×n buffer for one worker's rows. */
+    /** How many anchors a block of a batch of n has: a function of n alone. */
+    static int blockSize(int n) {
+        return (int) Math.max(1, Math.min(BLOCK, BUFFER / Math.max(n, 1)));
+    }
+
+    /** A block×n buffer for one worker's rows. */
     static double[][] rowBuffer(int n) {
-        return new double[Math.min(BLOCK, Math.max(n, 1))][n];
+        return new double[Math.min(blockSize(n), Math.max(n, 1))][n];
     }
 
     /**
