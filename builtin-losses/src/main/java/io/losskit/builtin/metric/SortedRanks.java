@@ -1,44 +1,92 @@
 package io.losskit.builtin.metric;
 
+import java.util.Arrays;
+
 /**
- * Rank queries on a sorted array v[0..m): how many elements are ≤ x (or &lt; x), in O(1) expected
- * time. The range [v₀, v_{m−1}] is cut into 16m equal-width bins, so that most queries land in an
- * empty bin and compare nothing, and start[B] counts the elements whose bin is below B. The bin
- * function is monotone (a subtraction, a multiplication and a truncation, each monotone in
- * floating point), so an element in a lower bin than x is below x and one in a higher bin is
- * above it, whatever the rounding: only the elements sharing x's bin are compared, and the answer
- * is exact. Reusable: {@link #reset} keeps the arrays.
+ * Sorts m values and answers rank queries on them: how many are ≤ x (or &lt; x), in O(1)
+ * expected time.
+ *
+ * <p>The range [min, max] is cut into equal-width bins by a monotone bin function (a
+ * subtraction, a multiplication and a truncation, each monotone in floating point): a value in a
+ * lower bin than another is smaller, whatever the rounding. So a bucket sort by bin, each bin
+ * then sorted on its own, sorts the values in O(m + bins) expected time, and start[B], the number
+ * of values in bins below B, answers a query for x up to the values sharing x's bin, which alone
+ * are compared. The answer is exact. There are between m and 16m bins, about 2√(m·queries): more
+ * bins make queries land in empty bins (no comparison, no mispredicted branch), fewer make the
+ * index cheaper. Reusable: {@link #index} keeps the arrays.
  */
 final class SortedRanks {
 
-    /** Above this many elements in x's bin, the bin is searched by bisection. */
+    /** Above this many values in x's bin, the bin is searched by bisection. */
     private static final int LINEAR = 8;
+    /** Above this many values in a bin, it is sorted by Arrays.sort rather than by insertion. */
+    private static final int INSERTION = 32;
 
-    private double[] v;
+    private double[] v = new double[0];
     private int m;
     private double lo;
     private double scale;
     private int bins;
     private int[] start = new int[0];
 
-    /** Indexes sorted[0..m), which must stay unchanged while queried. */
-    void reset(double[] sorted, int m) {
-        this.v = sorted;
+    /**
+     * Sorts values[0..m) (left unchanged) into this index.
+     *
+     * @param queries about how many queries will follow, to size the bins
+     */
+    void index(double[] values, int m, long queries) {
         this.m = m;
-        this.bins = Math.max(1, 16 * m);
-        if (start.length < bins + 1) {
-            start = new int[bins + 1];
+        if (v.length < m) {
+            v = new double[Math.max(m, 2 * v.length)];
         }
-        this.lo = m == 0 ? 0 : sorted[0];
-        double width = m == 0 ? 0 : sorted[m - 1] - lo;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        long balanced = (long) (2 * Math.sqrt((double) m * Math.max(queries, 1)));
+        this.bins = (int) Math.max(1, Math.min(16L * m, Math.max(m, balanced)));
+        if (start.length < bins + 2) {
+            start = new int[Math.max(bins + 2, 2 * start.length)];
+        }
+        this.lo = m == 0 ? 0 : min;
+        double width = max - min;
         double s = bins / width;
-        this.scale = width > 0 && Double.isFinite(s) ? s : 0.0;
-        int k = 0;
-        for (int b = 0; b <= bins; b++) {
-            while (k < m && bin(sorted[k]) < b) {
-                k++;
+        this.scale = m > 0 && width > 0 && Double.isFinite(s) ? s : 0.0;
+        // Counting sort by bin: start[B + 1] counts bin B, then prefix sums give each bin's start.
+        Arrays.fill(start, 0, bins + 2, 0);
+        for (int i = 0; i < m; i++) {
+            start[bin(values[i]) + 1]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            start[b + 1] += start[b];
+        }
+        for (int i = 0; i < m; i++) {
+            int b = bin(values[i]);
+            v[start[b]++] = values[i];
+        }
+        // Placing moved each start[b] to the end of bin b, i.e. the start of bin b + 1: shift back.
+        System.arraycopy(start, 0, start, 1, bins);
+        start[0] = 0;
+        for (int b = 0; b < bins; b++) {
+            sortRange(v, start[b], start[b + 1]);
+        }
+    }
+
+    private static void sortRange(double[] a, int from, int to) {
+        if (to - from > INSERTION) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            double x = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > x) {
+                a[j + 1] = a[j];
+                j--;
             }
-            start[b] = k;
+            a[j + 1] = x;
         }
     }
 
@@ -47,7 +95,21 @@ final class SortedRanks {
         return b < 0 ? 0 : Math.min(b, bins - 1);
     }
 
-    /** How many elements are ≤ x. */
+    /** The k-th smallest value (0-based). */
+    double get(int k) {
+        return v[k];
+    }
+
+    /** The values in ascending order: the first {@link #size()} entries of the array. */
+    double[] sorted() {
+        return v;
+    }
+
+    int size() {
+        return m;
+    }
+
+    /** How many values are ≤ x. */
     int atMost(double x) {
         int b = bin(x);
         int k = start[b];
@@ -61,7 +123,7 @@ final class SortedRanks {
         return k;
     }
 
-    /** How many elements are &lt; x. */
+    /** How many values are &lt; x. */
     int below(double x) {
         int b = bin(x);
         int k = start[b];

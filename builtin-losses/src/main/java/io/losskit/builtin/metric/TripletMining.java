@@ -51,11 +51,11 @@ final class TripletMining implements BatchLoss {
     private final class Worker implements Pairwise.BlockWorker<Partial> {
         private final Embeddings e;
         private final double[][] rows;
-        /** The anchor's positive distances, sorted. */
+        /** The anchor's positive distances, in row order. */
         private final double[] pos;
-        /** pos[k] + margin. */
+        /** The sorted positive distances plus the margin. */
         private final double[] limit;
-        /** Per bucket b: how many negatives, their distances' sum, how many at most pos[b] away, the nearest. */
+        /** Per bucket: how many negatives, their distances' sum, how many are hard, the nearest one. */
         private final long[] count;
         private final double[] sum;
         private final long[] within;
@@ -97,8 +97,8 @@ final class TripletMining implements BatchLoss {
             return p;
         }
 
-        /** Collects and sorts the anchor's positive distances; returns how many. */
-        private int positives(int a, double[] row) {
+        /** Collects the anchor's positive distances and indexes them; returns them sorted. */
+        private double[] sortedPositives(int a, double[] row) {
             int la = e.label[a];
             int m = 0;
             for (int j = 0; j < row.length; j++) {
@@ -106,8 +106,8 @@ final class TripletMining implements BatchLoss {
                     pos[m++] = row[j];
                 }
             }
-            Arrays.sort(pos, 0, m);
-            return m;
+            positiveRanks.index(pos, m, e.negatives(a));
+            return positiveRanks.sorted();
         }
 
         /**
@@ -118,13 +118,13 @@ final class TripletMining implements BatchLoss {
          * count and Σx at once.
          */
         private void all(int a, double[] row, Partial p) {
-            int m = positives(a, row);
+            double[] sorted = sortedPositives(a, row);
+            int m = positiveRanks.size();
             int la = e.label[a];
             for (int k = 0; k < m; k++) {
-                limit[k] = pos[k] + margin;
+                limit[k] = sorted[k] + margin;
             }
-            limitRanks.reset(limit, m);
-            positiveRanks.reset(pos, m);
+            limitRanks.index(limit, m, e.negatives(a));
             Arrays.fill(count, 0, m + 1, 0);
             Arrays.fill(sum, 0, m + 1, 0.0);
             Arrays.fill(within, 0, m + 1, 0);
@@ -177,9 +177,9 @@ final class TripletMining implements BatchLoss {
          * positives 0…c−1, so positive k takes the least distance over buckets c &gt; k.
          */
         private void semiHard(int a, double[] row, Partial p) {
-            int m = positives(a, row);
+            double[] sorted = sortedPositives(a, row);
+            int m = positiveRanks.size();
             int la = e.label[a];
-            positiveRanks.reset(pos, m);
             Arrays.fill(nearest, 0, m + 1, Double.POSITIVE_INFINITY);
             double farthest = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < row.length; j++) {
@@ -193,7 +193,7 @@ final class TripletMining implements BatchLoss {
             double beyond = Double.POSITIVE_INFINITY;
             for (int k = m - 1; k >= 0; k--) {
                 beyond = Math.min(beyond, nearest[k + 1]);
-                add(pos[k], beyond < Double.POSITIVE_INFINITY ? beyond : farthest, p);
+                add(sorted[k], beyond < Double.POSITIVE_INFINITY ? beyond : farthest, p);
             }
         }
 

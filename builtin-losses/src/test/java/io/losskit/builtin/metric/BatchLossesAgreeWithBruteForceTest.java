@@ -143,27 +143,31 @@ class BatchLossesAgreeWithBruteForceTest {
     }
 
     @Test
-    void rankQueriesCountLikeALinearScan() {
+    void rankIndexSortsAndCountsLikeALinearScan() {
         Random r = new Random(11);
         SortedRanks ranks = new SortedRanks();
         for (int trial = 0; trial < 3000; trial++) {
-            int m = r.nextInt(40);
+            int m = trial % 97 == 0 ? 300 + r.nextInt(300) : r.nextInt(40);
             double[] s = new double[m + 3];
             int layout = trial % 4;
             for (int i = 0; i < m; i++) {
                 s[i] = switch (layout) {
-                    case 0 -> r.nextInt(6);                          // many ties
-                    case 1 -> 5.0;                                   // all equal
-                    case 2 -> i == 0 ? 1e6 : 3 + r.nextDouble() * 1e-9; // a clump and an outlier
+                    case 0 -> r.nextInt(6);                             // many ties
+                    case 1 -> 5.0;                                      // all equal
+                    case 2 -> i == 0 ? 1e6 : 3 + r.nextDouble() * 1e-9; // a clump (one bin) and an outlier
                     default -> r.nextGaussian();
                 };
             }
-            Arrays.sort(s, 0, m);
-            ranks.reset(s, m);
+            double[] unsorted = s.clone();
+            ranks.index(s, m, 1 + r.nextInt(50_000));
+            assertThat(s).as("input left alone").isEqualTo(unsorted);
+            double[] expected = Arrays.copyOf(s, m);
+            Arrays.sort(expected);
+            assertThat(Arrays.copyOf(ranks.sorted(), m)).as("trial %d sorted", trial).isEqualTo(expected);
             for (int q = 0; q < 20; q++) {
                 double x = switch (q % 4) {
                     case 0 -> r.nextInt(8) - 1;
-                    case 1 -> m > 0 ? s[r.nextInt(m)] : 0;           // exactly an element
+                    case 1 -> m > 0 ? s[r.nextInt(m)] : 0;              // exactly a value
                     case 2 -> m > 0 ? Math.nextUp(s[r.nextInt(m)]) : 1;
                     default -> r.nextGaussian() * 10;
                 };
@@ -172,10 +176,10 @@ class BatchLossesAgreeWithBruteForceTest {
                 assertThat(ranks.atMost(x)).as("trial %d, x = %s", trial, x).isEqualTo((int) atMost);
                 assertThat(ranks.below(x)).as("trial %d, x = %s", trial, x).isEqualTo((int) below);
                 int from = m == 0 ? 0 : r.nextInt(m);
-                long atMostFrom = Arrays.stream(s, from, m).filter(v -> v <= x).count();
-                assertThat(TripletMining.countAtMost(s, from, m, x)).isEqualTo((int) atMostFrom);
-                long belowFrom = Arrays.stream(s, from, m).filter(v -> v < x).count();
-                assertThat(TripletMining.countBelow(s, from, m, x)).isEqualTo((int) belowFrom);
+                long atMostFrom = Arrays.stream(expected, from, m).filter(v -> v <= x).count();
+                assertThat(TripletMining.countAtMost(expected, from, m, x)).isEqualTo((int) atMostFrom);
+                long belowFrom = Arrays.stream(expected, from, m).filter(v -> v < x).count();
+                assertThat(TripletMining.countBelow(expected, from, m, x)).isEqualTo((int) belowFrom);
             }
         }
     }
