@@ -7,8 +7,6 @@ import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
-import io.losskit.spi.RoleKind;
-import io.losskit.spi.RoleSpec;
 import java.util.List;
 import java.util.Set;
 

@@ -83,7 +83,8 @@ class OtherLossesTest {
         List<Sample> batch = Fixtures.labelled("A", v(1, 0), "A", v(0, 1), "B", v(1, 1));
         LossRunner.Outcome o = LossRunner.run(new Circle(), Map.of("gamma", "1"), batch, LABELLED, Reduction.MEAN, 0);
         assertThat(o.value()).isCloseTo(Math.log1p(Math.exp(1.375)), within(1e-15));
-        assertThat(o.tally().counts).containsExactlyInAnyOrderEntriesOf(Map.of("easy", 0L, "semi-hard", 0L, "hard", 2L));
+        assertThat(o.tally().counts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("easy", 0L, "semi-hard", 0L, "hard", 2L));
         // γ = 10⁴: softplus(13750) = 13750 exactly in double; the naive form overflows.
         assertThat(LossRunner.run(new Circle(), Map.of("gamma", "10000"), batch, LABELLED, Reduction.MEAN, 0).value())
                 .isCloseTo(13750, within(1e-9));
@@ -136,7 +137,8 @@ class OtherLossesTest {
         double expected = (Math.log(Math.E + Math.exp(c)) - 1 + Math.log(1 + Math.exp(c)) - c) / 2;
         assertThat(LossRunner.run(new InfoNce(), Map.of("temperature", "1"), rows, ROWS, Reduction.MEAN, 0).value())
                 .isCloseTo(expected, within(1e-15));
-        // τ = 0.001: logits up to 1000, max-shifted: ℓ₁ ≈ e^(−292.9) ≈ 0, ℓ₂ = 1000·(1/√2 − 1/√2) + log(1 + e^−707) ≈ 0.
+        // τ = 0.001: logits up to 1000, max-shifted: ℓ₁ = log(1 + e^(−292.9)) ≈ 0,
+        // ℓ₂ = log(1 + e^(−707.1)) ≈ 0; a naive softmax overflows.
         assertThat(LossRunner.run(new InfoNce(), Map.of("temperature", "0.001"), rows, ROWS, Reduction.MEAN, 0)
                 .value()).isCloseTo(0, within(1e-12));
     }

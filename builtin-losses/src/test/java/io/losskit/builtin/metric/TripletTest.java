@@ -126,7 +126,8 @@ class TripletTest {
     @Test
     void aBatchWithoutATripletAddsNothingAndWarns() {
         RecordingTally tally = new RecordingTally();
-        BatchLoss loss = (BatchLoss) new Triplet().create(ParameterValues.defaults(new Triplet().descriptor()), LABELLED);
+        Triplet t = new Triplet();
+        BatchLoss loss = (BatchLoss) t.create(ParameterValues.defaults(t.descriptor()), LABELLED);
         // One class: no negative. Then only singletons: no positive.
         assertThat(loss.evaluate(Fixtures.labelled("A", v(0.0), "A", v(1.0)), tally))
                 .isEqualTo(new BatchLoss.BatchValue(0, 0));
