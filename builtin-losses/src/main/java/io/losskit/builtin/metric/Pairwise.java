@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * The pairwise work of the batch losses, without an n×n matrix: anchors are taken in blocks of
  * up to 32 (fewer when n is so large that 32 rows would pass 32 MiB), each block's rows of
  * distances (or products) are computed into a worker's buffer of block×n doubles, used, and
- * overwritten by the next block. Blocks run on the calling
- * thread and the common fork-join pool (every core), and their results are combined in block
- * order, so the value does not depend on the number of threads.
+ * overwritten by the next block. Blocks run on the calling thread and the common fork-join pool
+ * (every core), and their results are combined in block order, so the value does not depend on
+ * the number of threads.
  *
  * <p>The kernels stream through the column-major copy of the batch, so the inner loop runs over
  * the samples j of a column and the JIT vectorises it; within a row the d terms of ‖xᵢ − xⱼ‖² are
