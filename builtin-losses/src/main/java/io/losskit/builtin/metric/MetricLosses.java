@@ -11,6 +11,8 @@ public final class MetricLosses {
 
     /** Every metric loss. */
     public static List<LossDefinition> all() {
-        return List.of();
+        return List.of(new Contrastive(), new CosineEmbedding(), new HingeEmbedding(), new MarginRanking(),
+                new Triplet(), new LosslessTriplet(), new LiftedStructure(), new NPair(), new InfoNce(),
+                new Circle(), new Center());
     }
 }

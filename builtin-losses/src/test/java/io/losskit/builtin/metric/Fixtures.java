@@ -1,0 +1,26 @@
+package io.losskit.builtin.metric;
+
+import io.losskit.builtin.TestSample;
+import io.losskit.spi.Sample;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small builders for the metric tests. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static double[] v(double... x) {
+        return x;
+    }
+
+    /** Labelled embeddings from alternating label, vector. */
+    static List<Sample> labelled(Object... labelVector) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < labelVector.length; i += 2) {
+            out.add(TestSample.of("pred", labelVector[i + 1], "target", labelVector[i]));
+        }
+        return out;
+    }
+}
