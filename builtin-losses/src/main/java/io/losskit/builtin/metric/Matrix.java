@@ -36,14 +36,13 @@ final class Matrix {
         for (int i = 0; i < n; i++) {
             double[] v = batch.get(i).vector(role);
             if (v.length == 0) {
-                throw new InvalidSampleException(role, "an empty vector (sample " + (i + 1) + " of its batch)");
+                throw new InvalidSampleException(role, "an empty vector", i);
             }
             if (d < 0) {
                 d = v.length;
             } else if (v.length != d) {
                 throw new InvalidSampleException(role, "a vector of dimension " + v.length + " where "
-                        + (dimension < 0 ? "the batch's first " + role + " has " : dimensionSource + " has ") + d
-                        + " (sample " + (i + 1) + " of its batch)");
+                        + (dimension < 0 ? "the batch's first " + role + " has " : dimensionSource + " has ") + d, i);
             }
             if (data == null) {
                 data = new double[Math.multiplyExact(n, d)];
@@ -91,7 +90,7 @@ final class Matrix {
             double norm = Math.sqrt(s);
             if (norm == 0 || !Double.isFinite(norm)) {
                 throw new InvalidSampleException(role, (norm == 0 ? "a zero vector has no cosine similarity"
-                        : "a vector whose norm overflows") + " (sample " + (i + 1) + " of its batch)");
+                        : "a vector whose norm overflows"), i);
             }
             for (int k = 0; k < d; k++) {
                 u[o + k] = data[o + k] / norm;

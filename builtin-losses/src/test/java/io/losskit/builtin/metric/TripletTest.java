@@ -151,8 +151,11 @@ class TripletTest {
         List<Sample> batch = Fixtures.labelled("A", v(0, 0), "A", v(1, 1), "B", v(2, 2, 2));
         assertThatThrownBy(() -> LossRunner.run(new Triplet(), Map.of(), batch, LABELLED, Reduction.MEAN, 0))
                 .isInstanceOf(InvalidSampleException.class)
-                .hasMessageContaining("dimension 3").hasMessageContaining("sample 3 of its batch")
-                .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("pred");
+                .hasMessageContaining("dimension 3")
+                .satisfies(e -> {
+                    assertThat(((InvalidSampleException) e).role()).isEqualTo("pred");
+                    assertThat(((InvalidSampleException) e).batchIndex()).isEqualTo(2);
+                });
     }
 
     @Test
