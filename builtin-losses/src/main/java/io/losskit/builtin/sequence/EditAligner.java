@@ -1,0 +1,459 @@
+package io.losskit.builtin.sequence;
+
+import java.util.Arrays;
+
+/**
+ * The weighted edit distance that turns a hypothesis (pred) into a reference (target), with the
+ * operation counts of one minimum-cost alignment.
+ *
+ * <p>Operations and their costs (LOSSES.md: they turn pred into target): inserting a target symbol
+ * into pred costs {@code insCost}, deleting a pred symbol costs {@code delCost}, replacing one by
+ * another costs {@code subCost}. The counts are named as jiwer and sclite name them, from the
+ * reference's side: a target symbol missing from pred is a <em>deletion</em> (although it costs
+ * {@code insCost}), a pred symbol that is not in the target is an <em>insertion</em> (it costs
+ * {@code delCost}).
+ *
+ * <p>Tie-break. Among the alignments of minimum cost, the counts come from one with the fewest
+ * substitutions (so the most hits). That is the alignment sclite's weights (substitution 4,
+ * insertion and deletion 3) choose among equal-cost ones, so the counts agree with sclite's
+ * whenever sclite's alignment is itself a minimum-edit one. Given the cost and the number of
+ * substitutions the other counts are determined (when insCost + delCost &gt; 0); any tie that is
+ * left is broken in sclite's order — match or substitution, then deletion, then insertion — and
+ * cannot change the totals.
+ *
+ * <p>Two algorithms give the same result: with equal costs and a side of at most 63 symbols, a
+ * bit-parallel forward pass (Myers 1999, in Hyyrö's 2001 formulation for the global distance) that
+ * keeps each column's delta vectors, then a backward pass over the cells that lie on minimum-cost
+ * paths only, counting the most hits reachable (the cells are found column by column with
+ * bit operations); otherwise a dynamic programme over (cost, substitutions, hits), restricted to a
+ * diagonal band that is widened until no path outside it can cost as little (Ukkonen 1985).
+ *
+ * <p>Not thread-safe: it reuses its buffers. One instance per loss instance or accumulator.
+ */
+final class EditAligner {
+
+    /** The longest side the bit-parallel path takes: rows 0…m must fit in one long. */
+    static final int MAX_BIT_PARALLEL = 63;
+
+    private final double insCost;
+    private final double delCost;
+    private final double subCost;
+    private final boolean unitLike;
+    private final double tolerance;
+
+    // The result of the last align() call.
+    private double cost;
+    private int hits;
+    private int substitutions;
+    private int deletions;
+    private int insertions;
+
+    // Bit-parallel buffers.
+    private final SymbolMasks masks = new SymbolMasks();
+    private long[] vpCol = new long[64];
+    private long[] hpCol = new long[64];
+    private long[] d0Col = new long[64];
+    private long[] eqCol = new long[64];
+    private final int[] hbCur = new int[64];
+    private final int[] hbNext = new int[64];
+
+    // Dynamic-programme buffers.
+    private double[] costPrev = new double[64];
+    private double[] costCur = new double[64];
+    private int[] subsPrev = new int[64];
+    private int[] subsCur = new int[64];
+    private int[] hitsPrev = new int[64];
+    private int[] hitsCur = new int[64];
+
+    EditAligner(double insCost, double delCost, double subCost) {
+        this.insCost = insCost;
+        this.delCost = delCost;
+        this.subCost = subCost;
+        this.unitLike = insCost == delCost && delCost == subCost && insCost > 0;
+        this.tolerance = 1e-9 * Math.max(insCost, Math.max(delCost, subCost));
+    }
+
+    /** Aligns {@code pred[0..n)} to {@code target[0..m)}; read the result with the getters. */
+    void align(int[] pred, int n, int[] target, int m) {
+        if (n == 0 || m == 0) {
+            hits = 0;
+            substitutions = 0;
+            deletions = m;
+            insertions = n;
+            cost = m * insCost + n * delCost;
+            return;
+        }
+        if (unitLike && Math.min(n, m) <= MAX_BIT_PARALLEL) {
+            // The shorter side is the rows; the counts below do not depend on which it is.
+            int k = m <= n ? bitParallel(target, m, pred, n) : bitParallel(pred, n, target, m);
+            setCounts(k, n, m);
+            return;
+        }
+        banded(pred, n, target, m);
+    }
+
+    /**
+     * Fills the counts from the unit distance k and {@link #hits}: k = S + D + I with D = m − H − S
+     * and I = n − H − S, so S = n + m − k − 2H.
+     */
+    private void setCounts(int k, int n, int m) {
+        int h = hits;
+        int s = n + m - k - 2 * h;
+        substitutions = s;
+        deletions = m - h - s;
+        insertions = n - h - s;
+        cost = k * insCost;
+    }
+
+    double cost() {
+        return cost;
+    }
+
+    int hits() {
+        return hits;
+    }
+
+    int substitutions() {
+        return substitutions;
+    }
+
+    /** Target (reference) symbols missing from pred. */
+    int deletions() {
+        return deletions;
+    }
+
+    /** Pred (hypothesis) symbols not in the target. */
+    int insertions() {
+        return insertions;
+    }
+
+    /**
+     * Unit edit distance between rows {@code p[0..m)} (m ≤ 63) and columns {@code t[0..n)}; sets
+     * {@link #hits} to the most hits of a minimum-cost alignment.
+     *
+     * <p>F(i, j) is the distance between p[0..i) and t[0..j); bit i−1 of a column vector stands for
+     * row i. Per column j the forward pass keeps VP (F(i,j) − F(i−1,j) = +1), HP (F(i,j) −
+     * F(i,j−1) = +1) and D0 (F(i,j) = F(i−1,j−1)). A move is <em>tight</em> when F grows by exactly
+     * its cost; the minimum-cost alignments are the paths of tight moves from (0,0) to (m,n), and
+     * the cells on them are those reachable backwards from (m,n) through tight moves.
+     */
+    private int bitParallel(int[] p, int m, int[] t, int n) {
+        ensureColumns(n + 1);
+        masks.build(p, m);
+        final long rows1m = ((1L << m) - 1) << 1; // rows 1..m as bits 1..m
+        final long rows0m = rows1m | 1L;
+        final long last = 1L << (m - 1);
+        long vp = (1L << m) - 1;
+        long vn = 0;
+        int score = m;
+        vpCol[0] = vp;
+        for (int j = 1; j <= n; j++) {
+            long eq = masks.get(t[j - 1]);
+            long d0 = (((eq & vp) + vp) ^ vp) | eq | vn;
+            long hp = vn | ~(d0 | vp);
+            long hn = vp & d0;
+            if ((hp & last) != 0) {
+                score++;
+            } else if ((hn & last) != 0) {
+                score--;
+            }
+            long hps = (hp << 1) | 1L;
+            long hns = hn << 1;
+            vp = hns | ~(d0 | hps);
+            vn = hps & d0;
+            vpCol[j] = vp;
+            hpCol[j] = hp;
+            d0Col[j] = d0;
+            eqCol[j] = eq;
+        }
+        masks.clear();
+
+        // Backward pass. Row-bit masks: bit i = row i.
+        //   vt(j): vertical move (i−1,j)→(i,j) tight;  ht(j): horizontal (i,j−1)→(i,j) tight;
+        //   dt(j): diagonal (i−1,j−1)→(i,j) tight;     pm(j): that diagonal is a match.
+        int[] next = hbNext;
+        int[] cur = hbCur;
+        long vtN = (vpCol[n] << 1) & rows1m;
+        long active = closeUpwards(1L << m, vtN);
+        fillColumn(cur, active, vtN, m, 0L, 0L, 0L, 0L, null, true);
+        for (int j = n - 1; j >= 0; j--) {
+            int[] swap = next;
+            next = cur;
+            cur = swap;
+            long activeNext = active;
+            long htNext = ((hpCol[j + 1] << 1) | 1L) & rows0m;
+            long pmNext = (eqCol[j + 1] << 1) & rows1m;
+            long dtNext = ((eqCol[j + 1] | ~d0Col[j + 1]) << 1) & rows1m;
+            long vt = (vpCol[j] << 1) & rows1m;
+            long seeds = (activeNext & htNext) | ((activeNext & dtNext) >>> 1);
+            active = closeUpwards(seeds, vt);
+            fillColumn(cur, active, vt, m, activeNext, htNext, dtNext, pmNext, next, false);
+        }
+        hits = cur[0];
+        return score;
+    }
+
+    /**
+     * The most hits from each active cell of one column to (m,n), in descending rows (the vertical
+     * successor (i+1, j) comes first).
+     */
+    private static void fillColumn(int[] cur, long active, long vt, int m, long activeNext,
+                                   long htNext, long dtNext, long pmNext, int[] next, boolean lastColumn) {
+        long a = active;
+        while (a != 0) {
+            int i = 63 - Long.numberOfLeadingZeros(a);
+            a &= ~(1L << i);
+            int best;
+            if (lastColumn && i == m) {
+                best = 0;
+            } else {
+                best = Integer.MIN_VALUE;
+                if (i < m && ((vt & active) >>> (i + 1) & 1L) != 0) {
+                    best = cur[i + 1];
+                }
+                if (!lastColumn) {
+                    if (((htNext & activeNext) >>> i & 1L) != 0) {
+                        best = Math.max(best, next[i]);
+                    }
+                    if (i < m && ((dtNext & activeNext) >>> (i + 1) & 1L) != 0) {
+                        best = Math.max(best, next[i + 1] + (int) (pmNext >>> (i + 1) & 1L));
+                    }
+                }
+            }
+            cur[i] = best;
+        }
+    }
+
+    /**
+     * The rows reachable from {@code x} by moving up (row i to i−1) where {@code vt} has bit i:
+     * Myers' carry trick, on bit-reversed words so that upward is towards the high bits.
+     */
+    static long closeUpwards(long x, long vt) {
+        long xr = Long.reverse(x);
+        long tr = Long.reverse(vt);
+        long yr = (((xr & tr) + tr) ^ tr) | xr;
+        return Long.reverse(yr);
+    }
+
+    /**
+     * The dynamic programme over (cost, substitutions, hits) for any costs and lengths, rows =
+     * pred (i), columns = target (j), restricted to diagonals lo ≤ j − i ≤ hi and widened until
+     * every path leaving the band costs more than the band's optimum.
+     */
+    private void banded(int[] pred, int n, int[] target, int m) {
+        ensureRow(m + 1);
+        int d = m - n;
+        int lo0 = Math.min(0, d);
+        int hi0 = Math.max(0, d);
+        int width = 8;
+        while (true) {
+            int lo = Math.max(-n, lo0 - width);
+            int hi = Math.min(m, hi0 + width);
+            runBand(pred, n, target, m, lo, hi);
+            if (lo == -n && hi == m || cost < leaveCost(lo, hi, n, m) - tolerance) {
+                return;
+            }
+            width *= 4;
+        }
+    }
+
+    /** A lower bound on the cost of any path that leaves the band lo ≤ j − i ≤ hi. */
+    private double leaveCost(int lo, int hi, int n, int m) {
+        int d = m - n;
+        // Reaching diagonal q = hi + 1 > max(0, d) takes q target-only moves and q − d pred-only ones.
+        double up = hi >= m ? Double.POSITIVE_INFINITY : insCost * (hi + 1) + delCost * (hi + 1 - d);
+        // Reaching q = lo − 1 < min(0, d) takes −q pred-only moves and d − q target-only ones.
+        double down = lo <= -n ? Double.POSITIVE_INFINITY : delCost * (1 - lo) + insCost * (d - lo + 1);
+        return Math.min(up, down);
+    }
+
+    private void runBand(int[] pred, int n, int[] target, int m, int lo, int hi) {
+        final double inf = Double.POSITIVE_INFINITY;
+        double[] cp = costPrev;
+        double[] cc = costCur;
+        int[] sp = subsPrev;
+        int[] sc = subsCur;
+        int[] hp = hitsPrev;
+        int[] hc = hitsCur;
+        int to0 = Math.min(m, hi);
+        for (int j = 0; j <= to0; j++) {
+            cp[j] = j * insCost;
+            sp[j] = 0;
+            hp[j] = 0;
+        }
+        if (to0 + 1 <= m) {
+            cp[to0 + 1] = inf;
+        }
+        for (int i = 1; i <= n; i++) {
+            int from = Math.max(0, i + lo);
+            int to = Math.min(m, i + hi);
+            if (from > 0) {
+                cc[from - 1] = inf;
+            }
+            int pi = pred[i - 1];
+            for (int j = from; j <= to; j++) {
+                // Diagonal: hit or substitution.
+                double bestCost = inf;
+                int bestSubs = 0;
+                int bestHits = 0;
+                if (j > 0) {
+                    double c = cp[j - 1];
+                    if (c != inf) {
+                        if (pi == target[j - 1]) {
+                            bestCost = c;
+                            bestSubs = sp[j - 1];
+                            bestHits = hp[j - 1] + 1;
+                        } else {
+                            bestCost = c + subCost;
+                            bestSubs = sp[j - 1] + 1;
+                            bestHits = hp[j - 1];
+                        }
+                    }
+                    // Target symbol missing from pred (a deletion in jiwer's words).
+                    double c2 = cc[j - 1];
+                    if (c2 != inf) {
+                        c2 += insCost;
+                        if (better(c2, sc[j - 1], bestCost, bestSubs)) {
+                            bestCost = c2;
+                            bestSubs = sc[j - 1];
+                            bestHits = hc[j - 1];
+                        }
+                    }
+                }
+                // Pred symbol not in the target (an insertion in jiwer's words).
+                double c3 = j <= i - 1 + hi ? cp[j] : inf;
+                if (c3 != inf) {
+                    c3 += delCost;
+                    if (better(c3, sp[j], bestCost, bestSubs)) {
+                        bestCost = c3;
+                        bestSubs = sp[j];
+                        bestHits = hp[j];
+                    }
+                }
+                cc[j] = bestCost;
+                sc[j] = bestSubs;
+                hc[j] = bestHits;
+            }
+            if (to + 1 <= m) {
+                cc[to + 1] = inf;
+            }
+            double[] tc = cp;
+            cp = cc;
+            cc = tc;
+            int[] ts = sp;
+            sp = sc;
+            sc = ts;
+            int[] th = hp;
+            hp = hc;
+            hc = th;
+        }
+        cost = cp[m];
+        substitutions = sp[m];
+        hits = hp[m];
+        deletions = m - hits - substitutions;
+        insertions = n - hits - substitutions;
+    }
+
+    /** Whether (c, s) beats (bestC, bestS): a lower cost, or an equal cost with fewer substitutions. */
+    private boolean better(double c, int s, double bestC, int bestS) {
+        if (c < bestC - tolerance) {
+            return true;
+        }
+        return c <= bestC + tolerance && s < bestS;
+    }
+
+    private void ensureColumns(int size) {
+        if (vpCol.length < size) {
+            int cap = Math.max(size, vpCol.length * 2);
+            vpCol = Arrays.copyOf(vpCol, cap);
+            hpCol = Arrays.copyOf(hpCol, cap);
+            d0Col = Arrays.copyOf(d0Col, cap);
+            eqCol = Arrays.copyOf(eqCol, cap);
+        }
+    }
+
+    private void ensureRow(int size) {
+        if (costPrev.length < size + 1) {
+            int cap = Math.max(size + 1, costPrev.length * 2);
+            costPrev = new double[cap];
+            costCur = new double[cap];
+            subsPrev = new int[cap];
+            subsCur = new int[cap];
+            hitsPrev = new int[cap];
+            hitsCur = new int[cap];
+        }
+    }
+
+    /**
+     * Match masks of the pattern's symbols: symbol → bit set of the rows holding it. Symbols below
+     * 256 use a table; the others a small open-addressing hash (a pattern has at most 63 symbols).
+     */
+    static final class SymbolMasks {
+        private static final int SLOTS = 256; // power of two, > 2 × 63
+        private final long[] small = new long[256];
+        private final int[] keys = new int[SLOTS];
+        private final long[] values = new long[SLOTS];
+        private final boolean[] used = new boolean[SLOTS];
+        private final int[] touched = new int[64];
+        private int touchedCount;
+        private int[] pattern;
+        private int patternLength;
+        private boolean anyLarge;
+
+        void build(int[] p, int m) {
+            pattern = p;
+            patternLength = m;
+            anyLarge = false;
+            for (int i = 0; i < m; i++) {
+                int s = p[i];
+                if (s >= 0 && s < 256) {
+                    small[s] |= 1L << i;
+                } else {
+                    anyLarge = true;
+                    int slot = slot(s);
+                    if (!used[slot]) {
+                        used[slot] = true;
+                        keys[slot] = s;
+                        values[slot] = 0;
+                        touched[touchedCount++] = slot;
+                    }
+                    values[slot] |= 1L << i;
+                }
+            }
+        }
+
+        long get(int s) {
+            if (s >= 0 && s < 256) {
+                return small[s];
+            }
+            if (!anyLarge) {
+                return 0L;
+            }
+            int slot = slot(s);
+            return used[slot] ? values[slot] : 0L;
+        }
+
+        /** The slot of {@code s}: where it is, or the free slot where it would go. */
+        private int slot(int s) {
+            int h = (s * 0x9E3779B1) >>> 24;
+            while (used[h] && keys[h] != s) {
+                h = (h + 1) & (SLOTS - 1);
+            }
+            return h;
+        }
+
+        void clear() {
+            for (int i = 0; i < patternLength; i++) {
+                int s = pattern[i];
+                if (s >= 0 && s < 256) {
+                    small[s] = 0L;
+                }
+            }
+            for (int k = 0; k < touchedCount; k++) {
+                used[touched[k]] = false;
+            }
+            touchedCount = 0;
+            pattern = null;
+        }
+    }
+}
