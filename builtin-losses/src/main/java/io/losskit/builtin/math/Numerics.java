@@ -77,15 +77,6 @@ public final class Numerics {
         return max + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
-    /** log(eᵃ + eᵇ + eᶜ), max-shifted; −∞ when all three are −∞. */
-    public static double logAddExp(double a, double b, double c) {
-        double max = Math.max(a, Math.max(b, c));
-        if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
-            return max;
-        }
-        return max + Math.log(Math.exp(a - max) + Math.exp(b - max) + Math.exp(c - max));
-    }
-
     /** Writes log softmax(x) into {@code out} (which may be {@code x}) and returns it. */
     public static double[] logSoftmax(double[] x, double[] out) {
         double lse = logSumExp(x);

@@ -15,10 +15,12 @@ import java.util.Arrays;
  *       but by powers of two so that no rounding is added). Each row's emissions are divided by the
  *       largest probability among the classes the target uses, and its log is added back. This is
  *       the fast path: no exp or log per state, only one exp per row and used class;</li>
- *   <li>in log space (log-sum-exp per state, as torch computes it), whenever the fast path would
- *       lose precision: as soon as a positive emission or state value falls below 2⁻¹⁰⁰⁰ relative
- *       to its row or step maximum, where a double would underflow or go subnormal. Peaky inputs
- *       with log-probabilities below about −690 take this path.</li>
+ *   <li>with an exponent of its own per state (value = mantissa·2^exponent, the exponent a
+ *       double holding a whole number), whenever the fast path would lose precision: as soon as a
+ *       positive emission or state value falls below 2⁻¹⁰⁰⁰ relative to its row or step maximum,
+ *       where a double would underflow or go subnormal. Peaky inputs (confident models, long
+ *       inputs) take this path. It never underflows, like torch's log-space recursion, and needs
+ *       no exp or log per state either.</li>
  * </ul>
  * Both visit only the states that can still reach the end in the remaining steps and that can be
  * reached from the start, as torch does.
@@ -34,13 +36,15 @@ final class CtcForward {
 
     private static final double TINY = 0x1p-1000;
     private static final double LN2 = Math.log(2.0);
+    /** The exponent of a zero value in {@link #extended}: below any other, and its scale is 0. */
+    private static final double ZERO_EXP = Double.NEGATIVE_INFINITY;
 
     private final Input input;
     private final int blank;
-    /** For tests: always use the log-space evaluation. */
-    boolean forceLogSpace;
-    /** For tests: whether the last call took the log-space evaluation. */
-    boolean usedLogSpace;
+    /** For tests: always use the evaluation with an exponent per state. */
+    boolean forceExtended;
+    /** For tests: whether the last call took the evaluation with an exponent per state. */
+    boolean usedExtended;
 
     private int[] slotOfClass = new int[0];
     private int[] used = new int[16];
@@ -48,6 +52,9 @@ final class CtcForward {
     private double[] skip = new double[16];
     private double[] lp = new double[256];
     private double[] emission = new double[16];
+    private double[] emissionExp = new double[16];
+    private double[] expA = new double[16];
+    private double[] expB = new double[16];
     private double[] alphaA = new double[16];
     private double[] alphaB = new double[16];
 
@@ -85,7 +92,7 @@ final class CtcForward {
                 repeats++;
             }
         }
-        usedLogSpace = false;
+        usedExtended = false;
         if (n < length + repeats) {
             return Double.POSITIVE_INFINITY; // too few steps: a repeat needs a blank in between
         }
@@ -95,14 +102,14 @@ final class CtcForward {
         int u = prepare(labels, length, classes);
         int states = 2 * length + 1;
         fillLogProbs(x, n, u);
-        if (!forceLogSpace) {
+        if (!forceExtended) {
             double r = scaled(n, u, states);
             if (!Double.isNaN(r)) {
                 return r;
             }
         }
-        usedLogSpace = true;
-        return logSpace(n, u, states);
+        usedExtended = true;
+        return extended(n, u, states);
     }
 
     /** Maps the used classes (blank first) to slots and the states to their slots; returns the count. */
@@ -179,7 +186,7 @@ final class CtcForward {
 
     /**
      * The recursion in probability space, rescaled by powers of two; NaN when a value would fall
-     * out of the double's normal range, so that the caller takes the log-space path.
+     * out of the double's normal range, so that the caller takes {@link #extended}.
      */
     private double scaled(int n, int u, int states) {
         if (emission.length < u) {
@@ -257,33 +264,123 @@ final class CtcForward {
         return -(logShift + Math.log(p) + exponent * LN2);
     }
 
-    /** The recursion in log space, as torch computes it. */
-    private double logSpace(int n, int u, int states) {
+    /**
+     * The recursion in probability space with an exponent of its own per state: value =
+     * mantissa·2^exponent with the mantissa in [1, 2) (or 0), so that no value underflows however
+     * far apart the states' masses are. Emissions are taken relative to the row's largest, as in
+     * {@link #scaled}; an emission below 2⁻¹⁰⁰⁰ is split into mantissa and exponent too.
+     */
+    private double extended(int n, int u, int states) {
         ensureAlpha(states);
-        final double ninf = Double.NEGATIVE_INFINITY;
+        if (emission.length < u) {
+            emission = new double[u];
+        }
+        if (emissionExp.length < u) {
+            emissionExp = new double[u];
+        }
+        if (expA.length < states + 2) {
+            expA = new double[states + 2];
+            expB = new double[states + 2];
+        }
         double[] prev = alphaA;
         double[] cur = alphaB;
-        Arrays.fill(prev, 0, states + 2, ninf);
-        Arrays.fill(cur, 0, states + 2, ninf);
-        cur[2] = lp[0];
-        if (states > 1) {
-            cur[3] = lp[stateSlot[1]];
-        }
-        for (int t = 1; t < n; t++) {
+        double[] prevExp = expA;
+        double[] curExp = expB;
+        Arrays.fill(prev, 0, states + 2, 0.0);
+        Arrays.fill(cur, 0, states + 2, 0.0);
+        Arrays.fill(prevExp, 0, states + 2, ZERO_EXP);
+        Arrays.fill(curExp, 0, states + 2, ZERO_EXP);
+        double[] e = emission;
+        double[] ex = emissionExp;
+        double logShift = 0.0;
+        for (int t = 0; t < n; t++) {
+            int base = t * u;
+            double rowMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < u; i++) {
+                rowMax = Math.max(rowMax, lp[base + i]);
+            }
+            if (rowMax == Double.NEGATIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY;
+            }
+            logShift += rowMax;
+            for (int i = 0; i < u; i++) {
+                double d = lp[base + i] - rowMax;
+                if (d >= -700.0) {
+                    e[i] = Math.exp(d);
+                    ex[i] = 0.0;
+                } else if (d == Double.NEGATIVE_INFINITY) {
+                    e[i] = 0.0;
+                    ex[i] = ZERO_EXP;
+                } else {
+                    // e^d = e^r·2^k with d = k·ln 2 + r, r in [0, ln 2).
+                    double k = Math.floor(d / LN2);
+                    e[i] = Math.exp(d - k * LN2);
+                    ex[i] = k;
+                }
+            }
+            int lo = Math.max(0, states - 2 * (n - t));
+            int hi = Math.min(states - 1, 2 * t + 1);
+            if (t == 0) {
+                store(cur, curExp, 2, e[0], ex[0]);
+                if (states > 1) {
+                    store(cur, curExp, 3, e[stateSlot[1]], ex[stateSlot[1]]);
+                }
+            } else {
+                for (int s = lo; s <= hi; s++) {
+                    double xa = prevExp[s + 2];
+                    double xb = prevExp[s + 1];
+                    double xc = skip[s] != 0.0 ? prevExp[s] : ZERO_EXP;
+                    double top = Math.max(xa, Math.max(xb, xc));
+                    int slot = stateSlot[s];
+                    double em = e[slot];
+                    if (top == ZERO_EXP || em == 0.0) {
+                        cur[s + 2] = 0.0;
+                        curExp[s + 2] = ZERO_EXP;
+                        continue;
+                    }
+                    double a = prev[s + 2] * pow2(xa - top) + prev[s + 1] * pow2(xb - top);
+                    if (xc != ZERO_EXP) {
+                        a += prev[s] * pow2(xc - top);
+                    }
+                    // a in [1, 6) and em in [2⁻¹⁰¹⁰, 2): v is a normal number.
+                    store(cur, curExp, s + 2, a * em, top + ex[slot]);
+                }
+            }
             double[] swap = prev;
             prev = cur;
             cur = swap;
-            int base = t * u;
-            int lo = Math.max(0, states - 2 * (n - t));
-            int hi = Math.min(states - 1, 2 * t + 1);
-            for (int s = lo; s <= hi; s++) {
-                double c = skip[s] != 0.0 ? prev[s] : ninf;
-                double a = Numerics.logAddExp(prev[s + 2], prev[s + 1], c);
-                cur[s + 2] = a == ninf ? ninf : a + lp[base + stateSlot[s]];
-            }
+            double[] swapExp = prevExp;
+            prevExp = curExp;
+            curExp = swapExp;
         }
-        double ll = states > 1 ? Numerics.logAddExp(cur[states + 1], cur[states]) : cur[states + 1];
-        return ll == ninf ? Double.POSITIVE_INFINITY : -ll;
+        double xa = prevExp[states + 1];
+        double xb = states > 1 ? prevExp[states] : ZERO_EXP;
+        double top = Math.max(xa, xb);
+        if (top == ZERO_EXP) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double p = prev[states + 1] * pow2(xa - top) + (states > 1 ? prev[states] * pow2(xb - top) : 0.0);
+        return -(logShift + Math.log(p) + top * LN2);
+    }
+
+    /** Stores v·2^x at {@code s} with a mantissa in [1, 2), or as zero. */
+    private static void store(double[] mantissa, double[] exponent, int s, double v, double x) {
+        if (v == 0.0) {
+            mantissa[s] = 0.0;
+            exponent[s] = ZERO_EXP;
+        } else {
+            int k = Math.getExponent(v);
+            mantissa[s] = v * pow2(-k);
+            exponent[s] = x + k;
+        }
+    }
+
+    /**
+     * 2^k for a whole k ≤ 1023; 0 below the normal range, where a term is negligible beside the
+     * largest one (which is scaled by 2⁰).
+     */
+    private static double pow2(double k) {
+        return k < Double.MIN_EXPONENT ? 0.0 : Double.longBitsToDouble((long) (k + Double.MAX_EXPONENT) << 52);
     }
 
     private void ensureAlpha(int states) {
