@@ -40,6 +40,8 @@ final class EditAligner {
     private final double subCost;
     private final boolean unitLike;
     private final double tolerance;
+    /** For tests: whether equal costs may take the bit-parallel path. */
+    boolean allowBitParallel = true;
 
     // The result of the last align() call.
     private double cost;
@@ -54,8 +56,8 @@ final class EditAligner {
     private long[] hpCol = new long[64];
     private long[] d0Col = new long[64];
     private long[] eqCol = new long[64];
-    private final int[] hbCur = new int[64];
-    private final int[] hbNext = new int[64];
+    private final int[] hbCur = new int[66];
+    private final int[] hbNext = new int[66];
 
     // Dynamic-programme buffers.
     private double[] costPrev = new double[64];
@@ -75,6 +77,23 @@ final class EditAligner {
 
     /** Aligns {@code pred[0..n)} to {@code target[0..m)}; read the result with the getters. */
     void align(int[] pred, int n, int[] target, int m) {
+        // A common prefix or suffix is matched by some alignment of minimum cost and fewest
+        // substitutions (exchanging any other treatment of the first symbols for a hit never adds
+        // cost or substitutions), so it is counted as hits and left out.
+        int limit = Math.min(n, m);
+        int prefix = 0;
+        while (prefix < limit && pred[prefix] == target[prefix]) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < limit - prefix && pred[n - 1 - suffix] == target[m - 1 - suffix]) {
+            suffix++;
+        }
+        alignMiddle(pred, prefix, n - prefix - suffix, target, prefix, m - prefix - suffix);
+        hits += prefix + suffix;
+    }
+
+    private void alignMiddle(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
         if (n == 0 || m == 0) {
             hits = 0;
             substitutions = 0;
@@ -83,13 +102,13 @@ final class EditAligner {
             cost = m * insCost + n * delCost;
             return;
         }
-        if (unitLike && Math.min(n, m) <= MAX_BIT_PARALLEL) {
+        if (unitLike && allowBitParallel && Math.min(n, m) <= MAX_BIT_PARALLEL) {
             // The shorter side is the rows; the counts below do not depend on which it is.
-            int k = m <= n ? bitParallel(target, m, pred, n) : bitParallel(pred, n, target, m);
+            int k = m <= n ? bitParallel(target, tOff, m, pred, pOff, n) : bitParallel(pred, pOff, n, target, tOff, m);
             setCounts(k, n, m);
             return;
         }
-        banded(pred, n, target, m);
+        banded(pred, pOff, n, target, tOff, m);
     }
 
     /**
@@ -128,7 +147,7 @@ final class EditAligner {
     }
 
     /**
-     * Unit edit distance between rows {@code p[0..m)} (m ≤ 63) and columns {@code t[0..n)}; sets
+     * Unit edit distance between rows {@code p[pOff..pOff+m)} (m ≤ 63) and columns {@code t[tOff..tOff+n)}; sets
      * {@link #hits} to the most hits of a minimum-cost alignment.
      *
      * <p>F(i, j) is the distance between p[0..i) and t[0..j); bit i−1 of a column vector stands for
@@ -137,26 +156,22 @@ final class EditAligner {
      * its cost; the minimum-cost alignments are the paths of tight moves from (0,0) to (m,n), and
      * the cells on them are those reachable backwards from (m,n) through tight moves.
      */
-    private int bitParallel(int[] p, int m, int[] t, int n) {
+    private int bitParallel(int[] p, int pOff, int m, int[] t, int tOff, int n) {
         ensureColumns(n + 1);
-        masks.build(p, m);
+        masks.build(p, pOff, m);
         final long rows1m = ((1L << m) - 1) << 1; // rows 1..m as bits 1..m
-        final long rows0m = rows1m | 1L;
-        final long last = 1L << (m - 1);
+        final long rowsM = (1L << m) - 1; // rows 0..m−1, the rows a diagonal move starts from
+        final int lastRow = m - 1;
         long vp = (1L << m) - 1;
         long vn = 0;
         int score = m;
         vpCol[0] = vp;
         for (int j = 1; j <= n; j++) {
-            long eq = masks.get(t[j - 1]);
+            long eq = masks.get(t[tOff + j - 1]);
             long d0 = (((eq & vp) + vp) ^ vp) | eq | vn;
             long hp = vn | ~(d0 | vp);
             long hn = vp & d0;
-            if ((hp & last) != 0) {
-                score++;
-            } else if ((hn & last) != 0) {
-                score--;
-            }
+            score += (int) ((hp >>> lastRow) & 1L) - (int) ((hn >>> lastRow) & 1L);
             long hps = (hp << 1) | 1L;
             long hns = hn << 1;
             vp = hns | ~(d0 | hps);
@@ -168,71 +183,67 @@ final class EditAligner {
         }
         masks.clear();
 
-        // Backward pass. Row-bit masks: bit i = row i.
-        //   vt(j): vertical move (i−1,j)→(i,j) tight;  ht(j): horizontal (i,j−1)→(i,j) tight;
-        //   dt(j): diagonal (i−1,j−1)→(i,j) tight;     pm(j): that diagonal is a match.
+        // Backward pass over the cells of minimum-cost paths, column n down to 0. Row-bit masks
+        // (bit i = row i) per column j: vt, the vertical moves (i−1,j)→(i,j) that are tight; and,
+        // into the next column, ht, the horizontal moves (i,j)→(i,j+1), and dt, the diagonal moves
+        // (i,j)→(i+1,j+1) at bit i, that are tight and end in an active cell. hb[i] is the most
+        // hits from (i,j) to (m,n) through active cells.
         int[] next = hbNext;
         int[] cur = hbCur;
-        long vtN = (vpCol[n] << 1) & rows1m;
-        long active = closeUpwards(1L << m, vtN);
-        fillColumn(cur, active, vtN, m, 0L, 0L, 0L, 0L, null, true);
+        long vt = (vpCol[n] << 1) & rows1m;
+        long active = closeUpwards(1L << m, vt);
+        for (long a = active; a != 0; a &= a - 1) {
+            cur[Long.numberOfTrailingZeros(a)] = 0; // only vertical moves to (m,n): no hits
+        }
         for (int j = n - 1; j >= 0; j--) {
             int[] swap = next;
             next = cur;
             cur = swap;
-            long activeNext = active;
-            long htNext = ((hpCol[j + 1] << 1) | 1L) & rows0m;
-            long pmNext = (eqCol[j + 1] << 1) & rows1m;
-            long dtNext = ((eqCol[j + 1] | ~d0Col[j + 1]) << 1) & rows1m;
-            long vt = (vpCol[j] << 1) & rows1m;
-            long seeds = (activeNext & htNext) | ((activeNext & dtNext) >>> 1);
-            active = closeUpwards(seeds, vt);
-            fillColumn(cur, active, vt, m, activeNext, htNext, dtNext, pmNext, next, false);
+            long eq = eqCol[j + 1];
+            long ht = ((hpCol[j + 1] << 1) | 1L) & active;
+            long dt = ((eq | ~d0Col[j + 1]) & (active >>> 1)) & rowsM;
+            vt = (vpCol[j] << 1) & rows1m;
+            active = closeUpwards(ht | dt, vt);
+            long vtActive = vt & active;
+            int above = 0; // the value of the row above, computed just before when it is active
+            // Rows in descending order: the lowest set bit of the bit-reversed mask first.
+            for (long a = active; a != 0; ) {
+                int i = 63 - Long.numberOfLeadingZeros(a);
+                a &= ~(1L << i);
+                // Each candidate is pushed far below 0 when its move is not available; an active
+                // cell has at least one available move. A vertical move down from row i is
+                // available only when row i + 1 is active, i.e. was the previous one of this loop.
+                // (For i = 63 the shift by 64 is a shift by 0 in Java, and bit 0 of vtActive is
+                // always clear: still unavailable.)
+                int down = above + ((int) ((vtActive >>> (i + 1)) & 1L) - 1 & UNAVAILABLE);
+                int right = next[i] + ((int) ((ht >>> i) & 1L) - 1 & UNAVAILABLE);
+                int diagonal = next[i + 1] + (int) ((eq >>> i) & 1L)
+                        + ((int) ((dt >>> i) & 1L) - 1 & UNAVAILABLE);
+                above = Math.max(down, Math.max(right, diagonal));
+                cur[i] = above;
+            }
         }
         hits = cur[0];
         return score;
     }
 
-    /**
-     * The most hits from each active cell of one column to (m,n), in descending rows (the vertical
-     * successor (i+1, j) comes first).
-     */
-    private static void fillColumn(int[] cur, long active, long vt, int m, long activeNext,
-                                   long htNext, long dtNext, long pmNext, int[] next, boolean lastColumn) {
-        long a = active;
-        while (a != 0) {
-            int i = 63 - Long.numberOfLeadingZeros(a);
-            a &= ~(1L << i);
-            int best;
-            if (lastColumn && i == m) {
-                best = 0;
-            } else {
-                best = Integer.MIN_VALUE;
-                if (i < m && ((vt & active) >>> (i + 1) & 1L) != 0) {
-                    best = cur[i + 1];
-                }
-                if (!lastColumn) {
-                    if (((htNext & activeNext) >>> i & 1L) != 0) {
-                        best = Math.max(best, next[i]);
-                    }
-                    if (i < m && ((dtNext & activeNext) >>> (i + 1) & 1L) != 0) {
-                        best = Math.max(best, next[i + 1] + (int) (pmNext >>> (i + 1) & 1L));
-                    }
-                }
-            }
-            cur[i] = best;
-        }
-    }
+    /** Added to a candidate whose move is not available: far below any count of hits. */
+    private static final int UNAVAILABLE = -(1 << 20);
 
     /**
-     * The rows reachable from {@code x} by moving up (row i to i−1) where {@code vt} has bit i:
-     * Myers' carry trick, on bit-reversed words so that upward is towards the high bits.
+     * The rows reachable from {@code x} by moving up (row i to i−1) where {@code vt} has bit i.
+     * One step at a time: the active cells of a column form short runs, so the loop almost always
+     * ends after its first, checking step.
      */
     static long closeUpwards(long x, long vt) {
-        long xr = Long.reverse(x);
-        long tr = Long.reverse(vt);
-        long yr = (((xr & tr) + tr) ^ tr) | xr;
-        return Long.reverse(yr);
+        long y = x;
+        while (true) {
+            long z = y | ((y & vt) >>> 1);
+            if (z == y) {
+                return y;
+            }
+            y = z;
+        }
     }
 
     /**
@@ -240,7 +251,7 @@ final class EditAligner {
      * pred (i), columns = target (j), restricted to diagonals lo ≤ j − i ≤ hi and widened until
      * every path leaving the band costs more than the band's optimum.
      */
-    private void banded(int[] pred, int n, int[] target, int m) {
+    private void banded(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
         ensureRow(m + 1);
         int d = m - n;
         int lo0 = Math.min(0, d);
@@ -249,7 +260,7 @@ final class EditAligner {
         while (true) {
             int lo = Math.max(-n, lo0 - width);
             int hi = Math.min(m, hi0 + width);
-            runBand(pred, n, target, m, lo, hi);
+            runBand(pred, pOff, n, target, tOff, m, lo, hi);
             if (lo == -n && hi == m || cost < leaveCost(lo, hi, n, m) - tolerance) {
                 return;
             }
@@ -267,7 +278,7 @@ final class EditAligner {
         return Math.min(up, down);
     }
 
-    private void runBand(int[] pred, int n, int[] target, int m, int lo, int hi) {
+    private void runBand(int[] pred, int pOff, int n, int[] target, int tOff, int m, int lo, int hi) {
         final double inf = Double.POSITIVE_INFINITY;
         double[] cp = costPrev;
         double[] cc = costCur;
@@ -290,7 +301,7 @@ final class EditAligner {
             if (from > 0) {
                 cc[from - 1] = inf;
             }
-            int pi = pred[i - 1];
+            int pi = pred[pOff + i - 1];
             for (int j = from; j <= to; j++) {
                 // Diagonal: hit or substitution.
                 double bestCost = inf;
@@ -299,7 +310,7 @@ final class EditAligner {
                 if (j > 0) {
                     double c = cp[j - 1];
                     if (c != inf) {
-                        if (pi == target[j - 1]) {
+                        if (pi == target[tOff + j - 1]) {
                             bestCost = c;
                             bestSubs = sp[j - 1];
                             bestHits = hp[j - 1] + 1;
@@ -397,15 +408,17 @@ final class EditAligner {
         private final int[] touched = new int[64];
         private int touchedCount;
         private int[] pattern;
+        private int patternOffset;
         private int patternLength;
         private boolean anyLarge;
 
-        void build(int[] p, int m) {
+        void build(int[] p, int offset, int m) {
             pattern = p;
+            patternOffset = offset;
             patternLength = m;
             anyLarge = false;
             for (int i = 0; i < m; i++) {
-                int s = p[i];
+                int s = p[offset + i];
                 if (s >= 0 && s < 256) {
                     small[s] |= 1L << i;
                 } else {
@@ -444,7 +457,7 @@ final class EditAligner {
 
         void clear() {
             for (int i = 0; i < patternLength; i++) {
-                int s = pattern[i];
+                int s = pattern[patternOffset + i];
                 if (s >= 0 && s < 256) {
                     small[s] = 0L;
                 }

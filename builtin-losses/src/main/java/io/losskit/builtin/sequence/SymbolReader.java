@@ -43,6 +43,9 @@ final class SymbolReader {
     private int[] target = new int[64];
     private int predLength;
     private int targetLength;
+    /** The length of the last sequence written by codePoints or intern. */
+    private int length;
+    private char[] chars = new char[64];
 
     SymbolReader(Unit unit, boolean ignoreCase) {
         this.unit = unit;
@@ -83,15 +86,35 @@ final class SymbolReader {
         return targetLength;
     }
 
-    // The length of the last sequence written by codePoints or intern.
-    private int length;
-
     private int[] codePoints(String s, int[] buf) {
-        int[] out = buf.length >= s.length() ? buf : new int[Math.max(s.length(), buf.length * 2)];
+        int len = s.length();
+        if (chars.length < len) {
+            chars = new char[Math.max(len, chars.length * 2)];
+        }
+        s.getChars(0, len, chars, 0);
+        int[] out = buf.length >= len ? buf : new int[Math.max(len, buf.length * 2)];
+        if (!ignoreCase) {
+            // The common case, one code point per char: a plain widening copy, checked for
+            // surrogates on the way.
+            boolean surrogates = false;
+            for (int k = 0; k < len; k++) {
+                char c = chars[k];
+                out[k] = c;
+                if (Character.isSurrogate(c)) {
+                    surrogates = true;
+                }
+            }
+            if (!surrogates) {
+                length = len;
+                return out;
+            }
+        }
         int n = 0;
-        for (int k = 0; k < s.length(); ) {
-            int cp = s.codePointAt(k);
-            k += Character.charCount(cp);
+        for (int k = 0; k < len; k++) {
+            int cp = chars[k];
+            if (Character.isHighSurrogate((char) cp) && k + 1 < len && Character.isLowSurrogate(chars[k + 1])) {
+                cp = Character.toCodePoint((char) cp, chars[++k]);
+            }
             out[n++] = ignoreCase ? fold(cp) : cp;
         }
         length = n;
