@@ -14,7 +14,7 @@ public final class Cer extends ErrorRate {
             .summary("character error rate over the whole input")
             .formula("value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in Unicode code points")
             .reference("jiwer cer")
-            .notes(notes("characters (code points)"))
+            .notes(notes("characters (code points)", EditDistance.CHARS_NOTE))
             .build();
 
     @Override

@@ -55,14 +55,17 @@ public final class Ctc implements LossDefinition {
                                     + " through it (default: none, targets are class indices)"))
             .reference("torch.nn.functional.ctc_loss(reduction='none'); Graves et al., ICML 2006")
             .notes("Target labels must lie in [0, C) and differ from blank; with alphabet, each code point of a"
-                    + " string target is looked up (a character not in the alphabet, or the blank's character, is an"
-                    + " input error). A target needs at least L + (number of adjacent repeats) time steps; with"
-                    + " fewer, or when every alignment has probability 0, the loss is +∞ (0 with zero-infinity) and"
-                    + " a warning says how many samples. input-length n uses the first n rows (0 ≤ n ≤ T; n = 0"
-                    + " gives 0 for an empty target, +∞ otherwise). input=probs takes log p clamped at −100, the"
-                    + " convention of all losses; input=logits applies log-softmax to each row. Computed in"
-                    + " probability space with exact power-of-two rescaling, and in log space (as torch) whenever"
-                    + " a value would leave the double's normal range, so peaky inputs keep full precision.")
+                    + " string target is looked up (a character not in the alphabet, or the blank's own character, is"
+                    + " an input error); a list target is class indices even when alphabet is set. A target needs at"
+                    + " least L + (number of adjacent repeats) time steps; with fewer, or when every alignment has"
+                    + " probability 0, the loss is +∞ (0 with zero-infinity) and a warning says how many samples."
+                    + " input-length n uses the first n rows (a whole number, 0 ≤ n ≤ T; n = 0 gives 0 for an empty"
+                    + " target and +∞ otherwise, where torch's result is undefined). input=probs takes log p clamped"
+                    + " at −100, the convention of all losses; input=logits applies log-softmax to each row."
+                    + " Computed in probability space with exact power-of-two rescaling; when a value would leave the"
+                    + " double's normal range (peaky inputs), with a mantissa and an exponent per state instead, so"
+                    + " that nothing underflows — the precision of torch's log-space recursion without its exp and"
+                    + " log per state.")
             .build();
 
     @Override

@@ -40,8 +40,8 @@ public final class EditDistance implements LossDefinition {
             "compare code points case-insensitively (each folded to upper then lower case, as Java's equalsIgnoreCase)");
 
     /** What describe says about the alignment the details come from; shared with cer and wer. */
-    static final String TIE_BREAK_NOTE = "details: hits, substitutions, deletions and insertions of one minimum-cost"
-            + " alignment, named as jiwer and sclite name them: a deletion is a target (reference) symbol missing from"
+    static final String TIE_BREAK_NOTE = "details: hits, substitutions, deletions and insertions of one alignment of"
+            + " minimum cost under the costs in force, named as jiwer and sclite name them: a deletion is a target (reference) symbol missing from"
             + " pred, an insertion a pred symbol that is not in the target. Tie-break: among the minimum-cost alignments,"
             + " the one with the fewest substitutions (the most hits) — the one sclite's weights (substitution 4,"
             + " insertion/deletion 3) prefer, so the counts equal sclite's whenever sclite's alignment is itself a"
@@ -49,10 +49,12 @@ public final class EditDistance implements LossDefinition {
             + " substitution, then deletion, then insertion. Example: pred \"a b\", target \"b a\" has distance 2,"
             + " counted as 1 hit, 1 deletion, 1 insertion rather than 2 substitutions.";
 
-    static final String SYMBOLS_NOTE = "Symbols: unit=char takes Unicode code points (an astral character is one"
-            + " symbol, a combining mark one of its own, no Unicode normalisation), as python-Levenshtein counts a"
-            + " Python str; unit=word splits like Python's str.split() (runs of Unicode whitespace, no empty words);"
-            + " a list value is a token sequence whatever the unit.";
+    static final String CHARS_NOTE = "Characters are Unicode code points (an astral character is one symbol, a"
+            + " combining mark one of its own, no Unicode normalisation), as python-Levenshtein counts a Python str.";
+    static final String WORDS_NOTE = "Words are split like Python's str.split(): on runs of Unicode whitespace (tabs"
+            + " and no-break spaces included), no empty words; jiwer splits on spaces only.";
+    static final String LISTS_NOTE = "A value given as a list is a token sequence as it stands. ignore-case folds each"
+            + " code point (upper, then lower case: σ and ς compare equal), so lengths stay the same.";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("edit-distance", "sequence")
             .aliases("levenshtein")
@@ -75,7 +77,9 @@ public final class EditDistance implements LossDefinition {
             .details(HITS, SUBSTITUTIONS, DELETIONS, INSERTIONS)
             .reference("python-Levenshtein distance; TensorFlow edit_distance(normalize=…)")
             .notes("Operations turn pred into target, as LOSSES.md says: a target symbol missing from pred costs"
-                    + " ins-cost (jiwer and sclite count it as a deletion). " + SYMBOLS_NOTE + " " + TIE_BREAK_NOTE
+                    + " ins-cost (jiwer and sclite count it as a deletion). unit=char: " + CHARS_NOTE + " unit=word: "
+                    + WORDS_NOTE + " unit=token: a string holds whitespace-separated tokens, or a JSON array. "
+                    + LISTS_NOTE + " " + TIE_BREAK_NOTE
                     + " Details are unweighted counts.")
             .build();
 

@@ -35,13 +35,13 @@ abstract class ErrorRate implements LossDefinition {
                         EditDistance.INSERTIONS);
     }
 
-    /** The notes cer and wer share. */
-    static String notes(String symbols) {
+    /** The notes cer and wer share, after {@code symbolsNote} on how symbols are cut. */
+    static String notes(String symbols, String symbolsNote) {
         return "Corpus level: Σ edits / Σ reference " + symbols + " over the whole input (with weights:"
                 + " Σwᵢeᵢ / Σwᵢnᵢ), not the mean of per-sample rates; only reduction mean (use edit-distance for"
                 + " per-sample values or the total number of edits). Edits are unit-cost insertions, deletions and"
                 + " substitutions. An input whose references are all empty gives 0 when there are no edits and +∞"
-                + " otherwise. " + EditDistance.SYMBOLS_NOTE + " " + EditDistance.TIE_BREAK_NOTE;
+                + " otherwise. " + symbolsNote + " " + EditDistance.LISTS_NOTE + " " + EditDistance.TIE_BREAK_NOTE;
     }
 
     @Override

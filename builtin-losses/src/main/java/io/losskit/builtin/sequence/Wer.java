@@ -14,7 +14,7 @@ public final class Wer extends ErrorRate {
             .summary("word error rate over the whole input")
             .formula("value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in whitespace-separated words")
             .reference("jiwer wer, NIST sclite")
-            .notes(notes("words"))
+            .notes(notes("words", EditDistance.WORDS_NOTE))
             .build();
 
     @Override
