@@ -1,7 +1,5 @@
 package io.losskit.builtin.sequence;
 
-import io.losskit.spi.LossDescriptor;
-
 /**
  * Character error rate: Σ edits / Σ reference characters over the whole input, edits being unit
  * insertions, deletions and substitutions of Unicode code points.
@@ -10,20 +8,10 @@ import io.losskit.spi.LossDescriptor;
  */
 public final class Cer extends ErrorRate {
 
-    private static final LossDescriptor DESCRIPTOR = builder("cer")
-            .summary("character error rate over the whole input")
-            .formula("value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in Unicode code points")
-            .reference("jiwer cer")
-            .notes(notes("characters (code points)", EditDistance.CHARS_NOTE))
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    SymbolReader.Unit unit() {
-        return SymbolReader.Unit.CHAR;
+    public Cer() {
+        super("cer", "characters (code points)", EditDistance.CHARS_NOTE, SymbolReader.Unit.CHAR,
+                "character error rate over the whole input",
+                "value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in Unicode code points",
+                "jiwer cer");
     }
 }

@@ -101,15 +101,18 @@ final class CtcForward {
         }
         int u = prepare(labels, length, classes);
         int states = 2 * length + 1;
-        fillLogProbs(x, n, u);
+        double logShift = fillLogProbs(x, n, u);
+        if (logShift == Double.NEGATIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY; // at some step every class the target needs has probability 0
+        }
         if (!forceExtended) {
             double r = scaled(n, u, states);
             if (!Double.isNaN(r)) {
-                return r;
+                return r - logShift;
             }
         }
         usedExtended = true;
-        return extended(n, u, states);
+        return extended(n, u, states) - logShift;
     }
 
     /** Maps the used classes (blank first) to slots and the states to their slots; returns the count. */
@@ -149,8 +152,11 @@ final class CtcForward {
         return u;
     }
 
-    /** lp[t·u + i] = log-probability of used class i at step t. */
-    private void fillLogProbs(double[][] x, int n, int u) {
+    /**
+     * lp[t·u + i] = log-probability of used class i at step t, less the largest of row t's (so
+     * each row's largest emission is 1); returns the sum of those maxima, −∞ when a row has none.
+     */
+    private double fillLogProbs(double[][] x, int n, int u) {
         if (lp.length < n * u) {
             lp = new double[Math.max(n * u, lp.length * 2)];
         }
@@ -182,6 +188,22 @@ final class CtcForward {
                 lp[t * u + i] = l;
             }
         }
+        double logShift = 0.0;
+        for (int t = 0; t < n; t++) {
+            int base = t * u;
+            double rowMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < u; i++) {
+                rowMax = Math.max(rowMax, lp[base + i]);
+            }
+            if (rowMax == Double.NEGATIVE_INFINITY) {
+                return rowMax;
+            }
+            for (int i = 0; i < u; i++) {
+                lp[base + i] -= rowMax;
+            }
+            logShift += rowMax;
+        }
+        return logShift;
     }
 
     /**
@@ -198,22 +220,13 @@ final class CtcForward {
         Arrays.fill(prev, 0, states + 2, 0.0);
         Arrays.fill(cur, 0, states + 2, 0.0);
         double[] e = emission;
-        double logShift = 0.0;
         long exponent = 0;
         for (int t = 0; t < n; t++) {
-            // Emissions of this row, divided by the largest one among the used classes.
+            // Emissions of this row, relative to the largest one among the used classes.
             int base = t * u;
-            double rowMax = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < u; i++) {
-                rowMax = Math.max(rowMax, lp[base + i]);
-            }
-            if (rowMax == Double.NEGATIVE_INFINITY) {
-                return Double.POSITIVE_INFINITY; // every class the target needs has probability 0
-            }
-            logShift += rowMax;
             for (int i = 0; i < u; i++) {
                 double l = lp[base + i];
-                double v = Math.exp(l - rowMax);
+                double v = Math.exp(l);
                 if (v < TINY && l != Double.NEGATIVE_INFINITY) {
                     return Double.NaN;
                 }
@@ -261,7 +274,7 @@ final class CtcForward {
         if (p == 0.0) {
             return Double.POSITIVE_INFINITY;
         }
-        return -(logShift + Math.log(p) + exponent * LN2);
+        return -(Math.log(p) + exponent * LN2);
     }
 
     /**
@@ -292,19 +305,10 @@ final class CtcForward {
         Arrays.fill(curExp, 0, states + 2, ZERO_EXP);
         double[] e = emission;
         double[] ex = emissionExp;
-        double logShift = 0.0;
         for (int t = 0; t < n; t++) {
             int base = t * u;
-            double rowMax = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < u; i++) {
-                rowMax = Math.max(rowMax, lp[base + i]);
-            }
-            if (rowMax == Double.NEGATIVE_INFINITY) {
-                return Double.POSITIVE_INFINITY;
-            }
-            logShift += rowMax;
-            for (int i = 0; i < u; i++) {
-                double d = lp[base + i] - rowMax;
+                double d = lp[base + i];
                 if (d >= -700.0) {
                     e[i] = Math.exp(d);
                     ex[i] = 0.0;
@@ -360,7 +364,7 @@ final class CtcForward {
             return Double.POSITIVE_INFINITY;
         }
         double p = prev[states + 1] * pow2(xa - top) + (states > 1 ? prev[states] * pow2(xb - top) : 0.0);
-        return -(logShift + Math.log(p) + top * LN2);
+        return -(Math.log(p) + top * LN2);
     }
 
     /** Stores v·2^x at {@code s} with a mantissa in [1, 2), or as zero. */

@@ -22,21 +22,40 @@ import java.util.Set;
  */
 abstract class ErrorRate implements LossDefinition {
 
-    /** How the rate's symbols are cut from a string. */
-    abstract SymbolReader.Unit unit();
+    private final LossDescriptor descriptor;
+    private final SymbolReader.Unit unit;
 
-    /** A descriptor builder with what cer and wer share. */
-    static LossDescriptor.Builder builder(String id) {
-        return LossDescriptor.builder(id, "sequence")
+    /**
+     * @param id the loss id
+     * @param symbols what the symbols are called in the notes, e.g. {@code words}
+     * @param symbolsNote the describe text on how a string is cut into symbols
+     * @param unit how a string is cut into symbols
+     * @param summary the descriptor's summary
+     * @param formula the descriptor's formula
+     * @param reference the descriptor's reference
+     */
+    ErrorRate(String id, String symbols, String symbolsNote, SymbolReader.Unit unit, String summary, String formula,
+              String reference) {
+        this.descriptor = LossDescriptor.builder(id, "sequence")
+                .summary(summary)
+                .formula(formula)
+                .reference(reference)
+                .notes(notes(symbols, symbolsNote))
                 .roles(EditDistance.PRED, EditDistance.TARGET, EditDistance.WEIGHT)
                 .params(EditDistance.IGNORE_CASE)
                 .reductions(Reduction.MEAN)
                 .details(EditDistance.HITS, EditDistance.SUBSTITUTIONS, EditDistance.DELETIONS,
-                        EditDistance.INSERTIONS);
+                        EditDistance.INSERTIONS)
+                .build();
+        this.unit = unit;
     }
 
-    /** The notes cer and wer share, after {@code symbolsNote} on how symbols are cut. */
-    static String notes(String symbols, String symbolsNote) {
+    @Override
+    public LossDescriptor descriptor() {
+        return descriptor;
+    }
+
+    private static String notes(String symbols, String symbolsNote) {
         return "Corpus level: Σ edits / Σ reference " + symbols + " over the whole input (with weights:"
                 + " Σwᵢeᵢ / Σwᵢnᵢ), not the mean of per-sample rates; only reduction mean (use edit-distance for"
                 + " per-sample values or the total number of edits). Edits are unit-cost insertions, deletions and"
@@ -47,7 +66,7 @@ abstract class ErrorRate implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         boolean ignoreCase = params.getBoolean("ignore-case");
-        Unit u = new Unit(unit(), ignoreCase);
+        Unit u = new Unit(unit, ignoreCase);
         return (AggregateLoss) reduction -> new RateAccumulator(u);
     }
 

@@ -1,7 +1,5 @@
 package io.losskit.builtin.sequence;
 
-import io.losskit.spi.LossDescriptor;
-
 /**
  * Word error rate: Σ edits / Σ reference words over the whole input, edits being unit insertions,
  * deletions and substitutions of whitespace-separated words.
@@ -10,20 +8,10 @@ import io.losskit.spi.LossDescriptor;
  */
 public final class Wer extends ErrorRate {
 
-    private static final LossDescriptor DESCRIPTOR = builder("wer")
-            .summary("word error rate over the whole input")
-            .formula("value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in whitespace-separated words")
-            .reference("jiwer wer, NIST sclite")
-            .notes(notes("words", EditDistance.WORDS_NOTE))
-            .build();
-
-    @Override
-    public LossDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    SymbolReader.Unit unit() {
-        return SymbolReader.Unit.WORD;
+    public Wer() {
+        super("wer", "words", EditDistance.WORDS_NOTE, SymbolReader.Unit.WORD,
+                "word error rate over the whole input",
+                "value = Σᵢ edits(predᵢ → targetᵢ) / Σᵢ |targetᵢ|, in whitespace-separated words",
+                "jiwer wer, NIST sclite");
     }
 }
