@@ -52,9 +52,13 @@ final class EditAligner {
 
     // Bit-parallel buffers.
     private final SymbolMasks masks = new SymbolMasks();
-    private long[] vpCol = new long[64];
-    private long[] hpCol = new long[64];
-    private long[] d0Col = new long[64];
+    // Per column j, the row-bit masks the backward pass needs (bit i = row i): vtCol, the tight
+    // vertical moves (i−1,j)→(i,j); htCol, the tight horizontal moves (i,j−1)→(i,j); dtCol, the
+    // tight diagonal moves (i,j−1)→(i+1,j), at the row i they start from; eqCol, the diagonal moves
+    // that are hits, likewise.
+    private long[] vtCol = new long[64];
+    private long[] htCol = new long[64];
+    private long[] dtCol = new long[64];
     private long[] eqCol = new long[64];
     private final int[] hbCur = new int[66];
     private final int[] hbNext = new int[66];
@@ -165,7 +169,7 @@ final class EditAligner {
         long vp = (1L << m) - 1;
         long vn = 0;
         int score = m;
-        vpCol[0] = vp;
+        vtCol[0] = (vp << 1) & rows1m;
         for (int j = 1; j <= n; j++) {
             long eq = masks.get(t[tOff + j - 1]);
             long d0 = (((eq & vp) + vp) ^ vp) | eq | vn;
@@ -176,9 +180,9 @@ final class EditAligner {
             long hns = hn << 1;
             vp = hns | ~(d0 | hps);
             vn = hps & d0;
-            vpCol[j] = vp;
-            hpCol[j] = hp;
-            d0Col[j] = d0;
+            vtCol[j] = (vp << 1) & rows1m;
+            htCol[j] = hps;
+            dtCol[j] = (eq | ~d0) & rowsM;
             eqCol[j] = eq;
         }
         masks.clear();
@@ -190,7 +194,7 @@ final class EditAligner {
         // hits from (i,j) to (m,n) through active cells.
         int[] next = hbNext;
         int[] cur = hbCur;
-        long vt = (vpCol[n] << 1) & rows1m;
+        long vt = vtCol[n];
         long active = closeUpwards(1L << m, vt);
         for (long a = active; a != 0; a &= a - 1) {
             cur[Long.numberOfTrailingZeros(a)] = 0; // only vertical moves to (m,n): no hits
@@ -200,9 +204,9 @@ final class EditAligner {
             next = cur;
             cur = swap;
             long eq = eqCol[j + 1];
-            long ht = ((hpCol[j + 1] << 1) | 1L) & active;
-            long dt = ((eq | ~d0Col[j + 1]) & (active >>> 1)) & rowsM;
-            vt = (vpCol[j] << 1) & rows1m;
+            long ht = htCol[j + 1] & active;
+            long dt = dtCol[j + 1] & (active >>> 1);
+            vt = vtCol[j];
             active = closeUpwards(ht | dt, vt);
             long vtActive = vt & active;
             int above = 0; // the value of the row above, computed just before when it is active
@@ -374,11 +378,11 @@ final class EditAligner {
     }
 
     private void ensureColumns(int size) {
-        if (vpCol.length < size) {
-            int cap = Math.max(size, vpCol.length * 2);
-            vpCol = Arrays.copyOf(vpCol, cap);
-            hpCol = Arrays.copyOf(hpCol, cap);
-            d0Col = Arrays.copyOf(d0Col, cap);
+        if (vtCol.length < size) {
+            int cap = Math.max(size, vtCol.length * 2);
+            vtCol = Arrays.copyOf(vtCol, cap);
+            htCol = Arrays.copyOf(htCol, cap);
+            dtCol = Arrays.copyOf(dtCol, cap);
             eqCol = Arrays.copyOf(eqCol, cap);
         }
     }
