@@ -21,12 +21,15 @@ import java.util.Arrays;
  * left is broken in sclite's order — match or substitution, then deletion, then insertion — and
  * cannot change the totals.
  *
- * <p>Two algorithms give the same result: with equal costs and a side of at most 63 symbols, a
+ * <p>Three algorithms give the same result. With equal costs and a side of at most 63 symbols: a
  * bit-parallel forward pass (Myers 1999, in Hyyrö's 2001 formulation for the global distance) that
  * keeps each column's delta vectors, then a backward pass over the cells that lie on minimum-cost
- * paths only, counting the most hits reachable (the cells are found column by column with
- * bit operations); otherwise a dynamic programme over (cost, substitutions, hits), restricted to a
- * diagonal band that is widened until no path outside it can cost as little (Ukkonen 1985).
+ * paths only, counting the most hits reachable (the cells are found column by column with bit
+ * operations). With equal costs and both sides longer: the distance k by Myers' blocked algorithm,
+ * then the dynamic programme below on the diagonal band that holds every path of cost k. Otherwise
+ * a dynamic programme over (cost, substitutions, hits), restricted to a diagonal band that is
+ * widened until no path outside it can cost as little (Ukkonen 1985). A common prefix and suffix
+ * are counted as hits first.
  *
  * <p>Not thread-safe: it reuses its buffers. One instance per loss instance or accumulator.
  */
@@ -62,6 +65,8 @@ final class EditAligner {
     private long[] eqCol = new long[64];
     private final int[] hbCur = new int[66];
     private final int[] hbNext = new int[66];
+
+    private final java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
 
     // Dynamic-programme buffers.
     private double[] costPrev = new double[64];
@@ -110,6 +115,18 @@ final class EditAligner {
             // The shorter side is the rows; the counts below do not depend on which it is.
             int k = m <= n ? bitParallel(target, tOff, m, pred, pOff, n) : bitParallel(pred, pOff, n, target, tOff, m);
             setCounts(k, n, m);
+            return;
+        }
+        if (unitLike && allowBitParallel) {
+            // Both sides are long: the distance k by the blocked bit-parallel algorithm, then the
+            // programme on the band that holds every path of cost k. With p target-only and q
+            // pred-only moves, p − q = m − n and p + q ≤ k, so the diagonal j − i stays within
+            // [−(k − d)/2, (k + d)/2].
+            int k = m <= n ? blockedDistance(target, tOff, m, pred, pOff, n)
+                    : blockedDistance(pred, pOff, n, target, tOff, m);
+            int d = m - n;
+            ensureRow(m + 1);
+            runBand(pred, pOff, n, target, tOff, m, Math.max(-n, -((k - d) / 2)), Math.min(m, (k + d) / 2));
             return;
         }
         banded(pred, pOff, n, target, tOff, m);
@@ -248,6 +265,62 @@ final class EditAligner {
             }
             y = z;
         }
+    }
+
+    /**
+     * The unit edit distance between rows {@code p[pOff..pOff+m)} and columns
+     * {@code t[tOff..tOff+n)} for any m: Myers' (1999) algorithm on blocks of 64 rows, each block
+     * passing its bottom row's horizontal delta to the next.
+     */
+    private int blockedDistance(int[] p, int pOff, int m, int[] t, int tOff, int n) {
+        int words = (m + 63) >>> 6;
+        // Dense ids for the pattern's symbols; the text's other symbols match nothing.
+        ids.clear();
+        int[] rowIds = new int[m];
+        for (int i = 0; i < m; i++) {
+            rowIds[i] = ids.computeIfAbsent(p[pOff + i], key -> ids.size());
+        }
+        long[] peq = new long[(ids.size() + 1) * words]; // the last id's masks stay 0
+        for (int i = 0; i < m; i++) {
+            peq[rowIds[i] * words + (i >>> 6)] |= 1L << (i & 63);
+        }
+        int none = ids.size();
+        long[] vp = new long[words];
+        long[] vn = new long[words];
+        Arrays.fill(vp, -1L);
+        int lastRow = (m - 1) & 63;
+        int score = m;
+        for (int j = 0; j < n; j++) {
+            Integer id = ids.get(t[tOff + j]);
+            int base = (id == null ? none : id) * words;
+            int hin = 1; // the top row: F(0, j) − F(0, j−1) = 1
+            for (int w = 0; w < words; w++) {
+                long eq = peq[base + w];
+                long pv = vp[w];
+                long mv = vn[w];
+                long xv = eq | mv;
+                if (hin < 0) {
+                    eq |= 1L;
+                }
+                long xh = (((eq & pv) + pv) ^ pv) | eq;
+                long ph = mv | ~(xh | pv);
+                long mh = pv & xh;
+                int high = w == words - 1 ? lastRow : 63;
+                int hout = (int) ((ph >>> high) & 1L) - (int) ((mh >>> high) & 1L);
+                ph <<= 1;
+                mh <<= 1;
+                if (hin < 0) {
+                    mh |= 1L;
+                } else if (hin > 0) {
+                    ph |= 1L;
+                }
+                vp[w] = mh | ~(xv | ph);
+                vn[w] = ph & xv;
+                hin = hout;
+            }
+            score += hin;
+        }
+        return score;
     }
 
     /**

@@ -121,14 +121,19 @@ class EditDistanceTest {
 
     @Test
     void bitParallelAndBandedAgree() {
+        // Unit costs: the bit-parallel paths (one word with the backward pass; blocks of words for
+        // the distance, then the band it implies) against the widening band alone.
         Random rnd = new Random(1);
         EditAligner fast = new EditAligner(1, 1, 1);
         EditAligner slow = new EditAligner(1, 1, 1);
         slow.allowBitParallel = false;
+        int blocked = 0;
         for (int trial = 0; trial < 3000; trial++) {
             int alphabet = trial % 3 == 0 ? 2 : trial % 3 == 1 ? 5 : 300;
-            int[] a = random(rnd, rnd.nextInt(64), alphabet);
-            int[] b = trial % 2 == 0 ? random(rnd, rnd.nextInt(90), alphabet) : mutate(rnd, a, alphabet);
+            // Up to 63 symbols on one side takes the one-word path; longer ones the blocked one.
+            int[] a = random(rnd, trial % 4 == 0 ? 60 + rnd.nextInt(200) : rnd.nextInt(64), alphabet);
+            int[] b = trial % 4 == 2 ? random(rnd, rnd.nextInt(90), alphabet) : mutate(rnd, a, alphabet);
+            blocked += Math.min(a.length, b.length) > EditAligner.MAX_BIT_PARALLEL ? 1 : 0;
             fast.align(a, a.length, b, b.length);
             slow.align(a, a.length, b, b.length);
             assertThat(new int[] {(int) fast.cost(), fast.hits(), fast.substitutions(), fast.deletions(),
@@ -136,6 +141,7 @@ class EditDistanceTest {
                     .containsExactly((int) slow.cost(), slow.hits(), slow.substitutions(), slow.deletions(),
                             slow.insertions());
         }
+        assertThat(blocked).isGreaterThan(500);
     }
 
     @Test
