@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +59,7 @@ class GoldenSequenceTest {
         Set<String> roles = new LinkedHashSet<>();
         samples.forEach(s -> roles.addAll(List.of("pred", "target")));
         List<String> params = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.get("params").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : c.get("params").properties()) {
             params.add(e.getKey());
             params.add(e.getValue().asText());
         }
@@ -108,8 +106,7 @@ class GoldenSequenceTest {
             details = r.details();
         }
         if (c.has("details")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.get("details").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : c.get("details").properties()) {
                 assertThat(details.get(e.getKey())).as(id + " details." + e.getKey()).isEqualTo(e.getValue().asLong());
             }
         }
@@ -157,8 +154,7 @@ class GoldenSequenceTest {
             }
             JsonNode row = JSON.readTree(line);
             List<Object> pairs = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : row.properties()) {
                 pairs.add(e.getKey());
                 pairs.add(value(e.getValue()));
             }
