@@ -55,9 +55,8 @@ class GoldenSequenceTest {
     @MethodSource("cases")
     void agreesWithGolden(String id, JsonNode c) throws IOException {
         LossDefinition def = definition(c.get("loss").asText());
-        List<TestSample> samples = samples(c.get("file").asText());
         Set<String> roles = new LinkedHashSet<>();
-        samples.forEach(s -> roles.addAll(List.of("pred", "target")));
+        List<TestSample> samples = samples(c.get("file").asText(), roles);
         List<String> params = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : c.get("params").properties()) {
             params.add(e.getKey());
@@ -145,7 +144,8 @@ class GoldenSequenceTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no loss " + id));
     }
 
-    static List<TestSample> samples(String file) throws IOException {
+    /** The file's samples; the names of their fields are added to {@code roles}. */
+    static List<TestSample> samples(String file, Set<String> roles) throws IOException {
         String text = new String(resource(file).readAllBytes(), StandardCharsets.UTF_8);
         List<TestSample> out = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -155,6 +155,7 @@ class GoldenSequenceTest {
             JsonNode row = JSON.readTree(line);
             List<Object> pairs = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : row.properties()) {
+                roles.add(e.getKey());
                 pairs.add(e.getKey());
                 pairs.add(value(e.getValue()));
             }
