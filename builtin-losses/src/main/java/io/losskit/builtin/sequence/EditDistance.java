@@ -1,0 +1,109 @@
+package io.losskit.builtin.sequence;
+
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.ParamType;
+import io.losskit.spi.Parameters;
+import io.losskit.spi.PerSampleLoss;
+import io.losskit.spi.RoleKind;
+import io.losskit.spi.RoleSpec;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Edit distance (Levenshtein): ℓᵢ = the minimum total cost of insertions, deletions and
+ * substitutions that turn pred into target — inserting a target symbol costs {@code ins-cost},
+ * deleting a pred symbol {@code del-cost}, replacing one {@code sub-cost}; with {@code normalize}
+ * divided by max(1, target length).
+ *
+ * <p>Agrees with python-Levenshtein {@code distance} (unit costs, code points) and TensorFlow
+ * {@code edit_distance(normalize=…)}. Reports hits, substitutions, deletions and insertions of one
+ * minimum-cost alignment, named as jiwer and sclite name them (see {@link EditAligner} for the
+ * tie-break).
+ */
+public final class EditDistance implements LossDefinition {
+
+    static final String HITS = "hits";
+    static final String SUBSTITUTIONS = "substitutions";
+    static final String DELETIONS = "deletions";
+    static final String INSERTIONS = "insertions";
+
+    static final RoleSpec PRED = RoleSpec.required("pred", RoleKind.SEQUENCE,
+            "the hypothesis: a string, or a list of tokens");
+    static final RoleSpec TARGET = RoleSpec.required("target", RoleKind.SEQUENCE,
+            "the reference: a string, or a list of tokens");
+    static final RoleSpec WEIGHT = RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight wᵢ (default 1)");
+
+    static final ParamSpec IGNORE_CASE = ParamSpec.of("ignore-case", ParamType.BOOLEAN, "false",
+            "compare code points case-insensitively (each folded to upper then lower case, as Java's equalsIgnoreCase)");
+
+    /** What describe says about the alignment the details come from; shared with cer and wer. */
+    static final String TIE_BREAK_NOTE = "details: hits, substitutions, deletions and insertions of one alignment of"
+            + " minimum cost under the costs in force, named as jiwer and sclite name them: a deletion is a target (reference) symbol missing from"
+            + " pred, an insertion a pred symbol that is not in the target. Tie-break: among the minimum-cost alignments,"
+            + " the one with the fewest substitutions (the most hits) — the one sclite's weights (substitution 4,"
+            + " insertion/deletion 3) prefer, so the counts equal sclite's whenever sclite's alignment is itself a"
+            + " minimum-edit one; remaining ties, which cannot change the totals, go in sclite's order: match or"
+            + " substitution, then deletion, then insertion. Example: pred \"a b\", target \"b a\" has distance 2,"
+            + " counted as 1 hit, 1 deletion, 1 insertion rather than 2 substitutions.";
+
+    static final String CHARS_NOTE = "Characters are Unicode code points (an astral character is one symbol, a"
+            + " combining mark one of its own, no Unicode normalisation), as python-Levenshtein counts a Python str.";
+    static final String WORDS_NOTE = "Words are split like Python's str.split(): on runs of Unicode whitespace (tabs"
+            + " and no-break spaces included), no empty words; jiwer splits on spaces only.";
+    static final String LISTS_NOTE = "A value given as a list is a token sequence as it stands. ignore-case folds each"
+            + " code point (upper, then lower case: σ and ς compare equal), so lengths stay the same.";
+
+    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("edit-distance", "sequence")
+            .aliases("levenshtein")
+            .summary("minimum cost of insertions, deletions and substitutions turning pred into target")
+            .formula("ℓᵢ = min over alignments of ins-cost·#inserted target symbols + del-cost·#deleted pred symbols"
+                    + " + sub-cost·#substitutions; with normalize: ℓᵢ / max(1, |target|)")
+            .roles(PRED, TARGET, WEIGHT)
+            .params(
+                    ParamSpec.choice("unit", "char", List.of("char", "word", "token"),
+                            "symbols of a string: char = Unicode code points, word = whitespace-separated words,"
+                                    + " token = whitespace-separated tokens or a JSON array in a cell"),
+                    ParamSpec.of("normalize", ParamType.BOOLEAN, "false", "divide by max(1, target length)"),
+                    ParamSpec.of("ins-cost", ParamType.DOUBLE, "1", "cost of inserting a target symbol into pred")
+                            .atLeast(0, true),
+                    ParamSpec.of("del-cost", ParamType.DOUBLE, "1", "cost of deleting a pred symbol")
+                            .atLeast(0, true),
+                    ParamSpec.of("sub-cost", ParamType.DOUBLE, "1", "cost of replacing a pred symbol by a target symbol")
+                            .atLeast(0, true),
+                    IGNORE_CASE)
+            .details(HITS, SUBSTITUTIONS, DELETIONS, INSERTIONS)
+            .reference("python-Levenshtein distance; TensorFlow edit_distance(normalize=…)")
+            .notes("Operations turn pred into target, as LOSSES.md says: a target symbol missing from pred costs"
+                    + " ins-cost (jiwer and sclite count it as a deletion). unit=char: " + CHARS_NOTE + " unit=word: "
+                    + WORDS_NOTE + " unit=token: a string holds whitespace-separated tokens, or a JSON array. "
+                    + LISTS_NOTE + " " + TIE_BREAK_NOTE
+                    + " Details are unweighted counts.")
+            .build();
+
+    @Override
+    public LossDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Loss create(Parameters params, Set<String> roles) {
+        SymbolReader reader = new SymbolReader(SymbolReader.Unit.of(params.getString("unit")),
+                params.getBoolean("ignore-case"));
+        EditAligner aligner = new EditAligner(params.getDouble("ins-cost"), params.getDouble("del-cost"),
+                params.getDouble("sub-cost"));
+        boolean normalize = params.getBoolean("normalize");
+        return (PerSampleLoss) (sample, tally) -> {
+            reader.read(sample);
+            aligner.align(reader.pred(), reader.predLength(), reader.target(), reader.targetLength());
+            tally.count(HITS, aligner.hits());
+            tally.count(SUBSTITUTIONS, aligner.substitutions());
+            tally.count(DELETIONS, aligner.deletions());
+            tally.count(INSERTIONS, aligner.insertions());
+            double d = aligner.cost();
+            return normalize ? d / Math.max(1, reader.targetLength()) : d;
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package io.losskit.builtin.sequence;
+
+import io.losskit.spi.Tally;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A {@link Tally} that records counts and warnings, for tests. */
+final class RecordingTally implements Tally {
+
+    final Map<String, Long> counts = new TreeMap<>();
+    final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public void count(String key, long n) {
+        counts.merge(key, n, Long::sum);
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    long get(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+}
