@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.")
 final class DescribeCommand implements Callable<Integer> {
 
-    private final LossRegistry registry;
+    private final RegistrySource registries;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,13 +24,13 @@ final class DescribeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "A loss id or alias (see losskit list).", completionCandidates = LossIds.class)
     String id;
 
-    DescribeCommand(LossRegistry registry) {
-        this.registry = registry;
+    DescribeCommand(RegistrySource registries) {
+        this.registries = registries;
     }
 
     @Override
     public Integer call() {
-        LossRegistry.Entry e = registry.find(id);
+        LossRegistry.Entry e = registries.get().find(id);
         if (e == null) {
             throw new UsageError("unknown loss \"" + id + "\"; see losskit list");
         }

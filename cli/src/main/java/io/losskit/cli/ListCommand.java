@@ -4,17 +4,22 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.losskit.spi.LossDescriptor;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code losskit list}: every loss, by category. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the losses: id, aliases, category, summary and origin.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.")
 final class ListCommand implements Callable<Integer> {
 
-    private final LossRegistry registry;
+    private final RegistrySource registries;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,8 +30,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
     String output;
 
-    ListCommand(LossRegistry registry) {
-        this.registry = registry;
+    ListCommand(RegistrySource registries) {
+        this.registries = registries;
     }
 
     @Override
@@ -34,6 +39,7 @@ final class ListCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o takes text or json, not '" + output + "'");
         }
+        LossRegistry registry = registries.get();
         List<LossRegistry.Entry> entries = registry.entries().stream()
                 .filter(e -> category == null || e.descriptor().category().equals(category)).toList();
         if (entries.isEmpty() && category != null) {
@@ -46,26 +52,34 @@ final class ListCommand implements Callable<Integer> {
         } else {
             text(entries, out);
         }
-        for (String problem : registry.problems()) {
-            spec.commandLine().getErr().println("losskit: warning: " + problem);
-        }
         out.flush();
         return 0;
     }
 
     private static void text(List<LossRegistry.Entry> entries, PrintWriter out) {
-        int width = entries.stream().mapToInt(e -> e.descriptor().id().length()).max().orElse(4);
-        String category = null;
+        int idWidth = entries.stream().mapToInt(e -> e.descriptor().id().length()).max().orElse(4);
+        int originWidth = entries.stream().mapToInt(e -> shortOrigin(e).length()).max().orElse(8);
+        Map<String, List<LossRegistry.Entry>> byCategory = new LinkedHashMap<>();
         for (LossRegistry.Entry e : entries) {
-            LossDescriptor d = e.descriptor();
-            if (!d.category().equals(category)) {
-                category = d.category();
-                out.println((out.checkError() ? "" : "") + category.toUpperCase(java.util.Locale.ROOT));
-            }
-            String aliases = d.aliases().isEmpty() ? "" : " (" + String.join(", ", d.aliases()) + ")";
-            String origin = e.origin().equals("built-in") ? "" : "  [" + e.origin() + "]";
-            out.printf("  %-" + width + "s  %s%s%s%n", d.id(), d.summary(), aliases, origin);
+            byCategory.computeIfAbsent(e.descriptor().category(), c -> new ArrayList<>()).add(e);
         }
+        for (Map.Entry<String, List<LossRegistry.Entry>> category : byCategory.entrySet()) {
+            out.println(category.getKey().toUpperCase(Locale.ROOT));
+            for (LossRegistry.Entry e : category.getValue()) {
+                LossDescriptor d = e.descriptor();
+                String aliases = d.aliases().isEmpty() ? "" : " (" + String.join(", ", d.aliases()) + ")";
+                out.println("  " + pad(d.id(), idWidth) + "  " + pad(shortOrigin(e), originWidth) + "  " + d.summary() + aliases);
+            }
+        }
+    }
+
+    /** "built-in", or the jar's file name (the JSON output has its path). */
+    private static String shortOrigin(LossRegistry.Entry e) {
+        return e.origin().equals(LossRegistry.BUILT_IN) ? e.origin() : Path.of(e.origin()).getFileName().toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static void json(List<LossRegistry.Entry> entries, PrintWriter out) throws java.io.IOException {

@@ -2,10 +2,17 @@ package io.losskit.cli;
 
 import java.util.Iterator;
 
-/** The built-in loss ids and aliases, for shell completion of {@code -l}. */
+/** The loss ids and aliases of this run (built-in and plugins), for shell completion of {@code -l} and {@code describe}. */
 final class LossIds implements Iterable<String> {
+
+    private final RegistrySource registries;
+
+    LossIds(RegistrySource registries) {
+        this.registries = registries;
+    }
+
     @Override
     public Iterator<String> iterator() {
-        return LossRegistry.builtin().names().iterator();
+        return registries.get().names().stream().sorted().iterator();
     }
 }

@@ -1,20 +1,31 @@
 package io.losskit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code losskit}: compute loss functions over saved model output. */
 @Command(name = "losskit",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Compute loss functions over saved model output.",
-        subcommands = {ScoreCommand.class, ListCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  done",
-            "  1  a gate (--max, --min, --baseline) failed; the results are still printed",
-            "  2  usage error: unknown command, option, loss or parameter, bad value",
-            "  3  input error: unreadable file, malformed record, missing column, bad value",
+        subcommands = {ScoreCommand.class, ListCommand.class, DescribeCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:done",
+            "1:a gate (--max, --min, --baseline) failed; the results are still printed",
+            "2:usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
+            "3:input error: unreadable file, malformed record, missing column, bad value"},
+        footerHeading = "%nPlugins:%n",
+        footer = {"Losses come from the built-in pack and from every jar in the directories given with --plugin-dir, "
+            + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins. "
+            + "A loss id defined twice selects neither loss; a jar that cannot be loaded is reported, "
+            + "and every other loss keeps working.",
             "", "Run 'losskit COMMAND --help' for a command's options; 'losskit list' for the losses.", ""},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
@@ -26,14 +37,31 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final LossRegistry registry;
+    private final RegistrySource registries;
 
-    public Main(LossRegistry registry) {
-        this.registry = registry;
+    Main(RegistrySource registries) {
+        this.registries = registries;
     }
 
-    LossRegistry registry() {
-        return registry;
+    /** Read from the parse result (see {@link #pluginDirs}): before and after the command, the values add up. */
+    @Option(names = PLUGIN_DIR, paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also load the loss packs (jars) in DIR; repeatable. Before or after the command.")
+    List<Path> pluginDirs;
+
+    private static final String PLUGIN_DIR = "--plugin-dir";
+
+    /** Every {@code --plugin-dir} value, of the command and of its subcommands, in the order given. */
+    static List<Path> pluginDirs(CommandLine.ParseResult parsed) {
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            CommandLine.Model.OptionSpec option = r.matchedOption(PLUGIN_DIR);
+            if (option != null) {
+                for (String value : option.stringValues()) {
+                    dirs.add(Path.of(value));
+                }
+            }
+        }
+        return dirs;
     }
 
     @Override
@@ -42,12 +70,35 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(LossRegistry.builtin()).execute(args));
+        String home = System.getProperty("user.home");
+        List<PluginLoader.Directory> defaults = PluginLoader.directories(List.of(),
+                System.getenv(PluginLoader.PATH_VARIABLE), home == null || home.isEmpty() ? null : Path.of(home));
+        System.exit(commandLine(LossRegistry::builtin, defaults).execute(args));
     }
 
-    /** The command line with losskit's error handling: usage errors exit 2, input errors 3, no stack traces. */
+    /**
+     * The command line over {@code registry} and the plugins of {@code --plugin-dir} (not those of
+     * {@code LOSSKIT_PLUGIN_PATH} or {@code ~/.losskit/plugins}), with losskit's error handling.
+     */
     public static CommandLine commandLine(LossRegistry registry) {
-        CommandLine cl = new CommandLine(new Main(registry), new Factory(registry));
+        return commandLine(() -> registry, List.of());
+    }
+
+    /**
+     * The command line with losskit's error handling: usage errors exit 2, input errors 3, no stack traces.
+     *
+     * @param builtins the built-in losses, asked for when a command first needs losses
+     * @param pluginDirs the plugin directories read after those of {@code --plugin-dir}
+     */
+    public static CommandLine commandLine(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs) {
+        CommandLine[] self = new CommandLine[1];
+        RegistrySource registries = new RegistrySource(builtins, pluginDirs, () -> self[0].getErr());
+        CommandLine cl = new CommandLine(new Main(registries), new Factory(registries));
+        self[0] = cl;
+        cl.setExecutionStrategy(parsed -> {
+            registries.pluginDirs(pluginDirs(parsed));
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof UsageError) {
@@ -83,20 +134,23 @@ public final class Main implements Runnable {
     }
 
     /** Creates commands with the registry they need. */
-    private record Factory(LossRegistry registry) implements CommandLine.IFactory {
+    private record Factory(RegistrySource registries) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == Main.class) {
-                return cls.cast(new Main(registry));
+                return cls.cast(new Main(registries));
             }
             if (cls == ScoreCommand.class) {
-                return cls.cast(new ScoreCommand(registry));
+                return cls.cast(new ScoreCommand(registries));
             }
             if (cls == ListCommand.class) {
-                return cls.cast(new ListCommand(registry));
+                return cls.cast(new ListCommand(registries));
             }
             if (cls == DescribeCommand.class) {
-                return cls.cast(new DescribeCommand(registry));
+                return cls.cast(new DescribeCommand(registries));
+            }
+            if (cls == LossIds.class) {
+                return cls.cast(new LossIds(registries));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -25,13 +25,13 @@ import picocli.CommandLine.Parameters;
         footer = {"  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", ""})
 final class ScoreCommand implements Callable<Integer> {
 
-    private final LossRegistry registry;
+    private final RegistrySource registries;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    ScoreCommand(LossRegistry registry) {
-        this.registry = registry;
+    ScoreCommand(RegistrySource registries) {
+        this.registries = registries;
     }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
@@ -120,7 +120,7 @@ final class ScoreCommand implements Callable<Integer> {
         ScoreJob.Request request = new ScoreJob.Request(losses, params, reduction, file, predFile, targetFile, key,
                 format, cols, classes, batchSize, onInvalid.equals("skip"), output, max, min, baseline, tolerance,
                 showProgress);
-        return new ScoreJob(registry, spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
+        return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 
     private void shortcut(Map<String, String> cols, String role, String name) {

@@ -1,0 +1,67 @@
+package io.losskit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The losses of one run, loaded when a command first needs them (so that {@code --help} and
+ * {@code --version} load nothing): the built-in pack, then the plugins of the {@code --plugin-dir}
+ * directories and of the default directories. What could not be loaded is printed once, as
+ * warnings on standard error.
+ */
+final class RegistrySource {
+
+    private final Supplier<LossRegistry> builtins;
+    private final List<PluginLoader.Directory> defaults;
+    private final Supplier<PrintWriter> err;
+    private final List<Path> pluginDirs = new ArrayList<>();
+    private LossRegistry registry;
+
+    /**
+     * @param builtins the built-in losses; the registry it returns is not changed
+     * @param defaults the plugin directories read after the {@code --plugin-dir} ones
+     * @param err where warnings go
+     */
+    RegistrySource(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> defaults, Supplier<PrintWriter> err) {
+        this.builtins = builtins;
+        this.defaults = List.copyOf(defaults);
+        this.err = err;
+    }
+
+    /** Sets the {@code --plugin-dir} values. */
+    void pluginDirs(List<Path> dirs) {
+        if (registry != null) {
+            throw new IllegalStateException("the losses are already loaded");
+        }
+        pluginDirs.clear();
+        pluginDirs.addAll(dirs);
+    }
+
+    /**
+     * The losses, loaded on the first call.
+     *
+     * @throws UsageError when a {@code --plugin-dir} directory does not exist
+     */
+    LossRegistry get() {
+        if (registry == null) {
+            LossRegistry base = builtins.get();
+            List<PluginLoader.Directory> dirs = new ArrayList<>(PluginLoader.directories(pluginDirs, null, null));
+            dirs.addAll(defaults);
+            LossRegistry loaded = base;
+            if (!dirs.isEmpty()) {
+                loaded = base.copy();
+                PluginLoader.load(loaded, dirs);
+            }
+            PrintWriter w = err.get();
+            for (String problem : loaded.problems()) {
+                w.println("losskit: warning: " + problem);
+            }
+            w.flush();
+            registry = loaded;
+        }
+        return registry;
+    }
+}
