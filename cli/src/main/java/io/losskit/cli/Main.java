@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Compute loss functions over saved model output.",
-        subcommands = {ScoreCommand.class, ListCommand.class, DescribeCommand.class,
+        subcommands = {ScoreCommand.class, ListCommand.class, DescribeCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -148,6 +148,9 @@ public final class Main implements Runnable {
             }
             if (cls == DescribeCommand.class) {
                 return cls.cast(new DescribeCommand(registries));
+            }
+            if (cls == CompletionCommand.class) {
+                return cls.cast(new CompletionCommand());
             }
             if (cls == LossIds.class) {
                 return cls.cast(new LossIds(registries));
