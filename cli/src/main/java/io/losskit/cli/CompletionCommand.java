@@ -8,14 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code losskit completion bash|zsh}: a shell completion script, loss ids included. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Print a shell completion script (bash or zsh).", "",
             "The script completes commands, options and loss ids: the built-in ones and those of the plugins "
             + "loaded now, so run it again after adding a plugin.", "",
-            "Examples:",
+            "Examples:", "",
             "  source <(losskit completion bash)                  # this shell",
             "  losskit completion bash > ~/.local/share/bash-completion/completions/losskit",
-            "  losskit completion zsh > \"${fpath[1]}/_losskit\"    # or source it from ~/.zshrc"})
+            "  losskit completion zsh > \"$${fpath[1]}/_losskit\"     # or source it from ~/.zshrc"})
 final class CompletionCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code losskit describe ID}: everything the descriptor says about a loss. */
-@Command(name = "describe", mixinStandardHelpOptions = true,
+@Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.")
 final class DescribeCommand implements Callable<Integer> {
 

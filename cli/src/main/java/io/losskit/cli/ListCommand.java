@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code losskit list}: every loss, by category. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.")
 final class ListCommand implements Callable<Integer> {
 
     private final RegistrySource registries;

@@ -159,13 +159,19 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The version from the jar's manifest. */
+    /** The version the build wrote into version.txt, and the Java that runs losskit. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"losskit " + (v == null ? "(development build)" : v),
+        public String[] getVersion() throws java.io.IOException {
+            return new String[] {"losskit " + version(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+
+        static String version() throws java.io.IOException {
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.txt")) {
+                String v = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                return v.isEmpty() || v.startsWith("$") ? "(development build)" : v;
+            }
         }
     }
 }

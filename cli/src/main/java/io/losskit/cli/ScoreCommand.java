@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code losskit score}: the options, declared; the work is {@link ScoreJob}. */
-@Command(name = "score", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "score", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Compute losses over a predictions file, in one pass.", "",
-            "Examples:",
+            "Examples:", "",
             "  losskit score -l mse,huber preds.csv",
             "  losskit score -l cross-entropy --max cross-entropy=0.35 eval.jsonl",
             "  losskit score -l wer --col pred=hyp --col target=ref asr.tsv",
