@@ -4,28 +4,33 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code losskit completion bash|zsh}: a shell completion script, loss ids included. */
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Print a shell completion script (bash or zsh).", "",
-            "The script completes commands, options and loss ids: the built-in ones and those of the plugins "
-            + "loaded now, so run it again after adding a plugin.", "",
-            "Examples:", "",
-            "  source <(losskit completion bash)                  # this shell",
-            "  losskit completion bash > ~/.local/share/bash-completion/completions/losskit",
-            "  losskit completion zsh > \"$${fpath[1]}/_losskit\"     # or source it from ~/.zshrc"})
 final class CompletionCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec;
 
-    @Parameters(paramLabel = "SHELL", description = "bash or zsh.", completionCandidates = Shells.class)
-    String shell;
+    CompletionCommand() {
+        spec = Specs.command("completion", this, "Print a shell completion script (bash or zsh).", "",
+                "The script completes commands, options and loss ids: the built-in ones and those of the plugins "
+                + "loaded now, so run it again after adding a plugin.", "",
+                "Examples:", "",
+                "  source <(losskit completion bash)                  # this shell",
+                "  losskit completion bash > ~/.local/share/bash-completion/completions/losskit",
+                "  losskit completion zsh > \"$${fpath[1]}/_losskit\"     # or source it from ~/.zshrc");
+        spec.addPositional(Specs.positional("0", "SHELL").completionCandidates(List.of("bash", "zsh"))
+                .description("bash or zsh.").build());
+        Specs.standardOptions(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        String shell = spec.positionalParameters().get(0).getValue();
         if (!shell.equals("bash") && !shell.equals("zsh")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "SHELL is bash or zsh, not '" + shell + "'");
         }
@@ -35,13 +40,5 @@ final class CompletionCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(script);
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** The shells {@code completion} writes for. */
-    static final class Shells implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("bash", "zsh").iterator();
-        }
     }
 }

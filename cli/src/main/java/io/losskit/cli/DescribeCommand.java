@@ -7,29 +7,30 @@ import io.losskit.spi.RoleSpec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code losskit describe ID}: everything the descriptor says about a loss. */
-@Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.")
 final class DescribeCommand implements Callable<Integer> {
 
     private final RegistrySource registries;
+    private final CommandSpec spec;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", description = "A loss id or alias (see losskit list).", completionCandidates = LossIds.class)
-    String id;
-
-    DescribeCommand(RegistrySource registries) {
+    DescribeCommand(RegistrySource registries, Iterable<String> lossIds) {
         this.registries = registries;
+        spec = Specs.command("describe", this,
+                "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.");
+        spec.addPositional(Specs.positional("0", "ID").completionCandidates(lossIds)
+                .description("A loss id or alias (see losskit list).").build());
+        Specs.standardOptions(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() {
+        String id = spec.positionalParameters().get(0).getValue();
         LossRegistry.Entry e = registries.get().find(id);
         if (e == null) {
             throw new UsageError("unknown loss \"" + id + "\"; see losskit list");

@@ -12,30 +12,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code losskit list}: every loss, by category. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.")
 final class ListCommand implements Callable<Integer> {
 
     private final RegistrySource registries;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--category", paramLabel = "C", description = "Only this category (regression, classification, sequence, metric, or a plugin's).")
-    String category;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String output;
+    private final CommandSpec spec;
 
     ListCommand(RegistrySource registries) {
         this.registries = registries;
+        spec = Specs.command("list", this, "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.");
+        spec.addOption(Specs.text("--category").paramLabel("C")
+                .description("Only this category (regression, classification, sequence, metric, or a plugin's).").build());
+        spec.addOption(Specs.text("-o", "--output").paramLabel("text|json").defaultValue("text")
+                .description("Output format (default: ${DEFAULT-VALUE}).").build());
+        Specs.standardOptions(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() throws Exception {
+        String output = Specs.value(spec, "-o");
+        String category = Specs.value(spec, "--category");
         if (!output.equals("text") && !output.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o takes text or json, not '" + output + "'");
         }

@@ -2,53 +2,52 @@ package io.losskit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code losskit}: compute loss functions over saved model output. */
-@Command(name = "losskit",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Compute loss functions over saved model output.",
-        subcommands = {ScoreCommand.class, ListCommand.class, DescribeCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:done",
-            "1:a gate (--max, --min, --baseline) failed; the results are still printed",
-            "2:usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
-            "3:input error: unreadable file, malformed record, missing column, bad value"},
-        footerHeading = "%nPlugins:%n",
-        footer = {"Losses come from the built-in pack and from every jar in the directories given with --plugin-dir, "
-            + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins. "
-            + "A loss id defined twice selects neither loss; a jar that cannot be loaded is reported, "
-            + "and every other loss keeps working.",
-            "", "Run 'losskit COMMAND --help' for a command's options; 'losskit list' for the losses.", ""},
-        synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 
     static final int EXIT_GATE = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_INPUT = 3;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private static final String PLUGIN_DIR = "--plugin-dir";
 
-    private final RegistrySource registries;
+    private final CommandSpec spec;
 
-    Main(RegistrySource registries) {
-        this.registries = registries;
+    private Main() {
+        spec = Specs.command("losskit", this, "Compute loss functions over saved model output.");
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND")
+                .exitCodeListHeading("%nExit status:%n")
+                .exitCodeList(exitCodes(
+                        "0", "done",
+                        "1", "a gate (--max, --min, --baseline) failed; the results are still printed",
+                        "2", "usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
+                        "3", "input error: unreadable file, malformed record, missing column, bad value"))
+                .footerHeading("%nPlugins:%n")
+                .footer("Losses come from the built-in pack and from every jar in the directories given with --plugin-dir, "
+                        + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins. "
+                        + "A loss id defined twice selects neither loss; a jar that cannot be loaded is reported, "
+                        + "and every other loss keeps working.",
+                        "", "Run 'losskit COMMAND --help' for a command's options; 'losskit list' for the losses.", "");
+        Specs.standardOptions(spec);
+        // Inherited: every command takes it too. Its values are read from the parse result (see pluginDirs).
+        spec.addOption(Specs.list(PLUGIN_DIR).paramLabel("DIR").scopeType(CommandLine.ScopeType.INHERIT)
+                .description("Also load the loss packs (jars) in DIR; repeatable. Before or after the command.").build());
     }
 
-    /** Read from the parse result (see {@link #pluginDirs}): before and after the command, the values add up. */
-    @Option(names = PLUGIN_DIR, paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Also load the loss packs (jars) in DIR; repeatable. Before or after the command.")
-    List<Path> pluginDirs;
-
-    private static final String PLUGIN_DIR = "--plugin-dir";
+    private static Map<String, String> exitCodes(String... codeAndMeaning) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int i = 0; i < codeAndMeaning.length; i += 2) {
+            codes.put(codeAndMeaning[i], codeAndMeaning[i + 1]);
+        }
+        return codes;
+    }
 
     /** Every {@code --plugin-dir} value, of the command and of its subcommands, in the order given. */
     static List<Path> pluginDirs(CommandLine.ParseResult parsed) {
@@ -71,9 +70,32 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         String home = System.getProperty("user.home");
-        List<PluginLoader.Directory> defaults = PluginLoader.directories(List.of(),
-                System.getenv(PluginLoader.PATH_VARIABLE), home == null || home.isEmpty() ? null : Path.of(home));
-        System.exit(commandLine(LossRegistry::builtin, defaults).execute(args));
+        System.exit(run(args, PluginLoader.directories(List.of(), System.getenv(PluginLoader.PATH_VARIABLE),
+                home == null || home.isEmpty() ? null : Path.of(home))));
+    }
+
+    /** What {@link #main} does, short of exiting: runs {@code args} and returns the exit code. */
+    static int run(String[] args, List<PluginLoader.Directory> pluginDirs) {
+        return commandLine(LossRegistry::builtin, pluginDirs, commandOf(args)).execute(args);
+    }
+
+    /**
+     * The command {@code args} run ({@code score}, {@code list}, {@code describe}), or null
+     * when it needs them all ({@code help}, {@code completion}, an unknown one, none): the
+     * first word that is neither an option nor the value of {@code --plugin-dir}.
+     */
+    static String commandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals(PLUGIN_DIR)) {
+                i++;
+            } else if (a.equals("--")) {
+                return null;
+            } else if (!a.startsWith("-")) {
+                return a.equals("score") || a.equals("list") || a.equals("describe") ? a : null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -91,9 +113,31 @@ public final class Main implements Runnable {
      * @param pluginDirs the plugin directories read after those of {@code --plugin-dir}
      */
     public static CommandLine commandLine(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs) {
+        return commandLine(builtins, pluginDirs, null);
+    }
+
+    /**
+     * As {@link #commandLine(Supplier, List)}, but with only the subcommand {@code only} when it
+     * is not null: building the model of commands a run does not use is start-up time lost.
+     */
+    static CommandLine commandLine(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs, String only) {
         CommandLine[] self = new CommandLine[1];
         RegistrySource registries = new RegistrySource(builtins, pluginDirs, () -> self[0].getErr());
-        CommandLine cl = new CommandLine(new Main(registries), new Factory(registries));
+        LossIds ids = new LossIds(registries);
+        CommandLine cl = new CommandLine(new Main().spec);
+        if (only == null || only.equals("score")) {
+            cl.addSubcommand(new ScoreCommand(registries, ids).spec());
+        }
+        if (only == null || only.equals("list")) {
+            cl.addSubcommand(new ListCommand(registries).spec());
+        }
+        if (only == null || only.equals("describe")) {
+            cl.addSubcommand(new DescribeCommand(registries, ids).spec());
+        }
+        if (only == null) {
+            cl.addSubcommand(new CompletionCommand().spec());
+            cl.addSubcommand(new HelpCommand(List.of("score", "list", "describe", "completion", "help")).spec());
+        }
         self[0] = cl;
         cl.setExecutionStrategy(parsed -> {
             registries.pluginDirs(pluginDirs(parsed));
@@ -131,32 +175,6 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         return cl;
-    }
-
-    /** Creates commands with the registry they need. */
-    private record Factory(RegistrySource registries) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            if (cls == Main.class) {
-                return cls.cast(new Main(registries));
-            }
-            if (cls == ScoreCommand.class) {
-                return cls.cast(new ScoreCommand(registries));
-            }
-            if (cls == ListCommand.class) {
-                return cls.cast(new ListCommand(registries));
-            }
-            if (cls == DescribeCommand.class) {
-                return cls.cast(new DescribeCommand(registries));
-            }
-            if (cls == CompletionCommand.class) {
-                return cls.cast(new CompletionCommand());
-            }
-            if (cls == LossIds.class) {
-                return cls.cast(new LossIds(registries));
-            }
-            return CommandLine.defaultFactory().create(cls);
-        }
     }
 
     /** The version the build wrote into version.txt, and the Java that runs losskit. */

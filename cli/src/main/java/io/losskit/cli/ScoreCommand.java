@@ -3,123 +3,90 @@ package io.losskit.cli;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.spi.Reduction;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code losskit score}: the options, declared; the work is {@link ScoreJob}. */
-@Command(name = "score", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Compute losses over a predictions file, in one pass.", "",
-            "Examples:", "",
-            "  losskit score -l mse,huber preds.csv",
-            "  losskit score -l cross-entropy --max cross-entropy=0.35 eval.jsonl",
-            "  losskit score -l wer --col pred=hyp --col target=ref asr.tsv",
-            "  losskit score -l mae -p pred.csv -t truth.csv --key id -o json"},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", ""})
 final class ScoreCommand implements Callable<Integer> {
 
     private final RegistrySource registries;
+    private final CommandSpec spec;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    ScoreCommand(RegistrySource registries) {
+    ScoreCommand(RegistrySource registries, Iterable<String> lossIds) {
         this.registries = registries;
+        spec = Specs.command("score", this, "Compute losses over a predictions file, in one pass.", "",
+                "Examples:", "",
+                "  losskit score -l mse,huber preds.csv",
+                "  losskit score -l cross-entropy --max cross-entropy=0.35 eval.jsonl",
+                "  losskit score -l wer --col pred=hyp --col target=ref asr.tsv",
+                "  losskit score -l mae -p pred.csv -t truth.csv --key id -o json");
+        spec.usageMessage().sortOptions(false).footerHeading("%nExit status:%n")
+                .footer("  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", "");
+        spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
+                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input.").build());
+        spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
+                .description("Losses to compute, comma-separated or repeated (see losskit list).").build());
+        spec.addOption(Specs.list("-P", "--param").paramLabel("[ID.]KEY=VALUE")
+                .description("A loss parameter; without ID. it goes to every selected loss that has KEY.").build());
+        spec.addOption(OptionSpec.builder("--reduction").paramLabel("mean|sum|none").defaultValue("mean").type(Reduction.class)
+                .converters(new ReductionConverter()).description("How per-sample values combine (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(Specs.text("-p", "--pred-file").paramLabel("PRED_FILE")
+                .description("Predictions, with -t: aligned row by row, or joined with --key.").build());
+        spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
+        spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows.").build());
+        spec.addOption(OptionSpec.builder("--format").paramLabel("csv|tsv|json|jsonl").type(InputFormat.class).converters(new FormatConverter())
+                .description("Input format where the file name does not say it (standard input).").build());
+        spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
+                .description("Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').").build());
+        spec.addOption(Specs.text("--pred-col").paramLabel("NAME").description("Same as --col pred=NAME.").build());
+        spec.addOption(Specs.text("--target-col").paramLabel("NAME").description("Same as --col target=NAME.").build());
+        spec.addOption(Specs.text("--weight-col").paramLabel("NAME").description("Same as --col weight=NAME.").build());
+        spec.addOption(Specs.list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names.").build());
+        spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").defaultValue("0").type(int.class)
+                .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
+        spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
+                .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
+                .converters(new OutputConverter()).description("Output format (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(Specs.list("--max").paramLabel("ID=X").description("Gate: exit 1 when the loss is above X.").build());
+        spec.addOption(Specs.list("--min").paramLabel("ID=X").description("Gate: exit 1 when the loss is below X.").build());
+        spec.addOption(Specs.text("--baseline").paramLabel("FILE")
+                .description("Gate: the JSON output of an earlier run; exit 1 when a loss got worse by more than --tolerance.").build());
+        spec.addOption(Specs.text("--tolerance").paramLabel("X[%]")
+                .description("Allowed worsening against --baseline: absolute, or relative with %% (default 0).").build());
+        spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
+                .description("Show progress on standard error (default: when attached to a terminal).").build());
+        Specs.standardOptions(spec);
     }
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input.")
-    String file;
-
-    @Option(names = {"-l", "--loss"}, split = ",", paramLabel = "ID", required = true,
-            description = "Losses to compute, comma-separated or repeated (see losskit list).",
-            completionCandidates = LossIds.class)
-    List<String> losses = new ArrayList<>();
-
-    @Option(names = {"-P", "--param"}, paramLabel = "[ID.]KEY=VALUE",
-            description = "A loss parameter; without ID. it goes to every selected loss that has KEY.")
-    List<String> params = new ArrayList<>();
-
-    @Option(names = "--reduction", paramLabel = "mean|sum|none", defaultValue = "mean",
-            converter = ReductionConverter.class, description = "How per-sample values combine (default: ${DEFAULT-VALUE}).")
-    Reduction reduction;
-
-    @Option(names = {"-p", "--pred-file"}, paramLabel = "PRED_FILE", description = "Predictions, with -t: aligned row by row, or joined with --key.")
-    String predFile;
-
-    @Option(names = {"-t", "--target-file"}, paramLabel = "TARGET_FILE", description = "Targets, with -p.")
-    String targetFile;
-
-    @Option(names = "--key", paramLabel = "COLUMN", description = "Join -p and -t on this column instead of aligning rows.")
-    String key;
-
-    @Option(names = "--format", paramLabel = "csv|tsv|json|jsonl", converter = FormatConverter.class,
-            description = "Input format where the file name does not say it (standard input).")
-    InputFormat format;
-
-    @Option(names = "--col", paramLabel = "ROLE=NAME",
-            description = "Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').")
-    Map<String, String> columns = new LinkedHashMap<>();
-
-    @Option(names = "--pred-col", paramLabel = "NAME", description = "Same as --col pred=NAME.")
-    String predCol;
-
-    @Option(names = "--target-col", paramLabel = "NAME", description = "Same as --col target=NAME.")
-    String targetCol;
-
-    @Option(names = "--weight-col", paramLabel = "NAME", description = "Same as --col weight=NAME.")
-    String weightCol;
-
-    @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "Class names, for targets given as names.")
-    List<String> classes = new ArrayList<>();
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0",
-            description = "Batch size of the batch (metric-learning) losses; default: the whole input.")
-    int batchSize;
-
-    @Option(names = "--on-invalid", paramLabel = "fail|skip", defaultValue = "fail",
-            description = "On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).")
-    String onInvalid;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json|csv|tsv", defaultValue = "text",
-            converter = OutputConverter.class, description = "Output format (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
-
-    @Option(names = "--max", paramLabel = "ID=X", description = "Gate: exit 1 when the loss is above X.")
-    List<String> max = new ArrayList<>();
-
-    @Option(names = "--min", paramLabel = "ID=X", description = "Gate: exit 1 when the loss is below X.")
-    List<String> min = new ArrayList<>();
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Gate: the JSON output of an earlier run; exit 1 when a loss got worse by more than --tolerance.")
-    String baseline;
-
-    @Option(names = "--tolerance", paramLabel = "X[%]", description = "Allowed worsening against --baseline: absolute, or relative with %% (default 0).")
-    String tolerance;
-
-    @Option(names = "--progress", negatable = true, description = "Show progress on standard error (default: when attached to a terminal).")
-    Boolean progress;
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> cols = new LinkedHashMap<>(columns);
-        shortcut(cols, "pred", predCol);
-        shortcut(cols, "target", targetCol);
-        shortcut(cols, "weight", weightCol);
+        Map<String, String> cols = new LinkedHashMap<>(Specs.map(spec, "--col"));
+        shortcut(cols, "pred", Specs.value(spec, "--pred-col"));
+        shortcut(cols, "target", Specs.value(spec, "--target-col"));
+        shortcut(cols, "weight", Specs.value(spec, "--weight-col"));
+        String onInvalid = Specs.value(spec, "--on-invalid");
         if (!onInvalid.equals("fail") && !onInvalid.equals("skip")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on-invalid takes fail or skip, not '" + onInvalid + "'");
         }
+        Boolean progress = Specs.value(spec, "--progress");
         boolean showProgress = progress != null ? progress : System.console() != null;
-        ScoreJob.Request request = new ScoreJob.Request(losses, params, reduction, file, predFile, targetFile, key,
-                format, cols, classes, batchSize, onInvalid.equals("skip"), output, max, min, baseline, tolerance,
-                showProgress);
+        int batchSize = Specs.value(spec, "--batch-size");
+        ScoreJob.Request request = new ScoreJob.Request(Specs.values(spec, "-l"), Specs.values(spec, "-P"),
+                Specs.value(spec, "--reduction"), spec.positionalParameters().get(0).getValue(), Specs.value(spec, "-p"),
+                Specs.value(spec, "-t"), Specs.value(spec, "--key"), Specs.value(spec, "--format"), cols,
+                Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
+                Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
+                Specs.value(spec, "--tolerance"), showProgress);
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 
