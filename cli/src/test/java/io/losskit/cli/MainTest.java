@@ -50,4 +50,11 @@ class MainTest {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown subcommand 'nope'");
     }
+
+    @Test
+    void theCdsTrainingRunsEveryCommandQuietly() throws Exception {
+        java.io.PrintStream out = System.out;
+        CdsTraining.main(new String[0]);
+        assertThat(System.out).isSameAs(out);
+    }
 }
