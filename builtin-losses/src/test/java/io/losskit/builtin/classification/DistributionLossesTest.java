@@ -7,6 +7,7 @@ import static io.losskit.builtin.classification.MultiClassLossesTest.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.Loss;
 import io.losskit.spi.PerSampleLoss;
@@ -41,7 +42,7 @@ class DistributionLossesTest {
 
     @Test
     void klDivOfAZeroPredictionIsInfiniteWithAWarning() {
-        Harness.RecordingTally tally = new Harness.RecordingTally();
+        RecordingTally tally = new RecordingTally();
         PerSampleLoss kl = (PerSampleLoss) create("kl-divergence", ROLES);
         assertThat(kl.loss(pq(d(0, 1), d(0.5, 0.5)), tally)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(tally.warnings).containsExactly(KlDiv.INFINITE);

@@ -3,6 +3,7 @@ package io.losskit.builtin.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
@@ -15,8 +16,6 @@ import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +28,6 @@ import java.util.Set;
 final class Harness {
 
     private Harness() {
-    }
-
-    /** A tally that records warnings and counts. */
-    static final class RecordingTally implements Tally {
-        final Map<String, Long> counts = new HashMap<>();
-        final List<String> warnings = new ArrayList<>();
-
-        @Override
-        public void count(String key, long n) {
-            counts.merge(key, n, Long::sum);
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
     }
 
     /** The classification loss named {@code id} (or one of its aliases). */

@@ -3,6 +3,7 @@ package io.losskit.builtin.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.BatchLoss.BatchValue;

@@ -1,5 +1,6 @@
 package io.losskit.builtin.metric;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.BatchLoss.BatchValue;
 import io.losskit.spi.CompensatedSum;

@@ -2,6 +2,7 @@ package io.losskit.builtin.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.PerSampleLoss;
 import java.util.Map;

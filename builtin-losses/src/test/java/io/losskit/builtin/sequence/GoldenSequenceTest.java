@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;

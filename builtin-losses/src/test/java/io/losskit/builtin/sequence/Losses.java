@@ -1,5 +1,6 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.Loss;

@@ -1,4 +1,4 @@
-package io.losskit.builtin.metric;
+package io.losskit.builtin;
 
 import io.losskit.spi.Tally;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A {@link Tally} that remembers its counts and warnings. */
-final class RecordingTally implements Tally {
+/** A {@link Tally} that records counts and warnings, for tests. */
+public final class RecordingTally implements Tally {
 
-    final Map<String, Long> counts = new TreeMap<>();
-    final List<String> warnings = new ArrayList<>();
+    public final Map<String, Long> counts = new TreeMap<>();
+    public final List<String> warnings = new ArrayList<>();
 
     @Override
     public void count(String key, long n) {
@@ -22,7 +22,8 @@ final class RecordingTally implements Tally {
         warnings.add(message);
     }
 
-    long get(String key) {
+    /** The count of {@code key}, 0 when never counted. */
+    public long get(String key) {
         return counts.getOrDefault(key, 0L);
     }
 }
