@@ -63,6 +63,7 @@ public final class ScoreJob {
             throw new UsageError("--batch-size must be ≥ 1");
         }
         ScoreEngine.Report report;
+        List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
         try (RecordSource source = open(r);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
@@ -72,8 +73,10 @@ public final class ScoreJob {
             }
             report = engine.run(plan, source, new ScoreEngine.Options(r.batchSize(), r.classes(), r.columns(),
                     r.skipInvalid()), chunks);
+            sourceWarnings = source.warnings();
         }
         List<String> warnings = new ArrayList<>(report.warnings());
+        warnings.addAll(sourceWarnings);
         if (report.skipped() > 0) {
             warnings.add("skipped " + report.skipped() + " invalid record(s) of " + report.records()
                     + "; the first: " + report.firstSkipped());

@@ -145,4 +145,23 @@ class ScoreCommandTest {
         assertThat(Cli.run("describe", "nope").exit()).isEqualTo(2);
         assertThat(Cli.run("list", "-o", "json").out()).contains("\"id\" : \"mse\"", "\"origin\" : \"built-in\"");
     }
+
+    @Test
+    void keyJoinMatchesRecordsAndSaysWhatWasLeftOver() throws IOException {
+        Path pred = dir.resolve("pred.csv");
+        Path target = dir.resolve("target.jsonl");
+        Files.writeString(pred, "id,pred\nc,1.0\na,2.0\n");
+        Files.writeString(target, "{\"id\": \"a\", \"target\": 1.5}\n{\"id\": \"b\", \"target\": 9}\n{\"id\": \"c\", \"target\": 0}\n");
+        Cli.Run run = Cli.run("score", "-l", "mae", "--reduction", "none", "-p", pred.toString(), "-t", target.toString(),
+                "--key", "id");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // c: |1 − 0| = 1; a: |2 − 1.5| = 0.5 — in pred order
+        assertThat(run.out()).isEqualTo("1.0\n0.5\n");
+        assertThat(run.err()).contains("1 record(s) of " + target + " have a key that no record of " + pred + " has");
+        Path shortTarget = dir.resolve("short.jsonl");
+        Files.writeString(shortTarget, "{\"id\": \"a\", \"target\": 1.5}\n");
+        Cli.Run missing = Cli.run("score", "-l", "mae", "-p", pred.toString(), "-t", shortTarget.toString(), "--key", "id");
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains("line 2 (record 1), column \"id\": no record with key c");
+    }
 }

@@ -21,6 +21,7 @@ public final class PairedSource implements RecordSource {
     private final RecordSource target;
     private final String key;
     private Map<String, Record> targetsByKey;
+    private final java.util.Set<String> matched = new java.util.HashSet<>();
     private int predKey = -1;
     private int offset = -1;
 
@@ -109,6 +110,7 @@ public final class PairedSource implements RecordSource {
         if (t == null) {
             throw new InputError(pred.name(), p.line(), p.number(), key, "no record with key " + k + " in " + target.name());
         }
+        matched.add(k);
         return new Pair(p, t, offset());
     }
 
@@ -117,6 +119,15 @@ public final class PairedSource implements RecordSource {
             return Long.toString(d.longValue());
         }
         return String.valueOf(v).trim();
+    }
+
+    @Override
+    public List<String> warnings() {
+        if (targetsByKey == null || matched.size() == targetsByKey.size()) {
+            return List.of();
+        }
+        return List.of((targetsByKey.size() - matched.size()) + " record(s) of " + target.name()
+                + " have a key that no record of " + pred.name() + " has; they were not scored");
     }
 
     @Override

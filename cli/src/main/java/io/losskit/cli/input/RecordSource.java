@@ -39,6 +39,11 @@ public interface RecordSource extends Closeable {
         return columnIndex(name);
     }
 
+    /** What the reader noticed that is worth telling but did not stop it, once it has been read to the end. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** The file a column comes from (differs only for two-file inputs). */
     default String fileOf(int column) {
         return name();
