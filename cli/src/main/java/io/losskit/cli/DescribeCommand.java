@@ -73,10 +73,27 @@ final class DescribeCommand implements Callable<Integer> {
         if (!d.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            for (String line : d.notes().split("\n")) {
-                out.println("  " + line);
+            for (String paragraph : d.notes().split("\n")) {
+                for (String line : wrap(paragraph, 96)) {
+                    out.println("  " + line);
+                }
             }
         }
         out.flush();
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code width} characters (longer words stand alone). */
+    static java.util.List<String> wrap(String text, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

@@ -87,7 +87,8 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
             LossDescriptor d = e.getValue().descriptor();
             if (!d.reductions().contains(reduction)) {
                 throw new UsageError(d.id() + " does not support --reduction " + reduction.id() + " (it supports "
-                        + String.join(", ", d.reductions().stream().sorted().map(Reduction::id).toList()) + ")");
+                        + String.join(", ", d.reductions().stream().sorted().map(Reduction::id).toList()) + "; losskit describe "
+                        + d.id() + " says why and what to use instead)");
             }
             ParameterValues params;
             try {
