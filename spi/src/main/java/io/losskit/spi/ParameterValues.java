@@ -98,7 +98,7 @@ public final class ParameterValues implements Parameters {
                     return v;
                 }
                 case VECTOR_MAP:
-                    return Collections.unmodifiableMap(vectorMaps.apply(text));
+                    return new VectorMapFile(text, Collections.unmodifiableMap(vectorMaps.apply(text)));
                 default:
                     throw new AssertionError(spec.type());
             }
@@ -133,9 +133,18 @@ public final class ParameterValues implements Parameters {
         }
     }
 
-    /** Every parameter's effective value (null where unset), in descriptor order. */
+    /** A {@link ParamType#VECTOR_MAP} value: the file as given, and what it holds. */
+    private record VectorMapFile(String file, Map<String, double[]> vectors) {
+    }
+
+    /**
+     * Every parameter's effective value (null where unset), in descriptor order; a
+     * {@link ParamType#VECTOR_MAP} shows as the file it was read from.
+     */
     public Map<String, Object> effective() {
-        return Collections.unmodifiableMap(values);
+        Map<String, Object> shown = new LinkedHashMap<>(values);
+        shown.replaceAll((name, v) -> v instanceof VectorMapFile f ? f.file() : v);
+        return Collections.unmodifiableMap(shown);
     }
 
     @Override
@@ -187,15 +196,14 @@ public final class ParameterValues implements Parameters {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, double[]> getVectorMap(String name) {
-        return typed(name, Map.class);
+        return typed(name, VectorMapFile.class).vectors();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(descriptor.id()).append(values.isEmpty() ? "" : " ");
-        List<String> parts = values.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() instanceof double[] a
+        List<String> parts = effective().entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() instanceof double[] a
                 ? Arrays.toString(a) : String.valueOf(e.getValue()))).toList();
         return sb.append(String.join(" ", parts)).toString();
     }

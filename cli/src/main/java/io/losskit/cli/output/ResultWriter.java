@@ -155,8 +155,6 @@ public final class ResultWriter {
                 number(g, d);
             }
             g.writeEndArray();
-        } else if (v instanceof Map<?, ?> m) {
-            g.writeString(m.size() + " vectors");
         } else {
             g.writeString(v.toString());
         }
