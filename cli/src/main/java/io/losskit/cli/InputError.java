@@ -83,7 +83,4 @@ public final class InputError extends RuntimeException {
         return column;
     }
 
-    public String problem() {
-        return problem;
-    }
 }

@@ -117,10 +117,6 @@ public final class CsvSource implements RecordSource {
         return stoppedAt;
     }
 
-    /** The delimiter: ',' or tab. */
-    public char delimiter() {
-        return (char) delimiter;
-    }
     @Override
     public String name() {
         return name;
