@@ -164,4 +164,13 @@ class ScoreCommandTest {
         assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err()).contains("line 2 (record 1), column \"id\": no record with key c");
     }
+
+    @Test
+    void aMalformedObjectInAJsonArrayIsLocated() throws IOException {
+        Path f = dir.resolve("rows.json");
+        Files.writeString(f, "[\n{\"pred\": 1, \"target\": 2},\n{\"pred\": 1 \"target\": 2}\n]\n");
+        Cli.Run run = Cli.run("score", "-l", "mse", f.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("losskit: " + f + ", line 3 (record 2): malformed JSON");
+    }
 }

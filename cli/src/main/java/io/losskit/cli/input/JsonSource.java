@@ -39,13 +39,13 @@ public final class JsonSource implements RecordSource {
                 throw InputError.inFile(name, "expected a JSON array of objects or an object of columns");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(e);
+            throw malformed(e, -1);
         }
     }
 
-    private InputError malformed(JsonProcessingException e) {
+    private InputError malformed(JsonProcessingException e, long record) {
         JsonLocation at = e.getLocation();
-        return new InputError(name, at == null ? -1 : at.getLineNr(), records, null,
+        return new InputError(name, at == null ? -1 : at.getLineNr(), record, null,
                 "malformed JSON: " + e.getOriginalMessage()).unrecoverable();
     }
 
@@ -109,19 +109,20 @@ public final class JsonSource implements RecordSource {
             records++;
             return new FrozenRecord(records, -1, values);
         }
+        long number = records + 1;
         try {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.END_ARRAY || t == null) {
                 return null;
             }
-            records++;
+            records = number;
             long line = parser.currentTokenLocation().getLineNr();
             if (t != JsonToken.START_OBJECT) {
                 throw new InputError(name, line, records, null, "expected a JSON object, found " + t);
             }
             return new FrozenRecord(records, line, columns.readObject(parser));
         } catch (JsonProcessingException e) {
-            throw malformed(e);
+            throw malformed(e, number);
         }
     }
 
