@@ -386,8 +386,17 @@ public final class ScoreEngine {
                 for (int i = 0; i < runs.size(); i++) {
                     pending[i] = runs.get(i).compute(sample);
                 }
+                // Accumulators may still refuse the sample; per-sample values, worked out above,
+                // cannot. So the per-sample runs keep a record only once every other run has.
                 for (int i = 0; i < runs.size(); i++) {
-                    runs.get(i).commit(sample, pending[i], w);
+                    if (!(runs.get(i) instanceof PerSampleRun)) {
+                        runs.get(i).commit(sample, pending[i], w);
+                    }
+                }
+                for (int i = 0; i < runs.size(); i++) {
+                    if (runs.get(i) instanceof PerSampleRun) {
+                        runs.get(i).commit(sample, pending[i], w);
+                    }
                 }
             } catch (InvalidSampleException e) {
                 throw locate(e, record);
