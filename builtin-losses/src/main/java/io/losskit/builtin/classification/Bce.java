@@ -1,5 +1,6 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -7,6 +8,7 @@ import io.losskit.spi.ParamSpec;
 import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
+import io.losskit.spi.Sample;
 import java.util.Set;
 
 /**
@@ -30,7 +32,10 @@ public final class Bce implements LossDefinition {
             + "log p and log(1−p) at −100 as torch's BCELoss, so p = 0 or 1 gives a finite loss (sklearn's "
             + "log_loss clips p to machine epsilon instead, which gives about 36 there); input=log-probs takes "
             + "log p as given and computes log(1−p) = log(−expm1(log p)), floored at −100 like the probs form. "
-            + "A probability outside [0, 1] or a target outside [0, 1] is an input error.";
+            + "A probability outside [0, 1] or a target outside [0, 1] is an input error.\n"
+            + "As sklearn's log_loss, a probability vector over classes (predict_proba's output, binary or "
+            + "multi-class) with a class index as target gives −log(p_k / Σp), log p_k clamped at −100: for two "
+            + "classes that is the binary loss of p₁. This form needs input=probs, pos-weight=1 and label-smoothing=0.";
 
     private final LossDescriptor descriptor;
 
@@ -77,9 +82,36 @@ public final class Bce implements LossDefinition {
         Input input = Input.of(params);
         double posWeight = params.getDouble("pos-weight");
         double smoothing = params.getDouble("label-smoothing");
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, (x, target) -> {
-            double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
-            return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
-        });
+        return (PerSampleLoss) (sample, tally) -> {
+            if (sample.isVector("pred") && !sample.isVector("target")) {
+                return classProbability(sample, input, posWeight, smoothing);
+            }
+            return BinaryElements.mean(sample, (x, target) -> {
+                double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
+                return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
+            });
+        };
+    }
+
+    /** sklearn's log_loss over class probabilities: −log p_k for the class index k of the target. */
+    private static double classProbability(Sample sample, Input input, double posWeight, double smoothing) {
+        if (input != Input.PROBS || posWeight != 1.0 || smoothing != 0.0) {
+            throw new InvalidSampleException("target", "a class index where pred is a vector: that form (sklearn's "
+                    + "log_loss over predict_proba) needs input=probs, pos-weight=1 and label-smoothing=0");
+        }
+        double[] p = sample.vector("pred");
+        double target = sample.number("target");
+        if (target != Math.rint(target) || target < 0 || target >= p.length) {
+            throw new InvalidSampleException("target", "class index " + target + " is not in [0, " + p.length + ")");
+        }
+        double sum = 0.0;
+        for (double x : p) {
+            sum += x;
+        }
+        if (!(sum > 0)) {
+            throw new InvalidSampleException("pred", "class probabilities that sum to 0");
+        }
+        // as sklearn, each row is divided by its sum first (predict_proba's rows sum to 1 ± ulp)
+        return -input.logProbs(p)[(int) target] + Math.log(sum);
     }
 }

@@ -47,6 +47,21 @@ class BinaryLossesTest {
     }
 
     @Test
+    void logLossOverPredictProbaIsSklearns() {
+        Loss logLoss = create("log-loss", ROLES);
+        // sklearn log_loss([1], [[0.3, 0.7]]) = −log 0.7 = 0.35667494393873245, the binary loss of p₁
+        assertThat(one(logLoss, TestSample.of("pred", new double[] {0.3, 0.7}, "target", 1.0)))
+                .isCloseTo(0.35667494393873245, within(1e-15))
+                .isCloseTo(one(logLoss, s(0.7, 1)), within(1e-15));
+        // sklearn log_loss([2], [[0.2, 0.5, 0.3]], labels=[0, 1, 2]) = −log 0.3 = 1.2039728043259361
+        assertThat(one(logLoss, TestSample.of("pred", new double[] {0.2, 0.5, 0.3}, "target", 2.0)))
+                .isCloseTo(1.2039728043259361, within(1e-15));
+        assertInvalid(() -> one(logLoss, TestSample.of("pred", new double[] {0.2, 0.8}, "target", 2.0)), "target");
+        assertInvalid(() -> one(create("bce-logits", ROLES), TestSample.of("pred", new double[] {0.2, 0.8}, "target", 1.0)),
+                "target");
+    }
+
+    @Test
     void bceOfZeroAndOneIsTheClampedValue() {
         Loss bce = create("log-loss", ROLES);
         assertThat(one(bce, s(0, 1))).isEqualTo(100.0);
@@ -108,7 +123,10 @@ class BinaryLossesTest {
         assertInvalid(() -> one(bce, s(0.5, -1)), "target");
         assertInvalid(() -> one(create("bce", ROLES, "input", "log-probs"), s(0.1, 1)), "pred");
         assertInvalid(() -> one(bce, v(new double[] {0.1, 0.2}, new double[] {0, 1, 0})), "target");
-        assertInvalid(() -> one(bce, TestSample.of("pred", new double[] {0.1, 0.2}, "target", 1.0)), "target");
+        // a class index with a vector pred is sklearn's log_loss over rows normalised to sum 1: −log(0.2/0.3)
+        assertThat(one(bce, TestSample.of("pred", new double[] {0.1, 0.2}, "target", 1.0)))
+                .isCloseTo(-Math.log(0.2 / 0.3), within(1e-15));
+        assertInvalid(() -> one(bce, TestSample.of("pred", new double[] {0.1, 0.2}, "target", 0.5)), "target");
         assertInvalid(() -> one(bce, TestSample.of("pred", 0.1, "target", new double[] {1})), "target");
     }
 
