@@ -173,4 +173,14 @@ class ScoreCommandTest {
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).startsWith("losskit: " + f + ", line 3 (record 2): malformed JSON");
     }
+
+    @Test
+    void recordsSkippedBeforeTheFirstValidOneAreCounted() throws IOException {
+        Path f = dir.resolve("bad-first.jsonl");
+        Files.writeString(f, "{\"pred\": 1,\n{\"pred\": 1, \"target\": 3}\n{\"pred\": 2, \"target\": 2}\n");
+        Cli.Run run = Cli.run("score", "-l", "mse", "--on-invalid", "skip", "-o", "json", f.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"value\" : 2.0", "\"records\" : 3", "\"skipped\" : 1");
+        assertThat(run.err()).contains("skipped 1 invalid record(s) of 3; the first: " + f + ", line 1 (record 1)");
+    }
 }

@@ -89,24 +89,14 @@ public final class ScoreEngine {
      * says how to cut it and no selected loss needs whole batches.
      */
     public Report run(ScorePlan plan, RecordSource source, Options options, Chunks chunks) throws IOException {
-        Record first;
-        long skipped = 0;
-        String firstSkipped = null;
-        while (true) {
-            try {
-                first = source.next();
-                break;
-            } catch (InputError e) {
-                if (!options.skipInvalid() || !e.recoverable()) {
-                    throw e;
-                }
-                skipped++;
-                firstSkipped = firstSkipped == null ? e.getMessage() : firstSkipped;
-            }
+        Reading reading = new Reading(source, options.skipInvalid());
+        Record first = reading.next();
+        if (reading.failure != null) {
+            throw reading.failure;
         }
         if (first == null) {
-            throw InputError.inFile(source.name(), skipped > 0 ? "no valid records (" + skipped + " skipped; first: "
-                    + firstSkipped + ")" : "no records");
+            throw InputError.inFile(source.name(), reading.skipped > 0 ? "no valid records (" + reading.skipped
+                    + " skipped; first: " + reading.firstSkipped.getMessage() + ")" : "no records");
         }
         boolean hasHeader = source.hasHeader();
         Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
@@ -126,12 +116,10 @@ public final class ScoreEngine {
             segments = readInParallel(setup, chunks);
         }
         if (segments == null) {
-            Segment all = new Segment(setup, source, runs);
-            all.skipped = skipped;
-            all.firstSkipped = firstSkipped == null ? null : InputError.inFile(null, firstSkipped);
+            Segment all = new Segment(setup, reading, runs);
             all.read(first);
-            if (all.failure != null) {
-                throw all.failure;
+            if (all.reading.failure != null) {
+                throw all.reading.failure;
             }
             segments = List.of(all);
         }
@@ -146,8 +134,9 @@ public final class ScoreEngine {
             r.tally.warnings().forEach((message, count) ->
                     warnings.add(r.id() + ": " + message + (count > 1 ? " (" + count + " times)" : "")));
         }
-        return new Report(List.copyOf(outcomes), whole.records, whole.skipped,
-                whole.firstSkipped == null ? null : whole.firstSkipped.getMessage(), List.copyOf(warnings));
+        Reading all = whole.reading;
+        return new Report(List.copyOf(outcomes), all.records, all.skipped,
+                all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings));
     }
 
     /**
@@ -163,7 +152,7 @@ public final class ScoreEngine {
         List<Thread> threads = new ArrayList<>();
         for (CsvChunks.Chunk part : parts) {
             CsvSource source = part.open(chunks.header());
-            Segment segment = new Segment(setup, source, setup.runs());
+            Segment segment = new Segment(setup, new Reading(source, setup.options.skipInvalid()), setup.runs());
             segments.add(segment);
             Thread t = new Thread(() -> {
                 try (source) {
@@ -187,8 +176,9 @@ public final class ScoreEngine {
         long records = 0;
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
-            CsvSource source = (CsvSource) s.source;
-            if (i + 1 < parts.size() && s.failure == null && s.crash == null && source.stoppedAt() != parts.get(i + 1).start()) {
+            CsvSource source = (CsvSource) s.reading.source;
+            if (i + 1 < parts.size() && s.reading.failure == null && s.crash == null
+                    && source.stoppedAt() != parts.get(i + 1).start()) {
                 return null;
             }
             s.shift(lines, records);
@@ -198,11 +188,11 @@ public final class ScoreEngine {
             if (s.crash instanceof RuntimeException e) {
                 throw e;
             }
-            if (s.failure != null) {
-                throw s.failure;
+            if (s.reading.failure != null) {
+                throw s.reading.failure;
             }
             lines += source.linesRead();
-            records += s.records;
+            records += s.reading.records;
         }
         return segments;
     }
@@ -242,57 +232,42 @@ public final class ScoreEngine {
         }
     }
 
-    /** One sequential read of a source (the whole input, or one chunk of it) into its own runs. */
-    private final class Segment {
+    /**
+     * Reads records from a source, past the invalid ones that {@code --on-invalid skip} allows,
+     * counting records (skipped ones included) and keeping the first skipped and the failing error.
+     */
+    private static final class Reading {
         final RecordSource source;
-        final List<Run> runs;
-        final Pass pass;
         final boolean skipInvalid;
         long records;
         long skipped;
         InputError firstSkipped;
         InputError failure;
-        Exception crash;
 
-        Segment(Setup setup, RecordSource source, List<Run> runs) {
+        Reading(RecordSource source, boolean skipInvalid) {
             this.source = source;
-            this.runs = runs;
-            this.pass = new Pass(source, setup.bindings, setup.sample(), runs, setup.bindings.get("weight"));
-            this.skipInvalid = setup.options.skipInvalid();
+            this.skipInvalid = skipInvalid;
         }
 
-        /** Reads to the end (starting with {@code first} if given); stops at the first failure. */
-        void read(Record first) throws IOException {
-            Record record = first != null ? first : next();
-            while (record != null && failure == null) {
-                records++;
-                if ((records & 4095) == 0) {
-                    progress.add(4096);
-                }
+        /** The next valid record, or null at the end or after a failure. */
+        Record next() throws IOException {
+            while (failure == null) {
                 try {
-                    pass.feed(record);
-                } catch (InputError e) {
-                    problem(e);
-                }
-                record = failure == null ? next() : null;
-            }
-        }
-
-        private Record next() throws IOException {
-            while (true) {
-                try {
-                    return source.next();
+                    Record r = source.next();
+                    if (r != null) {
+                        records++;
+                    }
+                    return r;
                 } catch (InputError e) {
                     records++;
                     problem(e);
-                    if (failure != null) {
-                        return null;
-                    }
                 }
             }
+            return null;
         }
 
-        private void problem(InputError e) {
+        /** Skips the current record for {@code e}, or records {@code e} as the failure. */
+        void problem(InputError e) {
             if (!skipInvalid || !e.recoverable()) {
                 failure = e;
                 return;
@@ -300,11 +275,41 @@ public final class ScoreEngine {
             skipped++;
             firstSkipped = firstSkipped == null ? e : firstSkipped;
         }
+    }
+
+    /** One sequential read of a source (the whole input, or one chunk of it) into its own runs. */
+    private final class Segment {
+        final Reading reading;
+        final List<Run> runs;
+        final Pass pass;
+        Exception crash;
+
+        Segment(Setup setup, Reading reading, List<Run> runs) {
+            this.reading = reading;
+            this.runs = runs;
+            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get("weight"));
+        }
+
+        /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
+        void read(Record first) throws IOException {
+            Record record = first != null ? first : reading.next();
+            while (record != null) {
+                if ((reading.records & 4095) == 0) {
+                    progress.add(4096);
+                }
+                try {
+                    pass.feed(record);
+                } catch (InputError e) {
+                    reading.problem(e);
+                }
+                record = reading.next();
+            }
+        }
 
         /** Renumbers this chunk's messages as if it started after {@code lines} lines and {@code before} records. */
         void shift(long lines, long before) {
-            failure = failure == null ? null : failure.shifted(lines, before);
-            firstSkipped = firstSkipped == null ? null : firstSkipped.shifted(lines, before);
+            reading.failure = reading.failure == null ? null : reading.failure.shifted(lines, before);
+            reading.firstSkipped = reading.firstSkipped == null ? null : reading.firstSkipped.shifted(lines, before);
         }
 
         /** Folds {@code later}, the segment after this one, into this one. */
@@ -312,9 +317,9 @@ public final class ScoreEngine {
             for (int i = 0; i < runs.size(); i++) {
                 runs.get(i).merge(later.runs.get(i));
             }
-            records += later.records;
-            skipped += later.skipped;
-            firstSkipped = firstSkipped != null ? firstSkipped : later.firstSkipped;
+            reading.records += later.reading.records;
+            reading.skipped += later.reading.skipped;
+            reading.firstSkipped = reading.firstSkipped != null ? reading.firstSkipped : later.reading.firstSkipped;
         }
     }
 
