@@ -1,13 +1,8 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.output.Numbers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,14 +82,7 @@ public final class Gates {
     }
 
     private static Map<String, Double> readBaseline(String file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(Path.of(file)));
-        } catch (NoSuchFileException e) {
-            throw InputError.inFile(file, "no such file (the --baseline)");
-        } catch (IOException e) {
-            throw InputError.inFile(file, "not the JSON output of losskit score -o json: " + e.getMessage());
-        }
+        JsonNode root = JsonFiles.read(file, "no such file (the --baseline)", "not the JSON output of losskit score -o json");
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
             throw InputError.inFile(file, "not the JSON output of losskit score -o json (no \"results\" array)");

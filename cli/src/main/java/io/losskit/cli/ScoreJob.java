@@ -1,7 +1,6 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.cli.input.CsvSource;
@@ -15,8 +14,6 @@ import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -124,14 +121,7 @@ public final class ScoreJob {
 
     /** Reads a JSON object mapping labels to vectors (the {@code centers} of the center loss). */
     static Map<String, double[]> readVectorMap(String file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(Path.of(file)));
-        } catch (NoSuchFileException e) {
-            throw InputError.inFile(file, "no such file");
-        } catch (IOException e) {
-            throw InputError.inFile(file, "malformed JSON: " + e.getMessage());
-        }
+        JsonNode root = JsonFiles.read(file, "no such file", "malformed JSON");
         if (root == null || !root.isObject()) {
             throw InputError.inFile(file, "expected a JSON object mapping labels to vectors");
         }

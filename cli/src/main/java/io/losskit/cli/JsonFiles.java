@@ -1,0 +1,32 @@
+package io.losskit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a whole small JSON file named by an option (a baseline, a centers file). */
+final class JsonFiles {
+
+    private JsonFiles() {
+    }
+
+    /**
+     * The parsed content of {@code file}, or null when it is empty.
+     *
+     * @param missing the message when the file does not exist
+     * @param unreadable the start of the message when it cannot be read or parsed
+     * @throws InputError naming the file
+     */
+    static JsonNode read(String file, String missing, String unreadable) {
+        try {
+            return new ObjectMapper().readTree(Files.readString(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw InputError.inFile(file, missing);
+        } catch (IOException e) {
+            throw InputError.inFile(file, unreadable + ": " + e.getMessage());
+        }
+    }
+}
