@@ -109,13 +109,14 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
             if (byTypedName.containsKey(prefix)) {
                 return prefix;
             }
-            for (Map.Entry<String, String> e : byTypedName.entrySet()) {
-                LossRegistry.Entry entry = registry.find(prefix);
-                if (entry != null && entry.descriptor().id().equals(e.getValue())) {
-                    return e.getKey();
+            LossRegistry.Entry entry = registry.find(prefix);
+            if (entry != null) {
+                // another name (id or alias) of a selected loss
+                for (Map.Entry<String, String> e : byTypedName.entrySet()) {
+                    if (entry.descriptor().id().equals(e.getValue())) {
+                        return e.getKey();
+                    }
                 }
-            }
-            if (registry.find(prefix) != null) {
                 throw new UsageError("-P " + key + ": loss " + prefix + " is not selected with -l");
             }
             dot = key.indexOf('.', dot + 1);
