@@ -183,4 +183,14 @@ class ScoreCommandTest {
         assertThat(run.out()).contains("\"value\" : 2.0", "\"records\" : 3", "\"skipped\" : 1");
         assertThat(run.err()).contains("skipped 1 invalid record(s) of 3; the first: " + f + ", line 1 (record 1)");
     }
+
+    @Test
+    void sequenceCellsMayBeJsonArraysOrSpaceSeparated() throws IOException {
+        Path f = dir.resolve("tokens.csv");
+        // [1, 2, 3] → 1 2 4: one substitution; "a b" → [\"a\", \"c\", \"b\"]: one insertion
+        Files.writeString(f, "pred,target\n\"[1, 2, 3]\",1 2 4\na b,\"[\"\"a\"\", \"\"c\"\", \"\"b\"\"]\"\n");
+        Cli.Run run = Cli.run("score", "-l", "edit-distance", "-P", "unit=token", "--reduction", "none", f.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("1.0\n1.0\n");
+    }
 }

@@ -1,7 +1,6 @@
 package io.losskit.builtin.sequence;
 
 import io.losskit.spi.Sample;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -134,7 +133,8 @@ final class SymbolReader {
             default:
                 String t = s.strip();
                 if (t.startsWith("[") && t.endsWith("]")) {
-                    return Arrays.stream(sample.sequence(role)).mapToObj(Integer::toString).toArray(String[]::new);
+                    // a list written into a text cell (CSV): the engine parses it, whatever its items
+                    return sample.tokens(role);
                 }
                 return words(s);
         }

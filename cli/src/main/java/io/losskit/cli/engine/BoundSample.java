@@ -345,7 +345,10 @@ final class BoundSample implements Sample {
     public int[] sequence(String role) {
         Object r = raw(binding(role));
         if (r instanceof String s) {
-            return CellText.ints(role, s);
+            if (!s.trim().startsWith("[")) {
+                return CellText.ints(role, s);
+            }
+            r = CellText.json(role, s);
         }
         if (r instanceof double[] d) {
             int[] out = new int[d.length];
@@ -360,6 +363,13 @@ final class BoundSample implements Sample {
     @Override
     public String[] tokens(String role) {
         Object r = raw(binding(role));
+        if (r instanceof String s) {
+            String t = s.trim();
+            if (!t.startsWith("[")) {
+                return t.isEmpty() ? new String[0] : t.split("\\s+");
+            }
+            r = CellText.json(role, t);
+        }
         if (r instanceof String[] t) {
             return t;
         }
@@ -377,20 +387,6 @@ final class BoundSample implements Sample {
                 out[i] = item instanceof Double d ? CellText.label(d) : String.valueOf(item);
             }
             return out;
-        }
-        if (r instanceof String s) {
-            Object parsed = s.trim().startsWith("[") ? CellText.json(role, s) : null;
-            if (parsed instanceof String[] t) {
-                return t;
-            }
-            if (parsed instanceof double[] d) {
-                String[] out = new String[d.length];
-                for (int i = 0; i < d.length; i++) {
-                    out[i] = CellText.label(d[i]);
-                }
-                return out;
-            }
-            return s.trim().isEmpty() ? new String[0] : s.trim().split("\\s+");
         }
         throw new InvalidSampleException(role, "expected a list of tokens, found " + JsonValues.describe(r));
     }
@@ -426,19 +422,9 @@ final class BoundSample implements Sample {
             return v;
         }
 
+        /** A cell of space-separated integers. */
         static int[] ints(String role, String s) {
             String t = s.trim();
-            if (t.startsWith("[")) {
-                Object v = json(role, t);
-                if (v instanceof double[] d) {
-                    int[] out = new int[d.length];
-                    for (int i = 0; i < d.length; i++) {
-                        out[i] = integral(role, d[i], "sequence item");
-                    }
-                    return out;
-                }
-                throw new InvalidSampleException(role, "expected a list of integers");
-            }
             if (t.isEmpty()) {
                 return new int[0];
             }
