@@ -50,7 +50,7 @@ public final class Inputs {
             }
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        InputStream data = in;
+        BufferedInputStream data = in;
         if (isGzip(in)) {
             try {
                 data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
@@ -67,7 +67,7 @@ public final class Inputs {
             }
         }
         if (f == null) {
-            f = sniff((BufferedInputStream) (data instanceof BufferedInputStream b ? b : new BufferedInputStream(data)));
+            f = sniff(data);
         }
         switch (f) {
             case CSV:
