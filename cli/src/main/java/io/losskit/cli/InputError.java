@@ -53,7 +53,7 @@ public final class InputError extends RuntimeException {
     private static String format(String file, long line, long record, String column, String problem) {
         StringBuilder sb = new StringBuilder();
         if (file != null) {
-            sb.append(file);
+            sb.append(printable(file, MAX_QUOTED));
         }
         if (line > 0) {
             sb.append(sb.length() > 0 ? ", " : "").append("line ").append(line);
@@ -62,9 +62,46 @@ public final class InputError extends RuntimeException {
             sb.append(line > 0 ? " (record " + record + ")" : (sb.length() > 0 ? ", " : "") + "record " + record);
         }
         if (column != null) {
-            sb.append(sb.length() > 0 ? ", " : "").append("column \"").append(column).append('"');
+            sb.append(sb.length() > 0 ? ", " : "").append("column \"").append(printable(column, MAX_QUOTED)).append('"');
         }
-        return sb.length() > 0 ? sb.append(": ").append(problem).toString() : problem;
+        String text = printable(problem, MAX_PROBLEM);
+        return sb.length() > 0 ? sb.append(": ").append(text).toString() : text;
+    }
+
+    private static final int MAX_QUOTED = 200;
+    private static final int MAX_PROBLEM = 1000;
+
+    /**
+     * {@code s} safe to print on one line of a terminal: messages quote input text, which may be
+     * binary (a damaged or mislabelled file), so control, format and unassigned characters and
+     * the replacement character of undecodable bytes are escaped, and a long text is cut.
+     */
+    static String printable(String s, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 8);
+        for (int i = 0; i < s.length(); ) {
+            if (sb.length() >= max) {
+                return sb.append('…').toString();
+            }
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x100 && Character.isISOControl(c)) {
+                sb.append(String.format("\\x%02x", c));
+            } else if (c == 0xfffd || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.SURROGATE || type == Character.PRIVATE_USE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        }
+        return sb.toString();
     }
 
     public String file() {

@@ -231,12 +231,27 @@ public final class CsvSource implements RecordSource {
         int fieldStart = pos;
         boolean quoted = false;
         boolean inQuotes = false;
+        // where the last quote closed: a quote right after it is an escaped (doubled) quote
+        int closedAt = -1;
         int newlinesInQuotes = 0;
+        int openedField = 0;
+        int openedAfterNewlines = 0;
         for (int i = pos; i < limit; i++) {
             byte c = b[i];
             if (c == '"') {
+                // a quote opens a quoted field only at the field's start (as RFC 4180 and Python's
+                // csv module read it); elsewhere it is a character of the field
+                if (inQuotes) {
+                    inQuotes = false;
+                    closedAt = i;
+                } else if (i == fieldStart) {
+                    inQuotes = true;
+                    openedField = n;
+                    openedAfterNewlines = newlinesInQuotes;
+                } else if (closedAt == i - 1) {
+                    inQuotes = true;
+                }
                 quoted = true;
-                inQuotes = !inQuotes;
             } else if (inQuotes) {
                 if (c == '\n') {
                     newlinesInQuotes++;
@@ -267,6 +282,13 @@ public final class CsvSource implements RecordSource {
                 nextLine += 1 + newlinesInQuotes;
                 return end;
             }
+        }
+        if (eof && inQuotes) {
+            // the field would run to the end of the file, swallowing every line after it
+            boolean inHeader = header == null;
+            String column = !inHeader && openedField < header.size() ? header.get(openedField) : null;
+            throw new InputError(name, recordLine + openedAfterNewlines, inHeader ? -1 : records + 1, column,
+                    "a quoted field opens here and is never closed (its closing \" is missing)").unrecoverable();
         }
         if (eof && quoted) {
             int end = limit > pos && b[limit - 1] == '\r' ? limit - 1 : limit;

@@ -12,7 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.Locale;
 
 /** Opens an input file (or standard input, "-") as a {@link RecordSource}. */
 public final class Inputs {
@@ -52,11 +52,10 @@ public final class Inputs {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         BufferedInputStream data = in;
         if (isGzip(in)) {
-            try {
-                data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            } catch (IOException e) {
-                throw InputError.inFile(name, "not a readable gzip file: " + e.getMessage());
-            }
+            data = new BufferedInputStream(new GzipInput(name, in), 1 << 16);
+        } else if (!isStdin && file.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            in.close();
+            throw InputError.inFile(file, "the name ends in .gz but the file is not gzip-compressed");
         }
         InputFormat f = format;
         if (f == null && !isStdin) {
@@ -105,7 +104,7 @@ public final class Inputs {
         int a = in.read();
         int b = in.read();
         in.reset();
-        return a == 0x1f && b == 0x8b;
+        return GzipInput.isGzip(a, b);
     }
 
     private static InputFormat sniff(BufferedInputStream in) throws IOException {
