@@ -16,6 +16,18 @@ public interface Accumulator {
     void add(Sample sample, double weight);
 
     /**
+     * Adds one sample, with somewhere to report warnings about it (as {@link PerSampleLoss} does).
+     * The engine calls this form; the default ignores {@code tally}.
+     *
+     * @param weight the sample's weight (1 when the input has none)
+     * @param tally where to report warnings about this sample
+     * @throws InvalidSampleException when a value is outside the loss's domain
+     */
+    default void add(Sample sample, double weight, Tally tally) {
+        add(sample, weight);
+    }
+
+    /**
      * Folds the state of {@code other}, which covers the samples after this one's, into this one.
      *
      * @param other an accumulator made by the same loss instance

@@ -1,5 +1,6 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.builtin.math.Values;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;

@@ -1,5 +1,6 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.builtin.math.Values;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
@@ -10,15 +11,17 @@ import io.losskit.spi.LossResult;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A corpus-level error rate, the shape cer and wer share: value = Σwᵢ·eᵢ / Σwᵢ·nᵢ, where eᵢ is the
- * unit edit distance of sample i and nᵢ the length of its target (reference) — a ratio of sums,
- * not the mean of per-sample rates. With no weights, Σ edits / Σ reference length, as jiwer and
- * sclite compute it.
+ * The shape the ASR rates (cer, wer, mer, wil) share: a rate of the hits H, substitutions S,
+ * deletions D and insertions I of one minimum-edit alignment per utterance (see
+ * {@link EditAligner}), summed over the corpus with the sample weights wᵢ — a ratio of sums, not
+ * the mean of per-utterance rates, as jiwer and sclite compute it. Under {@code none}, each
+ * utterance's own rate, unweighted.
  */
 abstract class ErrorRate implements LossDefinition {
 
@@ -27,77 +30,94 @@ abstract class ErrorRate implements LossDefinition {
 
     /**
      * @param id the loss id
-     * @param symbols what the symbols are called in the notes, e.g. {@code words}
-     * @param symbolsNote the describe text on how a string is cut into symbols
-     * @param unit how a string is cut into symbols
+     * @param unit how a string is cut into symbols: {@code CHAR} or {@code WORD}
      * @param summary the descriptor's summary
      * @param formula the descriptor's formula
      * @param reference the descriptor's reference
+     * @param rateNote the describe text on the rate: its sums and its empty cases
      */
-    ErrorRate(String id, String symbols, String symbolsNote, SymbolReader.Unit unit, String summary, String formula,
-              String reference) {
+    ErrorRate(String id, SymbolReader.Unit unit, String summary, String formula, String reference, String rateNote) {
         this.descriptor = LossDescriptor.builder(id, "sequence")
                 .summary(summary)
                 .formula(formula)
                 .reference(reference)
-                .notes(notes(symbols, symbolsNote))
+                .notes(rateNote + " Under reduction none, each utterance's own rate (unweighted), in input order; sum"
+                        + " is not supported. Edits are unit-cost insertions, deletions and substitutions. "
+                        + (unit == SymbolReader.Unit.CHAR ? EditDistance.CHARS_NOTE : EditDistance.WORDS_NOTE) + " "
+                        + EditDistance.LISTS_NOTE + " " + EditDistance.TIE_BREAK_NOTE)
                 .roles(EditDistance.PRED, EditDistance.TARGET, EditDistance.WEIGHT)
                 .params(EditDistance.IGNORE_CASE)
-                .reductions(Reduction.MEAN)
+                .reductions(Reduction.MEAN, Reduction.NONE)
                 .details(EditDistance.HITS, EditDistance.SUBSTITUTIONS, EditDistance.DELETIONS,
                         EditDistance.INSERTIONS)
                 .build();
         this.unit = unit;
     }
 
+    /**
+     * The rate of {@code hits} H and {@code edits} S + D + I over {@code reference} (H + S + D) and
+     * {@code hypothesis} (H + S + I) symbols: weighted sums over the corpus, or one utterance's counts.
+     */
+    abstract double rate(double hits, double edits, double reference, double hypothesis);
+
     @Override
     public LossDescriptor descriptor() {
         return descriptor;
     }
 
-    private static String notes(String symbols, String symbolsNote) {
-        return "Corpus level: Σ edits / Σ reference " + symbols + " over the whole input (with weights:"
-                + " Σwᵢeᵢ / Σwᵢnᵢ), not the mean of per-sample rates; only reduction mean (use edit-distance for"
-                + " per-sample values or the total number of edits). Edits are unit-cost insertions, deletions and"
-                + " substitutions. An input whose references are all empty gives 0 when there are no edits and +∞"
-                + " otherwise. " + symbolsNote + " " + EditDistance.LISTS_NOTE + " " + EditDistance.TIE_BREAK_NOTE;
-    }
-
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         boolean ignoreCase = params.getBoolean("ignore-case");
-        Unit u = new Unit(unit, ignoreCase);
-        return (AggregateLoss) reduction -> new RateAccumulator(u);
+        return (AggregateLoss) reduction -> new RateAccumulator(this, new SymbolReader(unit, ignoreCase),
+                reduction == Reduction.NONE ? new Values() : null);
     }
 
-    /** The configuration an accumulator needs. */
-    private record Unit(SymbolReader.Unit unit, boolean ignoreCase) {
-    }
-
-    /** Σ weighted edits, Σ weighted reference lengths and the unweighted operation counts. */
+    /** Weighted sums of H, S + D + I and the two lengths, unweighted operation counts, and the rates under none. */
     private static final class RateAccumulator implements Accumulator {
+        private final ErrorRate rate;
         private final SymbolReader reader;
+        private final Values values;
         private final EditAligner aligner = new EditAligner(1, 1, 1);
+        private final CompensatedSum weightedHits = new CompensatedSum();
         private final CompensatedSum edits = new CompensatedSum();
         private final CompensatedSum referenceLength = new CompensatedSum();
+        private final CompensatedSum hypothesisLength = new CompensatedSum();
         private long count;
         private long hits;
         private long substitutions;
         private long deletions;
         private long insertions;
 
-        RateAccumulator(Unit u) {
-            this.reader = new SymbolReader(u.unit(), u.ignoreCase());
+        RateAccumulator(ErrorRate rate, SymbolReader reader, Values values) {
+            this.rate = rate;
+            this.reader = reader;
+            this.values = values;
         }
 
         @Override
         public void add(Sample sample, double weight) {
+            add(sample, weight, null);
+        }
+
+        @Override
+        public void add(Sample sample, double weight, Tally tally) {
             reader.read(sample);
             aligner.align(reader.pred(), reader.predLength(), reader.target(), reader.targetLength());
-            edits.add(weight * aligner.cost());
+            int h = aligner.hits();
+            int e = aligner.substitutions() + aligner.deletions() + aligner.insertions();
+            if (values != null) {
+                double r = rate.rate(h, e, reader.targetLength(), reader.predLength());
+                if (Double.isInfinite(r) && tally != null) {
+                    tally.warn("an empty reference with a non-empty pred: that utterance's rate is +∞");
+                }
+                values.add(r);
+            }
+            weightedHits.add(weight * h);
+            edits.add(weight * e);
             referenceLength.add(weight * reader.targetLength());
+            hypothesisLength.add(weight * reader.predLength());
             count++;
-            hits += aligner.hits();
+            hits += h;
             substitutions += aligner.substitutions();
             deletions += aligner.deletions();
             insertions += aligner.insertions();
@@ -106,26 +126,38 @@ abstract class ErrorRate implements LossDefinition {
         @Override
         public void merge(Accumulator other) {
             RateAccumulator o = (RateAccumulator) other;
+            weightedHits.add(o.weightedHits);
             edits.add(o.edits);
             referenceLength.add(o.referenceLength);
+            hypothesisLength.add(o.hypothesisLength);
             count += o.count;
             hits += o.hits;
             substitutions += o.substitutions;
             deletions += o.deletions;
             insertions += o.insertions;
+            if (values != null) {
+                values.addAll(o.values);
+            }
         }
 
         @Override
         public LossResult finish() {
-            double e = edits.value();
-            double n = referenceLength.value();
-            double value = n > 0 ? e / n : (e > 0 ? Double.POSITIVE_INFINITY : 0.0);
             Map<String, Long> details = new LinkedHashMap<>();
             details.put(EditDistance.HITS, hits);
             details.put(EditDistance.SUBSTITUTIONS, substitutions);
             details.put(EditDistance.DELETIONS, deletions);
             details.put(EditDistance.INSERTIONS, insertions);
+            if (values != null) {
+                return new LossResult(Double.NaN, values.toArray(), count, details);
+            }
+            double value = rate.rate(weightedHits.value(), edits.value(), referenceLength.value(),
+                    hypothesisLength.value());
             return new LossResult(value, null, count, details);
         }
+    }
+
+    /** e / n for the error rates: 0 when there is nothing to get wrong and nothing was inserted, else +∞. */
+    static double perReferenceSymbol(double edits, double reference) {
+        return reference > 0 ? edits / reference : (edits > 0 ? Double.POSITIVE_INFINITY : 0.0);
     }
 }

@@ -2,6 +2,7 @@ package io.losskit.builtin.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.losskit.builtin.RecordingTally;
 import io.losskit.builtin.TestSample;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.LossResult;
@@ -76,8 +77,34 @@ class ErrorRateTest {
         Accumulator acc = Losses.accumulator(new Wer(), "ignore-case", "true");
         acc.add(TestSample.of("pred", "The Cat", "target", "the cat"), 1.0);
         assertThat(acc.finish().value()).isEqualTo(0.0);
-        assertThat(new Cer().descriptor().reductions()).containsExactly(Reduction.MEAN);
-        assertThat(new Wer().descriptor().reductions()).containsExactly(Reduction.MEAN);
+        assertThat(new Cer().descriptor().reductions()).containsExactlyInAnyOrder(Reduction.MEAN, Reduction.NONE);
+        assertThat(new Wer().descriptor().reductions()).containsExactlyInAnyOrder(Reduction.MEAN, Reduction.NONE);
         assertThat(new Wer().descriptor().details()).containsExactly("hits", "substitutions", "deletions", "insertions");
+    }
+
+    @Test
+    void noneGivesEachUtterancesRateUnweightedAndWarnsAboutAnEmptyReference() {
+        Accumulator acc = Losses.accumulator(new Cer(), Reduction.NONE);
+        RecordingTally tally = new RecordingTally();
+        acc.add(TestSample.of("pred", "abc", "target", "abd"), 5.0, tally); // 1 of 3
+        acc.add(TestSample.of("pred", "", "target", "xy"), 1.0, tally); // 2 of 2
+        acc.add(TestSample.of("pred", "", "target", ""), 1.0, tally); // nothing to get wrong
+        assertThat(tally.warnings).isEmpty();
+        acc.add(TestSample.of("pred", "q", "target", ""), 1.0, tally); // an insertion into nothing
+        assertThat(tally.warnings).containsExactly("an empty reference with a non-empty pred: that utterance's rate is +∞");
+        LossResult r = acc.finish();
+        assertThat(r.values()).containsExactly(1.0 / 3, 1.0, 0.0, Double.POSITIVE_INFINITY);
+        assertThat(r.count()).isEqualTo(4);
+        assertThat(r.details()).isEqualTo(Map.of("hits", 2L, "substitutions", 1L, "deletions", 2L, "insertions", 1L));
+    }
+
+    @Test
+    void noneMergesInInputOrder() {
+        Accumulator first = Losses.accumulator(new Wer(), Reduction.NONE);
+        Accumulator second = Losses.accumulator(new Wer(), Reduction.NONE);
+        first.add(TestSample.of("pred", "a b", "target", "a b c d"), 1.0); // 2 deletions of 4
+        second.add(TestSample.of("pred", "x", "target", "y"), 1.0); // 1 substitution of 1
+        first.merge(second);
+        assertThat(first.finish().values()).containsExactly(0.5, 1.0);
     }
 }

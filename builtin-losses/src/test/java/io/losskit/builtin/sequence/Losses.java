@@ -36,7 +36,11 @@ final class Losses {
     }
 
     static Accumulator accumulator(LossDefinition def, String... params) {
-        return ((AggregateLoss) create(def, Set.of("pred", "target"), params)).newAccumulator(Reduction.MEAN);
+        return accumulator(def, Reduction.MEAN, params);
+    }
+
+    static Accumulator accumulator(LossDefinition def, Reduction reduction, String... params) {
+        return ((AggregateLoss) create(def, Set.of("pred", "target"), params)).newAccumulator(reduction);
     }
 
     /** One sample's loss with a fresh tally. */

@@ -515,7 +515,7 @@ public final class ScoreEngine {
 
         @Override
         void commit(BoundSample sample, double value, double weight) {
-            accumulator.add(sample, weight);
+            accumulator.add(sample, weight, tally);
         }
 
         @Override

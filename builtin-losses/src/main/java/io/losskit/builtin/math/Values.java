@@ -1,35 +1,35 @@
-package io.losskit.builtin.classification;
+package io.losskit.builtin.math;
 
 import java.util.Arrays;
 
 /** A growable list of doubles: the per-sample values kept under {@code --reduction none}. */
-final class Values {
+public final class Values {
 
     private double[] data = new double[16];
     private int size;
 
-    void add(double v) {
+    public void add(double v) {
         if (size == data.length) {
             data = Arrays.copyOf(data, size * 2);
         }
         data[size++] = v;
     }
 
-    void addAll(Values other) {
+    public void addAll(Values other) {
         for (int i = 0; i < other.size; i++) {
             add(other.data[i]);
         }
     }
 
-    double get(int i) {
+    public double get(int i) {
         return data[i];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    double[] toArray() {
+    public double[] toArray() {
         return Arrays.copyOf(data, size);
     }
 }
