@@ -20,7 +20,7 @@ final class DescribeCommand implements Callable<Integer> {
         spec = Specs.command("describe", this,
                 "Show a loss's formula, inputs, parameters with defaults and ranges, reductions and reference.");
         spec.addPositional(Specs.positional("0", "ID").completionCandidates(lossIds)
-                .description("A loss id or alias (see losskit list).").build());
+                .description("A loss id or alias, or PACK:ID for a plugin's (see losskit list).").build());
         Specs.standardOptions(spec);
     }
 
@@ -31,20 +31,22 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String id = spec.positionalParameters().get(0).getValue();
-        LossRegistry.Entry e = registries.get().find(id);
+        LossRegistry registry = registries.get();
+        LossRegistry.Entry e = registry.find(id);
         if (e == null) {
             throw new UsageError("unknown loss \"" + id + "\"; see losskit list");
         }
-        describe(e, spec.commandLine().getOut());
+        describe(e, registry.name(e), spec.commandLine().getOut());
         return 0;
     }
 
-    static void describe(LossRegistry.Entry e, PrintWriter out) {
+    /** Prints what {@code e}'s descriptor says; {@code name} is the name that selects it. */
+    static void describe(LossRegistry.Entry e, String name, PrintWriter out) {
         LossDescriptor d = e.descriptor();
-        out.println(d.id() + (d.aliases().isEmpty() ? "" : " (also " + String.join(", ", d.aliases()) + ")")
+        out.println(name + (d.aliases().isEmpty() ? "" : " (also " + String.join(", ", d.aliases()) + ")")
                 + " — " + d.summary());
         out.println();
-        out.println("  category    " + d.category() + (e.origin().equals("built-in") ? "" : "   (from " + e.origin() + ")"));
+        out.println("  category    " + d.category() + (e.builtIn() ? "" : "   (from " + e.describeOrigin() + ")"));
         out.println("  formula     " + d.formula());
         out.println("  reductions  " + String.join(", ", d.reductions().stream().sorted().map(Reduction::id).toList()));
         out.println("  reference   " + d.reference());
@@ -58,7 +60,7 @@ final class DescribeCommand implements Callable<Integer> {
         if (d.params().isEmpty()) {
             out.println("Parameters: none");
         } else {
-            out.println("Parameters (-P " + d.id() + ".KEY=VALUE):");
+            out.println("Parameters (-P " + name + ".KEY=VALUE):");
             for (ParamSpec p : d.params()) {
                 String range = p.range().isEmpty() ? "" : " in " + p.range();
                 out.printf("  %-13s %s, default %s%s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),

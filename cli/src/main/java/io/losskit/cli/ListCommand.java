@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.losskit.spi.LossDescriptor;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,8 @@ final class ListCommand implements Callable<Integer> {
 
     ListCommand(RegistrySource registries) {
         this.registries = registries;
-        spec = Specs.command("list", this, "List the losses by category: id, origin (built-in or the plugin jar), summary and aliases.");
+        spec = Specs.command("list", this, "List the losses by category: the name that selects each (PACK:ID for a plugin loss whose id is taken), "
+                + "its origin (built-in, or the plugin pack and jar), summary and aliases.");
         spec.addOption(Specs.text("--category").paramLabel("C")
                 .description("Only this category (regression, classification, sequence, metric, or a plugin's).").build());
         spec.addOption(Specs.text("-o", "--output").paramLabel("text|json").defaultValue("text")
@@ -50,16 +50,16 @@ final class ListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.equals("json")) {
-            json(entries, out);
+            json(registry, entries, out);
         } else {
-            text(entries, out);
+            text(registry, entries, out);
         }
         out.flush();
         return 0;
     }
 
-    private static void text(List<LossRegistry.Entry> entries, PrintWriter out) {
-        int idWidth = entries.stream().mapToInt(e -> e.descriptor().id().length()).max().orElse(4);
+    private static void text(LossRegistry registry, List<LossRegistry.Entry> entries, PrintWriter out) {
+        int idWidth = entries.stream().mapToInt(e -> registry.name(e).length()).max().orElse(4);
         int originWidth = entries.stream().mapToInt(e -> shortOrigin(e).length()).max().orElse(8);
         Map<String, List<LossRegistry.Entry>> byCategory = new LinkedHashMap<>();
         for (LossRegistry.Entry e : entries) {
@@ -70,21 +70,21 @@ final class ListCommand implements Callable<Integer> {
             for (LossRegistry.Entry e : category.getValue()) {
                 LossDescriptor d = e.descriptor();
                 String aliases = d.aliases().isEmpty() ? "" : " (" + String.join(", ", d.aliases()) + ")";
-                out.println("  " + pad(d.id(), idWidth) + "  " + pad(shortOrigin(e), originWidth) + "  " + d.summary() + aliases);
+                out.println("  " + pad(registry.name(e), idWidth) + "  " + pad(shortOrigin(e), originWidth) + "  " + d.summary() + aliases);
             }
         }
     }
 
-    /** "built-in", or the jar's file name (the JSON output has its path). */
+    /** "built-in", or PACK/JAR (the JSON output has the jar's path). */
     private static String shortOrigin(LossRegistry.Entry e) {
-        return e.origin().equals(LossRegistry.BUILT_IN) ? e.origin() : Path.of(e.origin()).getFileName().toString();
+        return e.builtIn() ? LossRegistry.BUILT_IN : e.pack() + "/" + e.jar().getFileName();
     }
 
     private static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    private static void json(List<LossRegistry.Entry> entries, PrintWriter out) throws java.io.IOException {
+    private static void json(LossRegistry registry, List<LossRegistry.Entry> entries, PrintWriter out) throws java.io.IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartArray();
@@ -92,6 +92,7 @@ final class ListCommand implements Callable<Integer> {
             LossDescriptor d = e.descriptor();
             g.writeStartObject();
             g.writeStringField("id", d.id());
+            g.writeStringField("name", registry.name(e));
             g.writeArrayFieldStart("aliases");
             for (String a : d.aliases()) {
                 g.writeString(a);
@@ -99,7 +100,8 @@ final class ListCommand implements Callable<Integer> {
             g.writeEndArray();
             g.writeStringField("category", d.category());
             g.writeStringField("summary", d.summary());
-            g.writeStringField("origin", e.origin());
+            g.writeStringField("pack", e.pack());
+            g.writeStringField("origin", e.builtIn() ? LossRegistry.BUILT_IN : e.jar().toString());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -3,176 +3,244 @@ package io.losskit.cli;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossProvider;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * Every loss losskit knows, by id and alias, with where it came from.
+ * Every loss losskit knows, by id and alias, with where it came from; plugin packs are loaded
+ * only when a name needs them.
  *
- * <p>A name (id or alias) claimed by two losses is <em>ambiguous</em>: it is reported in
- * {@link #problems()}, and selecting a loss by that name is a usage error that names both
- * origins. Nothing silently wins, so a plugin can neither shadow a built-in loss nor be shadowed
- * by one; every other name of both losses, and every other loss, keeps working.
+ * <p>A built-in loss keeps its ids and aliases: a plugin's loss is always reachable as
+ * {@code PACK:ID} (PACK is its pack's directory name), and by its bare id or alias only when
+ * neither a built-in nor another pack claims that name. A bare name that several packs claim
+ * selects none of them: it is a usage error that lists each {@code PACK:ID}. So a built-in name
+ * never needs a plugin loaded ({@code score -l mse} reads no plugin), {@code PACK:ID} loads that
+ * pack, and any other name, or the whole list, loads every pack.
  */
 public final class LossRegistry {
 
-    /** Where the built-in pack's losses come from, in {@link Entry#origin()}. */
+    /** The pack name of the built-in losses. */
     public static final String BUILT_IN = "built-in";
 
-    /** A loss and its origin ({@value #BUILT_IN}, or the jar it came from). */
-    public record Entry(LossDefinition definition, String origin) {
-        public LossDescriptor descriptor() {
-            return definition.descriptor();
+    /**
+     * A loss and its origin.
+     *
+     * @param definition the loss (a plugin's runs with its pack's context class loader)
+     * @param descriptor its descriptor, read once when the loss was loaded
+     * @param pack {@value #BUILT_IN}, or the name of the plugin pack (its directory's name)
+     * @param jar the jar the loss came from; null for a built-in
+     */
+    public record Entry(LossDefinition definition, LossDescriptor descriptor, String pack, Path jar) {
+
+        /** Whether the loss is one of the built-in pack's. */
+        public boolean builtIn() {
+            return jar == null;
         }
 
-        /** Where the loss came from, for messages: "built-in" or "plugin /path/x.jar". */
-        String describeOrigin() {
-            return origin.equals(BUILT_IN) ? BUILT_IN : "plugin " + origin;
+        /** The name that selects this loss in any run: the descriptor's id for a built-in, PACK:ID for a plugin's. */
+        public String id() {
+            return builtIn() ? descriptor.id() : pack + ":" + descriptor.id();
+        }
+
+        /** Where the loss came from, for messages: "built-in", or "plugin pack acme (/path/acme.jar)". */
+        public String describeOrigin() {
+            return builtIn() ? BUILT_IN : "plugin pack " + pack + " (" + jar + ")";
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
-    private final Map<String, Entry> byName = new LinkedHashMap<>();
-    private final Map<String, List<Entry>> clashes = new LinkedHashMap<>();
+    private final List<Entry> builtins;
+    private final Map<String, Entry> builtinNames;
+    private final List<PluginLoader.Directory> dirs;
+    private final Duration timeout;
+    private final Consumer<String> report;
     private final List<String> problems = new ArrayList<>();
+    /** The packs found in {@link #dirs}, by name; null until a name needs them. */
+    private Map<String, PluginLoader.Pack> packs;
+    /** The losses of each pack loaded so far, by name (id or alias) within the pack. */
+    private final Map<String, Map<String, Entry>> loaded = new LinkedHashMap<>();
 
-    /** The losses of the providers visible to {@code loader}, all marked {@code origin}. */
-    public static LossRegistry load(ClassLoader loader, String origin) {
-        LossRegistry registry = new LossRegistry();
-        registry.addProviders(ServiceLoader.load(LossProvider.class, loader), origin);
-        return registry;
+    private LossRegistry(List<Entry> builtins, List<PluginLoader.Directory> dirs, Duration timeout, Consumer<String> report) {
+        this.report = report;
+        this.builtins = builtins;
+        this.builtinNames = index(builtins, BUILT_IN);
+        this.dirs = List.copyOf(dirs);
+        this.timeout = timeout;
+    }
+
+    /** The losses of the providers visible to {@code loader}, as the built-in pack. */
+    public static LossRegistry load(ClassLoader loader) {
+        List<Entry> entries = new ArrayList<>();
+        for (LossProvider provider : ServiceLoader.load(LossProvider.class, loader)) {
+            for (LossDefinition d : provider.losses()) {
+                entries.add(new Entry(d, d.descriptor(), BUILT_IN, null));
+            }
+        }
+        return new LossRegistry(List.copyOf(entries), List.of(), Duration.ZERO, m -> { });
     }
 
     /** The built-in pack (and whatever else is on the application's class path). */
     public static LossRegistry builtin() {
-        return load(LossRegistry.class.getClassLoader(), BUILT_IN);
-    }
-
-    /** A registry holding what this one holds, to which more can be added without changing this one. */
-    public LossRegistry copy() {
-        LossRegistry copy = new LossRegistry();
-        copy.entries.addAll(entries);
-        copy.byName.putAll(byName);
-        clashes.forEach((name, list) -> copy.clashes.put(name, new ArrayList<>(list)));
-        copy.problems.addAll(problems);
-        return copy;
+        return load(LossRegistry.class.getClassLoader());
     }
 
     /**
-     * Adds the losses of {@code providers}. A provider that fails to load or to list its losses,
-     * and a loss whose descriptor cannot be read, are recorded in {@link #problems()} and skipped;
-     * everything else is added.
-     */
-    public void addProviders(Iterable<LossProvider> providers, String origin) {
-        var it = providers.iterator();
-        while (true) {
-            LossProvider provider;
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                provider = it.next();
-            } catch (java.util.ServiceConfigurationError | LinkageError e) {
-                problems.add(origin + ": cannot load a loss provider: " + message(e));
-                continue;
-            }
-            List<LossDefinition> losses;
-            try {
-                losses = List.copyOf(provider.losses());
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(origin + ": " + provider.getClass().getName() + ".losses() failed: " + message(e));
-                continue;
-            }
-            for (LossDefinition d : losses) {
-                add(d, origin);
-            }
-        }
-    }
-
-    private void add(LossDefinition definition, String origin) {
-        LossDescriptor d;
-        try {
-            d = definition.descriptor();
-            if (d == null) {
-                throw new NullPointerException("descriptor() returned null");
-            }
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(origin + ": " + definition.getClass().getName() + ".descriptor() failed: " + message(e));
-            return;
-        }
-        Entry e = new Entry(definition, origin);
-        entries.add(e);
-        List<String> names = new ArrayList<>();
-        names.add(d.id());
-        names.addAll(d.aliases());
-        for (String name : names) {
-            List<Entry> clash = clashes.get(name);
-            if (clash != null) {
-                if (!clash.contains(e)) {
-                    clash.add(e);
-                }
-                continue;
-            }
-            Entry taken = byName.get(name);
-            if (taken == null || taken == e) {
-                byName.put(name, e);
-            } else {
-                byName.remove(name);
-                clashes.put(name, new ArrayList<>(List.of(taken, e)));
-            }
-        }
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    /**
-     * The loss named {@code name} (an id or an alias), or null when there is none.
+     * This registry's built-in losses with the packs of {@code dirs}, loaded as names need them.
      *
-     * @throws UsageError when two losses claim the name
+     * @param timeout how long loading the packs may take
+     * @param report gets each problem (an unreadable jar, a failing provider), one line, as found
+     * @throws UsageError when a {@code --plugin-dir} does not exist
+     */
+    public LossRegistry withPlugins(List<PluginLoader.Directory> dirs, Duration timeout, Consumer<String> report) {
+        PluginLoader.check(dirs);
+        return new LossRegistry(builtins, dirs, timeout, report);
+    }
+
+    /** Names (id and aliases) → loss; a name two losses of one pack claim goes to the first, and is reported. */
+    private Map<String, Entry> index(List<Entry> entries, String pack) {
+        Map<String, Entry> names = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            List<String> all = new ArrayList<>();
+            all.add(e.descriptor().id());
+            all.addAll(e.descriptor().aliases());
+            for (String name : all) {
+                Entry first = names.putIfAbsent(name, e);
+                if (first != null && first != e) {
+                    problem(pack + ": two of its losses are named \"" + name + "\"; it selects the first, "
+                            + first.descriptor().id());
+                }
+            }
+        }
+        return names;
+    }
+
+    private void problem(String message) {
+        problems.add(message);
+        report.accept(message);
+    }
+
+    private Map<String, PluginLoader.Pack> packs() {
+        if (packs == null) {
+            packs = new LinkedHashMap<>();
+            for (PluginLoader.Pack p : PluginLoader.packs(dirs, this::problem)) {
+                packs.put(p.name(), p);
+            }
+        }
+        return packs;
+    }
+
+    /** Loads those of {@code wanted} not loaded yet. */
+    private void ensureLoaded(List<PluginLoader.Pack> wanted) {
+        List<PluginLoader.Pack> missing = wanted.stream().filter(p -> !loaded.containsKey(p.name())).toList();
+        List<PluginLoader.Loaded> results = PluginLoader.load(missing, timeout);
+        for (int i = 0; i < missing.size(); i++) {
+            results.get(i).problems().forEach(this::problem);
+            loaded.put(missing.get(i).name(), index(results.get(i).entries(), missing.get(i).toString()));
+        }
+    }
+
+    private void loadAll() {
+        ensureLoaded(List.copyOf(packs().values()));
+    }
+
+    /**
+     * The loss named {@code name}: a built-in's id or alias, {@code PACK:ID} (or
+     * {@code PACK:ALIAS}), or the bare name of one plugin pack's loss; null when there is none.
+     *
+     * @throws UsageError when several plugin packs claim a bare name
      */
     public Entry find(String name) {
-        List<Entry> clash = clashes.get(name);
-        if (clash != null) {
-            throw new UsageError("the loss id \"" + name + "\" is ambiguous: " + claimants(clash)
-                    + "; remove or rename one of them (losskit list shows where each loss comes from)");
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            String pack = name.substring(0, colon);
+            String id = name.substring(colon + 1);
+            if (pack.equals(BUILT_IN)) {
+                return builtinNames.get(id);
+            }
+            PluginLoader.Pack p = packs().get(pack);
+            if (p == null) {
+                return null;
+            }
+            ensureLoaded(List.of(p));
+            return loaded.get(pack).get(id);
         }
-        return byName.get(name);
+        Entry builtin = builtinNames.get(name);
+        if (builtin != null) {
+            return builtin;
+        }
+        List<Entry> claims = pluginClaims(name);
+        if (claims.size() > 1) {
+            throw new UsageError("the loss id \"" + name + "\" is defined by several plugin packs, so it selects none: "
+                    + String.join(" and ", claims.stream().map(e -> e.id() + " from " + e.describeOrigin()).toList())
+                    + "; select one as PACK:ID");
+        }
+        return claims.isEmpty() ? null : claims.get(0);
     }
 
-    private static String claimants(List<Entry> clash) {
-        List<String> parts = new ArrayList<>();
-        for (Entry e : clash) {
-            parts.add(e.descriptor().id() + " from " + e.describeOrigin());
+    /** The losses of every pack that {@code name} names, bare. */
+    private List<Entry> pluginClaims(String name) {
+        loadAll();
+        List<Entry> claims = new ArrayList<>();
+        for (Map<String, Entry> pack : loaded.values()) {
+            Entry e = pack.get(name);
+            if (e != null) {
+                claims.add(e);
+            }
         }
-        return "it names " + String.join(" and ", parts);
+        return claims;
     }
 
-    /** Every loss, in load order, including those with an ambiguous name. */
+    /**
+     * The shortest name that selects {@code e} in this run: its bare id when that resolves to
+     * it, else {@code PACK:ID}.
+     */
+    public String name(Entry e) {
+        String id = e.descriptor().id();
+        if (e.builtIn() || builtinNames.containsKey(id)) {
+            return e.id();
+        }
+        List<Entry> claims = pluginClaims(id);
+        return claims.size() == 1 ? id : e.id();
+    }
+
+    /** Every loss, built-in first, then the plugin packs in the order they were found. */
     public List<Entry> entries() {
-        return Collections.unmodifiableList(entries);
+        loadAll();
+        List<Entry> all = new ArrayList<>(builtins);
+        for (Map<String, Entry> pack : loaded.values()) {
+            pack.values().stream().distinct().forEach(all::add);
+        }
+        return Collections.unmodifiableList(all);
     }
 
-    /** Every id and alias that selects a loss (ambiguous names are left out). */
+    /** Every name that selects a loss: ids and aliases that resolve bare, and each plugin loss's PACK:ID. */
     public List<String> names() {
-        return List.copyOf(byName.keySet());
+        loadAll();
+        TreeSet<String> names = new TreeSet<>(builtinNames.keySet());
+        Map<String, Integer> claims = new LinkedHashMap<>();
+        for (Map<String, Entry> pack : loaded.values()) {
+            for (String name : pack.keySet()) {
+                claims.merge(name, 1, Integer::sum);
+            }
+            pack.values().forEach(e -> names.add(e.id()));
+        }
+        claims.forEach((name, n) -> {
+            if (n == 1 && !builtinNames.containsKey(name)) {
+                names.add(name);
+            }
+        });
+        return List.copyOf(names);
     }
 
-    /** What could not be loaded, and every ambiguous name; one line each. */
+    /** What could not be loaded so far, one line each (each was also reported when found). */
     public List<String> problems() {
-        List<String> all = new ArrayList<>(problems);
-        clashes.forEach((name, clash) -> all.add("the loss id \"" + name + "\" is defined twice, so it selects nothing: "
-                + claimants(clash)));
-        return all;
-    }
-
-    /** Records a problem found while looking for losses (an unreadable jar, a missing directory). */
-    void problem(String message) {
-        problems.add(message);
+        return List.copyOf(problems);
     }
 }

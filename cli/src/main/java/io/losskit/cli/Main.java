@@ -30,15 +30,16 @@ public final class Main implements Runnable {
                         "2", "usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
                         "3", "input error: unreadable file, malformed record, missing column, bad value"))
                 .footerHeading("%nPlugins:%n")
-                .footer("Losses come from the built-in pack and from every jar in the directories given with --plugin-dir, "
-                        + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins. "
-                        + "A loss id defined twice selects neither loss; a jar that cannot be loaded is reported, "
-                        + "and every other loss keeps working.",
+                .footer("Losses come from the built-in pack and from the plugin packs in the directories given with --plugin-dir, "
+                        + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins (one subdirectory of jars per pack). "
+                        + "A built-in keeps its id: a plugin's loss is also PACK:ID, and an id that two packs claim is "
+                        + "only that. A pack that cannot be loaded is reported, and every other loss keeps working.",
                         "", "Run 'losskit COMMAND --help' for a command's options; 'losskit list' for the losses.", "");
         Specs.standardOptions(spec);
         // Inherited: every command takes it too. Its values are read from the parse result (see pluginDirs).
         spec.addOption(Specs.list(PLUGIN_DIR).paramLabel("DIR").scopeType(CommandLine.ScopeType.INHERIT)
-                .description("Also load the loss packs (jars) in DIR; repeatable. Before or after the command.").build());
+                .description("Also load the loss pack DIR (a directory of jars), or the packs in DIR (one subdirectory each); "
+                        + "repeatable. Before or after the command.").build());
     }
 
     private static Map<String, String> exitCodes(String... codeAndMeaning) {

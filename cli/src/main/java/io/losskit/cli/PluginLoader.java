@@ -1,5 +1,7 @@
 package io.losskit.cli;
 
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossProvider;
 import java.io.File;
 import java.io.IOException;
@@ -8,29 +10,48 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds plugin loss packs: every jar in the plugin directories, found with {@link ServiceLoader}.
+ * Finds and loads plugin loss packs.
  *
- * <p>Each directory's jars share a class loader of their own (so a plugin can ship its
- * dependencies as jars beside it), whose parent sees the SPI ({@code io.losskit.spi}) and the
- * JDK, nothing else: a plugin cannot see, clash with or break picocli, Jackson, the built-in pack
- * or another directory's plugins. A jar that cannot be read, or whose provider fails to load, is
- * reported by name in {@link LossRegistry#problems()}; every other loss keeps working.
+ * <p>A plugins directory holds one subdirectory per pack: its jars and the libraries they need.
+ * Each pack has a class loader of its own, whose parent sees the SPI ({@code io.losskit.spi}) and
+ * the JDK, nothing else: a pack cannot see, clash with or break picocli, Jackson, the built-in
+ * pack or another pack. A {@code --plugin-dir} may also be a pack itself (the jars in it).
+ *
+ * <p>A pack is loaded on a thread of its own, within {@link #LOAD_TIMEOUT}; a pack that takes
+ * longer, a jar that cannot be read and a provider that fails are reported by name with the
+ * cause, and every other loss keeps working.
  */
 public final class PluginLoader {
 
     /** The environment variable with more plugin directories, separated by {@link File#pathSeparator}. */
     public static final String PATH_VARIABLE = "LOSSKIT_PLUGIN_PATH";
+
+    /**
+     * How long a pack may take to load (its providers' constructors, losses() and descriptors);
+     * tests pass a shorter one to {@link LossRegistry#withPlugins}.
+     */
+    static final Duration LOAD_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String SERVICES = "META-INF/services/" + LossProvider.class.getName();
 
@@ -39,8 +60,8 @@ public final class PluginLoader {
      *
      * @param path the directory
      * @param source where it was given ("--plugin-dir", "LOSSKIT_PLUGIN_PATH", "~/.losskit/plugins")
-     * @param ifMissing what a missing directory is: an error for {@code --plugin-dir}, a warning
-     *     for {@code LOSSKIT_PLUGIN_PATH}, nothing for {@code ~/.losskit/plugins}
+     * @param ifMissing what a missing directory is; {@link IfMissing#ERROR} marks a
+     *     {@code --plugin-dir}, which may also be a pack itself
      */
     public record Directory(Path path, String source, IfMissing ifMissing) {
     }
@@ -53,6 +74,18 @@ public final class PluginLoader {
         WARN,
         /** Nothing: the directory is optional. */
         IGNORE
+    }
+
+    /** A pack found in a plugins directory and not loaded yet: its name (the directory's) and jars. */
+    record Pack(String name, Path dir, List<Path> jars) {
+        @Override
+        public String toString() {
+            return "plugin pack " + name + " (" + dir + ")";
+        }
+    }
+
+    /** What loading a pack gave: its losses (descriptors read) and its problems, one line each. */
+    record Loaded(List<LossRegistry.Entry> entries, List<String> problems) {
     }
 
     private PluginLoader() {
@@ -85,82 +118,223 @@ public final class PluginLoader {
     }
 
     /**
-     * Adds the plugins of {@code dirs} to {@code registry}. A directory given twice is read once.
+     * Checks that every required directory exists (a stat each; nothing is read).
      *
-     * @throws UsageError when a required directory does not exist or is not a directory
+     * @throws UsageError when a {@code --plugin-dir} does not exist or is not a directory
      */
-    public static void load(LossRegistry registry, List<Directory> dirs) {
-        Set<Path> seen = new HashSet<>();
+    static void check(List<Directory> dirs) {
         for (Directory dir : dirs) {
-            Path path = dir.path();
-            if (!Files.isDirectory(path)) {
-                String what = Files.exists(path) ? "not a directory" : "no such directory";
-                switch (dir.ifMissing()) {
-                    case ERROR -> throw new UsageError(dir.source() + " " + path + ": " + what);
-                    case WARN -> registry.problem(dir.source() + ": plugin directory " + path + ": " + what);
-                    case IGNORE -> { }
-                }
-                continue;
-            }
-            Path real;
-            try {
-                real = path.toRealPath();
-            } catch (IOException e) {
-                registry.problem(dir.source() + ": cannot read plugin directory " + path + ": " + e.getMessage());
-                continue;
-            }
-            if (seen.add(real)) {
-                loadDirectory(registry, path);
+            if (dir.ifMissing() == IfMissing.ERROR && !Files.isDirectory(dir.path())) {
+                throw new UsageError(dir.source() + " " + dir.path() + ": " + (Files.exists(dir.path())
+                        ? "not a directory (give the directory that holds the pack's jars)" : "no such directory"));
             }
         }
     }
 
-    private static void loadDirectory(LossRegistry registry, Path dir) {
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(dir)) {
-            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
-        } catch (IOException e) {
-            registry.problem("cannot list plugin directory " + dir + ": " + e.getMessage());
-            return;
+    /**
+     * The packs in {@code dirs}, in order, without loading them. A directory given twice is read
+     * once; a pack named like an earlier one is reported and skipped.
+     */
+    static List<Pack> packs(List<Directory> dirs, Consumer<String> problems) {
+        Set<Path> seen = new HashSet<>();
+        Map<String, Pack> byName = new LinkedHashMap<>();
+        for (Directory dir : dirs) {
+            Path path = dir.path();
+            if (!Files.isDirectory(path)) {
+                if (dir.ifMissing() == IfMissing.WARN) {
+                    problems.accept(dir.source() + ": plugin directory " + path + ": "
+                            + (Files.exists(path) ? "not a directory" : "no such directory"));
+                }
+                continue;
+            }
+            try {
+                if (!seen.add(path.toRealPath())) {
+                    continue;
+                }
+                List<Path> jars = jars(path);
+                List<Pack> found = new ArrayList<>();
+                if (dir.ifMissing() == IfMissing.ERROR && !jars.isEmpty()) {
+                    found.add(new Pack(name(path), path, jars));
+                } else {
+                    for (Path jar : jars) {
+                        problems.accept(dir.source() + ": " + jar + " is not in a pack, so it is not loaded: move it into a "
+                                + "directory of its own (" + path.resolve("NAME").resolve(jar.getFileName()) + ")");
+                    }
+                    for (Path sub : subdirectories(path)) {
+                        if (seen.add(sub.toRealPath())) {
+                            List<Path> packJars = jars(sub);
+                            if (packJars.isEmpty()) {
+                                problems.accept(dir.source() + ": plugin pack " + sub + " holds no jar");
+                            } else {
+                                found.add(new Pack(name(sub), sub, packJars));
+                            }
+                        }
+                    }
+                }
+                if (found.isEmpty() && jars.isEmpty() && dir.ifMissing() != IfMissing.IGNORE) {
+                    problems.accept(dir.source() + " " + path + ": neither a pack (a directory of jars) nor a directory of packs "
+                            + "(one subdirectory of jars per pack)");
+                }
+                for (Pack pack : found) {
+                    Pack first = byName.putIfAbsent(pack.name(), pack);
+                    if (first != null) {
+                        problems.accept(pack + " is not loaded: the pack " + first.dir() + " has the same name (rename one "
+                                + "directory)");
+                    }
+                }
+            } catch (IOException | SecurityException e) {
+                problems.accept(dir.source() + ": cannot read plugin directory " + path + ": " + cause(e));
+            }
         }
+        return List.copyOf(byName.values());
+    }
+
+    private static String name(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
+    private static List<Path> subdirectories(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /**
+     * Loads {@code packs}, each on a thread of its own, all within one {@code timeout}. A pack
+     * still loading then is reported and skipped (its thread is interrupted and left to end).
+     *
+     * @return what each pack gave, in the order of {@code packs}
+     */
+    static List<Loaded> load(List<Pack> packs, Duration timeout) {
+        List<FutureTask<Loaded>> tasks = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Pack pack : packs) {
+            FutureTask<Loaded> task = new FutureTask<>(() -> loadPack(pack));
+            Thread t = new Thread(task, "losskit-load " + pack.name());
+            t.setDaemon(true);
+            tasks.add(task);
+            threads.add(t);
+            t.start();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Loaded> loaded = new ArrayList<>();
+        for (int i = 0; i < packs.size(); i++) {
+            try {
+                loaded.add(tasks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                threads.get(i).interrupt();
+                loaded.add(new Loaded(List.of(), List.of(packs.get(i) + " is not loaded: it took longer than "
+                        + seconds(timeout) + " (a provider's constructor or losses() did not return)")));
+            } catch (ExecutionException e) {
+                loaded.add(new Loaded(List.of(), List.of(packs.get(i) + " is not loaded: " + cause(e.getCause()))));
+            }
+        }
+        return loaded;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+
+    /** Loads one pack on the current thread, whose context class loader becomes the pack's. */
+    private static Loaded loadPack(Pack pack) throws MalformedURLException {
+        List<String> problems = new ArrayList<>();
         List<Path> readable = new ArrayList<>();
         List<URL> services = new ArrayList<>();
-        for (Path jar : jars) {
+        for (Path jar : pack.jars()) {
             try (JarFile jf = new JarFile(jar.toFile())) {
                 readable.add(jar);
                 services.add(jf.getEntry(SERVICES) == null ? null : new URL("jar:" + jar.toUri().toURL() + "!/" + SERVICES));
             } catch (IOException | SecurityException e) {
-                registry.problem(jar + ": cannot read the jar: " + e.getMessage());
+                problems.add("plugin jar " + jar + " cannot be read: " + cause(e));
             }
         }
-        if (readable.isEmpty()) {
-            return;
+        URL[] urls = new URL[readable.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = readable.get(i).toUri().toURL();
         }
-        URLClassLoader loader = new URLClassLoader("losskit-plugins " + dir, urls(readable), SpiOnlyLoader.INSTANCE);
-        boolean any = false;
+        URLClassLoader loader = new URLClassLoader("losskit-pack " + pack.name(), urls, SpiOnlyLoader.INSTANCE);
+        Thread.currentThread().setContextClassLoader(loader);
+        List<LossRegistry.Entry> entries = new ArrayList<>();
         for (int i = 0; i < readable.size(); i++) {
             if (services.get(i) != null) {
-                any = true;
-                registry.addProviders(ServiceLoader.load(LossProvider.class, new JarView(loader, services.get(i))),
-                        readable.get(i).toString());
+                Path jar = readable.get(i);
+                for (LossDefinition d : providers(new JarView(loader, services.get(i)), pack, jar, problems)) {
+                    LossDescriptor descriptor = descriptor(d, pack, problems);
+                    if (descriptor != null) {
+                        entries.add(new LossRegistry.Entry(PackCode.wrap(d, descriptor, loader), descriptor, pack.name(), jar));
+                    }
+                }
             }
         }
-        if (!any) {
-            registry.problem("plugin directory " + dir + ": no jar in it provides losses (a loss pack lists its provider in "
-                    + SERVICES + ")");
+        if (!services.stream().anyMatch(s -> s != null) && problems.isEmpty()) {
+            problems.add(pack + ": no jar in it provides losses (a loss pack lists its provider in " + SERVICES + ")");
+        }
+        return new Loaded(List.copyOf(entries), List.copyOf(problems));
+    }
+
+    /** The losses of the providers that {@code view} names; a provider that fails is reported and skipped. */
+    private static List<LossDefinition> providers(ClassLoader view, Pack pack, Path jar, List<String> problems) {
+        List<LossDefinition> losses = new ArrayList<>();
+        Iterator<LossProvider> it = ServiceLoader.load(LossProvider.class, view).iterator();
+        while (true) {
+            LossProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                problems.add(pack + ": a loss provider of " + jar + " cannot be loaded: " + cause(e));
+                continue;
+            }
+            try {
+                losses.addAll(List.copyOf(provider.losses()));
+            } catch (RuntimeException | Error e) {
+                problems.add(pack + ": " + provider.getClass().getName() + ".losses() failed: " + cause(e));
+            }
+        }
+        return losses;
+    }
+
+    private static LossDescriptor descriptor(LossDefinition d, Pack pack, List<String> problems) {
+        try {
+            LossDescriptor descriptor = d.descriptor();
+            if (descriptor == null) {
+                throw new NullPointerException("descriptor() returned null");
+            }
+            return descriptor;
+        } catch (RuntimeException | Error e) {
+            problems.add(pack + ": " + d.getClass().getName() + ".descriptor() failed: " + cause(e));
+            return null;
         }
     }
 
-    private static URL[] urls(List<Path> jars) {
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = jars.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(e);
+    /**
+     * What went wrong, in one line: the message, then each cause's type and message
+     * ("Provider f.Pack could not be instantiated: IllegalStateException: boom").
+     */
+    static String cause(Throwable e) {
+        StringBuilder s = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().replaceFirst("^" + LossProvider.class.getName().replace(".", "\\.") + ": ", ""));
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable c = e.getCause(); c != null && seen.add(c); c = c.getCause()) {
+            String text = c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+            if (s.indexOf(c.getMessage() == null ? text : c.getMessage()) < 0) {
+                s.append(": ").append(text);
             }
         }
-        return urls;
+        return s.toString().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The class loader that plugin class loaders delegate to: the SPI and the JDK, nothing else. */
@@ -190,16 +364,16 @@ public final class PluginLoader {
     }
 
     /**
-     * One jar's view of its directory's class loader: classes come from the directory's loader,
-     * but the provider configuration comes from this jar alone, so that a provider that fails is
+     * One jar's view of its pack's class loader: classes come from the pack's loader, but the
+     * provider configuration comes from this jar alone, so that a provider that fails is
      * reported against the jar that names it.
      */
     private static final class JarView extends ClassLoader {
 
         private final URL services;
 
-        JarView(ClassLoader directory, URL services) {
-            super(directory);
+        JarView(ClassLoader pack, URL services) {
+            super(pack);
             this.services = services;
         }
 

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The losses of one run, loaded when a command first needs them (so that {@code --help} and
- * {@code --version} load nothing): the built-in pack, then the plugins of the {@code --plugin-dir}
- * directories and of the default directories. What could not be loaded is printed once, as
- * warnings on standard error.
+ * The losses of one run, made when a command first needs them (so that {@code --help} and
+ * {@code --version} read nothing): the built-in pack, then the plugin packs of the
+ * {@code --plugin-dir} directories and of the default directories, each loaded only when a loss
+ * name needs it. What could not be loaded is printed as a warning on standard error when found.
  */
 final class RegistrySource {
 
@@ -41,26 +41,19 @@ final class RegistrySource {
     }
 
     /**
-     * The losses, loaded on the first call.
+     * The losses, made on the first call.
      *
      * @throws UsageError when a {@code --plugin-dir} directory does not exist
      */
     LossRegistry get() {
         if (registry == null) {
-            LossRegistry base = builtins.get();
             List<PluginLoader.Directory> dirs = new ArrayList<>(PluginLoader.directories(pluginDirs, null, null));
             dirs.addAll(defaults);
-            LossRegistry loaded = base;
-            if (!dirs.isEmpty()) {
-                loaded = base.copy();
-                PluginLoader.load(loaded, dirs);
-            }
-            PrintWriter w = err.get();
-            for (String problem : loaded.problems()) {
+            registry = builtins.get().withPlugins(dirs, PluginLoader.LOAD_TIMEOUT, problem -> {
+                PrintWriter w = err.get();
                 w.println("losskit: warning: " + problem);
-            }
-            w.flush();
-            registry = loaded;
+                w.flush();
+            });
         }
         return registry;
     }

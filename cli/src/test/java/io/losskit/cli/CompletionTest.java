@@ -54,9 +54,10 @@ class CompletionTest {
         String out = run(List.of("bash", harness.toString(), script.toString(),
                 "losskit sc", "losskit score -l ", "losskit score -l zz", "losskit describe zz-", "losskit score --red",
                 "losskit completion "));
-        // every id and alias of the run, built-in and plugin, sorted
+        // every name that selects a loss in this run, built-in and plugin (PACK:ID too), sorted
         List<String> ids = new java.util.ArrayList<>(Cli.registry().names());
         ids.add("zz-plugin-loss");
+        ids.add("p:zz-plugin-loss");
         assertThat(out).contains("[losskit score -l ] " + String.join(" ", ids.stream().sorted().toList()) + "\n")
                 .contains("[losskit sc] score\n")
                 .contains("[losskit score -l zz] zz-plugin-loss\n")

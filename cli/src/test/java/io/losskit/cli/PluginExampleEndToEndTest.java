@@ -43,7 +43,7 @@ class PluginExampleEndToEndTest {
         assertThat(origin(list, "mse")).isEqualTo("built-in");
 
         Cli.Run text = Cli.run("list", "--plugin-dir", plugins.toString());
-        assertThat(text.out()).contains("CALIBRATION\n").containsPattern("\n  ece +example-losses\\.jar +expected calibration error")
+        assertThat(text.out()).contains("CALIBRATION\n").containsPattern("\n  ece +plugins/example-losses\\.jar +expected calibration error")
                 .containsPattern("\n  mse +built-in +mean squared error");
     }
 
@@ -61,7 +61,7 @@ class PluginExampleEndToEndTest {
         Cli.Run run = Cli.run("describe", "--plugin-dir", plugins.toString(), "expected-calibration-error");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("ece (also expected-calibration-error) — expected calibration error")
-                .contains("(from " + plugins.resolve("example-losses.jar") + ")")
+                .contains("(from plugin pack plugins (" + plugins.resolve("example-losses.jar") + "))")
                 .contains("bins          int, default 15 in [1, 100000]")
                 .contains("reductions  mean\n");
     }
@@ -97,16 +97,27 @@ class PluginExampleEndToEndTest {
     }
 
     @Test
-    void aClashingPluginStopsOnlyTheClashingId() throws IOException {
+    void anIdTwoPacksClaimIsReachedOnlyAsPackColonId() throws IOException {
         Path clash = Files.createDirectories(tmp.resolve("clash"));
         Path jar = PluginLoaderTest.packJar(clash, "clash.jar", "c", 1, "ece", "other");
         Path csv = Files.writeString(tmp.resolve("c.csv"), "pred,target\n0.5,1\n");
         Cli.Run run = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "score", "-l", "ece", csv.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("is ambiguous").contains(plugins.resolve("example-losses.jar").toString()).contains(jar.toString());
-        Cli.Run others = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "score", "-l", "other,asymmetric-cost", csv.toString());
+        assertThat(run.err()).contains("\"ece\" is defined by several plugin packs")
+                .contains("plugins:ece from plugin pack plugins (" + plugins.resolve("example-losses.jar") + ")")
+                .contains("clash:ece from plugin pack clash (" + jar + ")");
+        Cli.Run others = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "score",
+                "-l", "other,asymmetric-cost", csv.toString());
         assertThat(others.exit()).as(others.err()).isZero();
+        assertThat(others.err()).isEmpty();
         assertThat(others.out()).isEqualTo("other\t0.5\nasymmetric-cost\t1.0\n");
-        assertThat(others.err()).startsWith("losskit: warning: the loss id \"ece\" is defined twice");
+        Cli.Run qualified = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "score",
+                "-l", "clash:ece", csv.toString());
+        assertThat(qualified.exit()).as(qualified.err()).isZero();
+        assertThat(qualified.out()).isEqualTo("0.5\n");   // clash's loss is |ŷ − y|
+        Cli.Run describe = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "describe", "plugins:ece");
+        assertThat(describe.exit()).as(describe.err()).isZero();
+        assertThat(describe.out()).startsWith("plugins:ece (also expected-calibration-error) — expected calibration error")
+                .contains("Parameters (-P plugins:ece.KEY=VALUE):");
     }
 }

@@ -3,12 +3,9 @@ package io.losskit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,25 +37,23 @@ class PluginSourcesTest {
 
     @Test
     void theEnvironmentAndTheHomeDirectory() throws Exception {
-        PluginLoaderTest.packJar(tmp.resolve("env1"), "e1.jar", "e1", 1, "from-env1");
-        PluginLoaderTest.packJar(tmp.resolve("env2"), "e2.jar", "e2", 1, "from-env2");
+        // each a directory of packs: one subdirectory per pack
+        PluginLoaderTest.packJar(tmp.resolve("env1/e1"), "e1.jar", "e1", 1, "from-env1");
+        PluginLoaderTest.packJar(tmp.resolve("env2/e2"), "e2.jar", "e2", 1, "from-env2");
         Path home = tmp.resolve("home");
-        PluginLoaderTest.packJar(home.resolve(".losskit/plugins"), "h.jar", "h", 1, "from-home");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath, "-Duser.home=" + home, Main.class.getName(),
-                "list", "-o", "json"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put(PluginLoader.PATH_VARIABLE,
-                tmp.resolve("env1") + java.io.File.pathSeparator + tmp.resolve("nowhere") + java.io.File.pathSeparator + tmp.resolve("env2"));
-        pb.redirectError(tmp.resolve("err.txt").toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
-        assertThat(out).contains("\"from-env1\"", "\"from-env2\"", "\"from-home\"", home.resolve(".losskit/plugins/h.jar").toString());
+        PluginLoaderTest.packJar(home.resolve(".losskit/plugins/h"), "h.jar", "h", 1, "from-home");
+        Path stray = PluginLoaderTest.packJar(home.resolve(".losskit/plugins"), "stray.jar", "s", 1, "stray");
+        Cli.Run run = Cli.runProcess(home, Map.of(PluginLoader.PATH_VARIABLE,
+                tmp.resolve("env1") + java.io.File.pathSeparator + tmp.resolve("nowhere") + java.io.File.pathSeparator + tmp.resolve("env2")),
+                "list", "-o", "json");
+        String out = run.out();
+        String err = run.err();
+        assertThat(run.exit()).as(err).isZero();
+        assertThat(out).contains("\"from-env1\"", "\"from-env2\"", "\"from-home\"", home.resolve(".losskit/plugins/h/h.jar").toString())
+                .doesNotContain("\"stray\"");
         assertThat(err).isEqualTo("losskit: warning: LOSSKIT_PLUGIN_PATH: plugin directory " + tmp.resolve("nowhere")
-                + ": no such directory\n");
+                + ": no such directory\n"
+                + "losskit: warning: ~/.losskit/plugins: " + stray + " is not in a pack, so it is not loaded: move it into a "
+                + "directory of its own (" + home.resolve(".losskit/plugins/NAME/stray.jar") + ")\n");
     }
 }

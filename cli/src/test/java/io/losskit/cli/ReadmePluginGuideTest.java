@@ -39,12 +39,27 @@ class ReadmePluginGuideTest {
         TestJars.build(sources, resources, dir.resolve("acme-losses-1.0.0.jar"));
         Cli.Run list = Cli.run("list", "--plugin-dir", dir.toString());
         assertThat(list.err()).isEmpty();
-        assertThat(list.out()).containsPattern("\n  smape +acme-losses-1\\.0\\.0\\.jar +symmetric mean absolute percentage error");
+        assertThat(list.out()).containsPattern("\n  smape +target/acme-losses-1\\.0\\.0\\.jar +symmetric mean absolute percentage error");
         Path csv = Files.writeString(tmp.resolve("preds.csv"), "pred,target\n110,100\n0,0\n50,100\n");
         Cli.Run score = Cli.run("score", "-l", "smape", "-P", "smape.floor=1e-9", "--plugin-dir", dir.toString(), csv.toString());
         assertThat(score.exit()).as(score.err()).isZero();
-        // (200·10/210 + 0 + 200·50/150) / 3
-        assertThat(Double.parseDouble(score.out().trim())).isCloseTo((200.0 * 10 / 210 + 200.0 * 50 / 150) / 3,
-                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Double.parseDouble(score.out().trim())).isCloseTo(SMAPE, org.assertj.core.api.Assertions.within(1e-12));
+
+        // "for good": the guide's install line as written, run by a shell, then a plain losskit finds the pack
+        Matcher install = Pattern.compile("\n(mkdir -p ~/\\.losskit/plugins/\\S+ && cp [^#\n]*?)\\s*#").matcher(guide);
+        assertThat(install.find()).as("the guide's install line").isTrue();
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        ProcessBuilder sh = new ProcessBuilder("sh", "-c", install.group(1)).directory(tmp.toFile()).inheritIO();
+        sh.environment().put("HOME", home.toString());
+        assertThat(sh.start().waitFor()).isZero();
+        Cli.Run installed = Cli.runProcess(home, Map.of(), "score", "-l", "smape", "-P", "smape.floor=1e-9", csv.toString());
+        assertThat(installed.err()).isEmpty();
+        assertThat(installed.exit()).isZero();
+        assertThat(Double.parseDouble(installed.out().trim())).isCloseTo(SMAPE, org.assertj.core.api.Assertions.within(1e-12));
+        Cli.Run listed = Cli.runProcess(home, Map.of(), "list");
+        assertThat(listed.out()).containsPattern("\n  smape +acme/acme-losses-1\\.0\\.0\\.jar +symmetric mean");
     }
+
+    /** The smape of preds.csv: (200·10/210 + 0 + 200·50/150) / 3. */
+    private static final double SMAPE = (200.0 * 10 / 210 + 200.0 * 50 / 150) / 3;
 }

@@ -35,9 +35,10 @@ final class TestJars {
         try (Stream<Path> s = Files.walk(sources)) {
             files = s.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
-        Path classes = Files.createTempDirectory(jar.getParent(), "classes");
+        Path classes = Files.createTempDirectory("losskit-classes");
         compile(files, classes);
         Map<String, byte[]> entries = new TreeMap<>(contents(classes));
+        delete(classes);
         if (resources != null) {
             entries.putAll(contents(resources));
         }
@@ -46,7 +47,8 @@ final class TestJars {
 
     /** Compiles Java sources given as class name → source text, and packs them with {@code extra} entries. */
     static Path build(Map<String, String> sources, Map<String, String> extra, Path jar) throws IOException {
-        Path src = Files.createTempDirectory(jar.getParent(), "src");
+        // built outside the jar's directory, which a test may read as a plugins directory
+        Path src = Files.createTempDirectory("losskit-src");
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
             Path f = src.resolve(e.getKey().replace('.', '/') + ".java");
@@ -54,9 +56,11 @@ final class TestJars {
             Files.writeString(f, e.getValue());
             files.add(f);
         }
-        Path classes = Files.createTempDirectory(jar.getParent(), "classes");
+        Path classes = Files.createTempDirectory("losskit-classes");
         compile(files, classes);
         Map<String, byte[]> entries = new TreeMap<>(contents(classes));
+        delete(src);
+        delete(classes);
         extra.forEach((name, text) -> entries.put(name, text.getBytes(StandardCharsets.UTF_8)));
         return write(jar, entries);
     }
@@ -89,6 +93,14 @@ final class TestJars {
             }
         }
         return entries;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     private static Path write(Path jar, Map<String, byte[]> entries) throws IOException {

@@ -46,8 +46,9 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
             if (e == null) {
                 throw new UsageError("unknown loss \"" + name + "\"" + suggestion(registry, name) + "; see losskit list");
             }
-            selected.putIfAbsent(e.descriptor().id(), e);
-            byTypedName.put(name, e.descriptor().id());
+            // keyed by the entry's id: a built-in's and a plugin's loss may share a descriptor id (mse, acme:mse)
+            selected.putIfAbsent(e.id(), e);
+            byTypedName.put(name, e.id());
         }
         Map<String, Map<String, String>> given = new LinkedHashMap<>();
         for (String id : selected.keySet()) {
@@ -79,7 +80,7 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
             }
             if (!used) {
                 throw new UsageError("no selected loss has a parameter \"" + key + "\" (" + String.join(", ",
-                        selected.values().stream().map(e -> e.descriptor().id() + paramList(e.descriptor())).toList()) + ")");
+                        selected.values().stream().map(e -> e.id() + paramList(e.descriptor())).toList()) + ")");
             }
         }
         List<Planned> planned = new ArrayList<>();
@@ -113,7 +114,7 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
             if (entry != null) {
                 // another name (id or alias) of a selected loss
                 for (Map.Entry<String, String> e : byTypedName.entrySet()) {
-                    if (entry.descriptor().id().equals(e.getValue())) {
+                    if (entry.id().equals(e.getValue())) {
                         return e.getKey();
                     }
                 }

@@ -1,0 +1,121 @@
+package io.losskit.cli;
+
+import io.losskit.spi.Accumulator;
+import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.BatchLoss;
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.LossResult;
+import io.losskit.spi.Parameters;
+import io.losskit.spi.PerSampleLoss;
+import io.losskit.spi.Reduction;
+import io.losskit.spi.Sample;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A plugin's loss whose code runs with the pack's class loader as the thread's context class
+ * loader, as libraries inside a pack expect (a JDBC driver, a {@code ServiceLoader} of their
+ * own). Only plugin losses are wrapped, so the built-ins' per-sample path is untouched; a
+ * plugin's pays a read and two writes of a thread field per call.
+ */
+final class PackCode {
+
+    private PackCode() {
+    }
+
+    /** {@code definition}, whose {@code create} and whose losses' calls run under {@code loader}. */
+    static LossDefinition wrap(LossDefinition definition, LossDescriptor descriptor, ClassLoader loader) {
+        return new LossDefinition() {
+            @Override
+            public LossDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public Loss create(Parameters params, Set<String> roles) {
+                return wrap(call(loader, () -> definition.create(params, roles)), loader);
+            }
+        };
+    }
+
+    private static Loss wrap(Loss loss, ClassLoader loader) {
+        if (loss instanceof PerSampleLoss l) {
+            return (PerSampleLoss) (sample, tally) -> {
+                ClassLoader previous = enter(loader);
+                try {
+                    return l.loss(sample, tally);
+                } finally {
+                    leave(previous, loader);
+                }
+            };
+        }
+        if (loss instanceof AggregateLoss l) {
+            return (AggregateLoss) reduction -> new PackAccumulator(call(loader, () -> l.newAccumulator(reduction)), loader);
+        }
+        if (loss instanceof BatchLoss l) {
+            return (BatchLoss) (batch, tally) -> call(loader, () -> l.evaluate(batch, tally));
+        }
+        return loss;
+    }
+
+    /** An accumulator of a pack's; {@code merge} hands the pack the accumulator it made, unwrapped. */
+    private static final class PackAccumulator implements Accumulator {
+        private final Accumulator inner;
+        private final ClassLoader loader;
+
+        PackAccumulator(Accumulator inner, ClassLoader loader) {
+            this.inner = inner;
+            this.loader = loader;
+        }
+
+        @Override
+        public void add(Sample sample, double weight) {
+            ClassLoader previous = enter(loader);
+            try {
+                inner.add(sample, weight);
+            } finally {
+                leave(previous, loader);
+            }
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            Accumulator o = other instanceof PackAccumulator p ? p.inner : other;
+            call(loader, () -> {
+                inner.merge(o);
+                return null;
+            });
+        }
+
+        @Override
+        public LossResult finish() {
+            return call(loader, inner::finish);
+        }
+    }
+
+    private static <T> T call(ClassLoader loader, Supplier<T> code) {
+        ClassLoader previous = enter(loader);
+        try {
+            return code.get();
+        } finally {
+            leave(previous, loader);
+        }
+    }
+
+    private static ClassLoader enter(ClassLoader loader) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        if (previous != loader) {
+            t.setContextClassLoader(loader);
+        }
+        return previous;
+    }
+
+    private static void leave(ClassLoader previous, ClassLoader loader) {
+        if (previous != loader) {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+}
