@@ -13,6 +13,11 @@ import java.util.List;
 public final class BuiltinLosses implements LossProvider {
 
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public List<LossDefinition> losses() {
         List<LossDefinition> all = new ArrayList<>();
         all.addAll(RegressionLosses.all());

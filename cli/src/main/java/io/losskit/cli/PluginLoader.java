@@ -299,12 +299,26 @@ public final class PluginLoader {
                 continue;
             }
             try {
+                String incompatible = incompatibleSpi(provider.spiVersion());
+                if (incompatible != null) {
+                    problems.add(pack + ": skipped " + provider.name() + " (" + jar + "): " + incompatible);
+                    continue;
+                }
                 losses.addAll(List.copyOf(provider.losses()));
             } catch (RuntimeException | Error e) {
                 problems.add(pack + ": " + provider.getClass().getName() + ".losses() failed: " + cause(e));
             }
         }
         return losses;
+    }
+
+    /** Why a provider built for SPI {@code built} cannot run here, or null when it can (or does not say: 0). */
+    static String incompatibleSpi(int built) {
+        if (built == 0 || built == LossProvider.SPI_VERSION) {
+            return null;
+        }
+        return "it is built for losskit SPI " + built + ", this losskit has SPI " + LossProvider.SPI_VERSION
+                + (built > LossProvider.SPI_VERSION ? " (a newer losskit runs it)" : " (rebuild it against this SPI)");
     }
 
     private static LossDescriptor descriptor(LossDefinition d, Pack pack, List<String> problems) {

@@ -3,6 +3,7 @@ package io.losskit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.losskit.spi.LossProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,6 +241,28 @@ class PluginLoaderTest {
                 "plugin pack p (" + dir + "): f.Pack.losses() failed: boom in losses",
                 "plugin pack p (" + dir + "): a loss provider of " + ctor + " cannot be loaded: Provider c.Pack could not be "
                         + "instantiated: IllegalStateException: boom in the constructor");
+    }
+
+    @Test
+    void aProviderBuiltForAnotherSpiMajorIsSkippedByName() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        String declares = "public List<LossDefinition> losses()";
+        // As javac compiles `return SPI_VERSION;` against a newer SPI: the number is in the class.
+        String newer = pack("n", 1, "next-loss").replace(declares,
+                "public int spiVersion() { return " + (LossProvider.SPI_VERSION + 1) + "; }\n"
+                        + "public String name() { return \"acme-next\"; }\n" + declares);
+        Path next = TestJars.build(Map.of("n.Pack", newer), Map.of(TestJars.SERVICES, "n.Pack\n"), dir.resolve("next.jar"));
+        String current = pack("c", 1, "current-loss").replace(declares,
+                "public int spiVersion() { return SPI_VERSION; }\n" + declares);
+        TestJars.build(Map.of("c.Pack", current), Map.of(TestJars.SERVICES, "c.Pack\n"), dir.resolve("current.jar"));
+        packJar(dir, "silent.jar", "s", 1, "silent-loss");
+        LossRegistry registry = load(List.of(option(dir)));
+        assertThat(registry.find("next-loss")).isNull();
+        assertThat(registry.find("current-loss")).isNotNull();
+        assertThat(registry.find("silent-loss")).isNotNull();
+        assertThat(registry.problems()).containsExactly("plugin pack p (" + dir + "): skipped acme-next (" + next
+                + "): it is built for losskit SPI " + (LossProvider.SPI_VERSION + 1) + ", this losskit has SPI "
+                + LossProvider.SPI_VERSION + " (a newer losskit runs it)");
     }
 
     @Test

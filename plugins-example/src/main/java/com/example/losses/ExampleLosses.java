@@ -10,6 +10,12 @@ import java.util.List;
  */
 public final class ExampleLosses implements LossProvider {
 
+    /** The SPI this pack is compiled against: javac copies the number into this class. */
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
     @Override
     public List<LossDefinition> losses() {
         return List.of(new AsymmetricCost(), new ExpectedCalibrationError());
