@@ -25,8 +25,7 @@ public final class AsymmetricCost implements LossDefinition {
             .summary("under-prediction costs k times over-prediction")
             .formula("ℓᵢ = k·(y − ŷ)ᵖ if ŷ < y, else (ŷ − y)ᵖ")
             .roles(RoleSpec.required("pred", RoleKind.NUMBER, "the forecast ŷ"),
-                    RoleSpec.required("target", RoleKind.NUMBER, "the actual value y"),
-                    RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight wᵢ (default 1)"))
+                    RoleSpec.required("target", RoleKind.NUMBER, "the actual value y")).weighted()
             .params(ParamSpec.of("k", ParamType.DOUBLE, "2", "the cost of one unit short relative to one unit over")
                             .atLeast(0, false),
                     ParamSpec.of("p", ParamType.INT, "1", "the power of the error: 1 (linear cost) or 2 (squared)")

@@ -42,8 +42,8 @@ public final class ExpectedCalibrationError implements LossDefinition {
             .formula("ECE = Σ_b (n_b/N)·|acc_b − conf_b|")
             .roles(RoleSpec.required("pred", RoleKind.NUMERIC,
                             "the probability of class 1 (binary), or a vector of class probabilities"),
-                    RoleSpec.required("target", RoleKind.CLASS, "the true class: 0 or 1 for a scalar pred, else an index"),
-                    RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight (default 1): n_b sums weights"))
+                    RoleSpec.required("target", RoleKind.CLASS, "the true class: 0 or 1 for a scalar pred, else an index"))
+            .weighted("the sample weight (default 1): n_b sums weights")
             .params(ParamSpec.of("bins", ParamType.INT, "15", "the number M of equal-width bins over [0, 1]")
                             .atLeast(1, true).atMost(100_000, true),
                     ParamSpec.choice("norm", "l1", List.of("l1", "l2", "max"),

@@ -1,57 +1,136 @@
 package io.losskit.spi;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything losskit shows and checks about a loss: {@code list}, {@code describe}, option
- * validation and completion are generated from it.
- *
- * @param id the id users type, lower-case with hyphens, e.g. {@code smooth-l1}
- * @param aliases other ids that name the same loss
- * @param category {@code regression}, {@code classification}, {@code sequence}, {@code metric},
- *     or a plugin's own
- * @param summary one line
- * @param formula the definition in Unicode, e.g. {@code ℓ = ½d² if |d| ≤ δ, else δ(|d| − ½δ)}
- * @param roles the roles it reads
- * @param params its parameters
- * @param reductions the reductions it supports; others are refused with a usage error
- * @param details the keys of the {@code details} it reports (shown even when zero), or empty
- * @param reference the paper or library it agrees with
- * @param notes further text for {@code describe}: conventions, edge cases, how it differs from
- *     a reference; may be empty
+ * Everything a host shows and checks about a loss: listings, descriptions, parameter validation
+ * and completion are generated from it. Made with {@link #builder}, so that later versions of the
+ * SPI can add fields without breaking packs.
  */
-public record LossDescriptor(String id, List<String> aliases, String category, String summary,
-                             String formula, List<RoleSpec> roles, List<ParamSpec> params,
-                             Set<Reduction> reductions, List<String> details, String reference,
-                             String notes) {
+public final class LossDescriptor {
 
-    public LossDescriptor {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(summary, "summary");
-        Objects.requireNonNull(formula, "formula");
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(notes, "notes");
-        aliases = List.copyOf(aliases);
-        roles = List.copyOf(roles);
-        params = List.copyOf(params);
-        reductions = Set.copyOf(reductions);
-        details = List.copyOf(details);
-        if (reductions.isEmpty()) {
-            throw new IllegalArgumentException(id + ": a loss supports at least one reduction");
+    /** The role of the sample weight, present in {@link #roles()} when the loss {@link #takesWeight() takes one}. */
+    public static final String WEIGHT = "weight";
+
+    private final String id;
+    private final List<String> aliases;
+    private final String category;
+    private final String summary;
+    private final String formula;
+    private final List<RoleSpec> roles;
+    private final List<ParamSpec> params;
+    private final Set<Reduction> reductions;
+    private final List<String> details;
+    private final String reference;
+    private final String notes;
+    private final boolean takesWeight;
+
+    private LossDescriptor(Builder b) {
+        this.id = b.id;
+        this.aliases = b.aliases;
+        this.category = b.category;
+        this.summary = b.summary;
+        this.formula = b.formula;
+        List<RoleSpec> all = new ArrayList<>(b.roles);
+        if (b.weight != null) {
+            all.add(RoleSpec.optional(WEIGHT, RoleKind.NUMBER, b.weight));
         }
+        this.roles = List.copyOf(all);
+        this.params = b.params;
+        this.reductions = b.reductions;
+        this.details = b.details;
+        this.reference = b.reference;
+        this.notes = b.notes;
+        this.takesWeight = b.weight != null;
     }
 
-    /** Starts a descriptor with every reduction, no aliases, roles, parameters, details or notes. */
+    /**
+     * Starts a descriptor with every reduction, no aliases, roles, weight, parameters, details or
+     * notes.
+     *
+     * @param id the id users type, lower-case with hyphens, e.g. {@code smooth-l1}
+     * @param category {@code regression}, {@code classification}, {@code sequence},
+     *     {@code metric}, or a pack's own
+     */
     public static Builder builder(String id, String category) {
         return new Builder(id, category);
+    }
+
+    /** The id users type, lower-case with hyphens. */
+    public String id() {
+        return id;
+    }
+
+    /** Other ids that name the same loss. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** The category the loss is listed under. */
+    public String category() {
+        return category;
+    }
+
+    /** One line. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The definition in Unicode, e.g. {@code ℓ = ½d² if |d| ≤ δ, else δ(|d| − ½δ)}. */
+    public String formula() {
+        return formula;
+    }
+
+    /** The roles it reads, the {@link #WEIGHT weight} last when it takes one. */
+    public List<RoleSpec> roles() {
+        return roles;
+    }
+
+    /**
+     * Whether the loss takes a sample weight: then the host passes each sample's weight (1 when
+     * the input has none) to the reduction or accumulator; otherwise every weight is 1.
+     */
+    public boolean takesWeight() {
+        return takesWeight;
+    }
+
+    /** Its parameters. */
+    public List<ParamSpec> params() {
+        return params;
+    }
+
+    /** The reductions it supports; asking for another is an error the host reports. */
+    public Set<Reduction> reductions() {
+        return reductions;
+    }
+
+    /** The keys of the details it counts (reported even when zero), or empty. */
+    public List<String> details() {
+        return details;
+    }
+
+    /** The paper or library it agrees with. */
+    public String reference() {
+        return reference;
+    }
+
+    /** Further text for the description: conventions, edge cases, differences from a reference; may be empty. */
+    public String notes() {
+        return notes;
     }
 
     /** The parameter named {@code name}, or {@code null}. */
     public ParamSpec param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    @Override
+    public String toString() {
+        return "LossDescriptor[" + id + "]";
     }
 
     /** A step-by-step way to write a descriptor. */
@@ -62,6 +141,7 @@ public record LossDescriptor(String id, List<String> aliases, String category, S
         private String summary = "";
         private String formula = "";
         private List<RoleSpec> roles = List.of();
+        private String weight;
         private List<ParamSpec> params = List.of();
         private Set<Reduction> reductions = Set.of(Reduction.MEAN, Reduction.SUM, Reduction.NONE);
         private List<String> details = List.of();
@@ -69,8 +149,8 @@ public record LossDescriptor(String id, List<String> aliases, String category, S
         private String notes = "";
 
         private Builder(String id, String category) {
-            this.id = id;
-            this.category = category;
+            this.id = Objects.requireNonNull(id, "id");
+            this.category = Objects.requireNonNull(category, "category");
         }
 
         public Builder aliases(String... aliases) {
@@ -79,17 +159,34 @@ public record LossDescriptor(String id, List<String> aliases, String category, S
         }
 
         public Builder summary(String summary) {
-            this.summary = summary;
+            this.summary = Objects.requireNonNull(summary, "summary");
             return this;
         }
 
         public Builder formula(String formula) {
-            this.formula = formula;
+            this.formula = Objects.requireNonNull(formula, "formula");
             return this;
         }
 
+        /** The roles it reads, in the order they are described; not the weight (see {@link #weighted()}). */
         public Builder roles(RoleSpec... roles) {
+            for (RoleSpec r : roles) {
+                if (r.name().equals(WEIGHT)) {
+                    throw new IllegalArgumentException(id + ": declare the sample weight with weighted(), not as a role");
+                }
+            }
             this.roles = List.of(roles);
+            return this;
+        }
+
+        /** The loss takes a sample weight wᵢ (default 1), applied by the reduction or its accumulator. */
+        public Builder weighted() {
+            return weighted("the sample weight wᵢ (default 1)");
+        }
+
+        /** As {@link #weighted()}, with a description of its own (when the weight means more, or not always applies). */
+        public Builder weighted(String description) {
+            this.weight = Objects.requireNonNull(description, "description");
             return this;
         }
 
@@ -98,29 +195,50 @@ public record LossDescriptor(String id, List<String> aliases, String category, S
             return this;
         }
 
+        /** The reductions it supports (default: all). */
         public Builder reductions(Reduction... reductions) {
             this.reductions = Set.of(reductions);
             return this;
         }
 
+        /** The keys of the details it counts. */
         public Builder details(String... keys) {
             this.details = List.of(keys);
             return this;
         }
 
         public Builder reference(String reference) {
-            this.reference = reference;
+            this.reference = Objects.requireNonNull(reference, "reference");
             return this;
         }
 
         public Builder notes(String notes) {
-            this.notes = notes;
+            this.notes = Objects.requireNonNull(notes, "notes");
             return this;
         }
 
+        /**
+         * The descriptor.
+         *
+         * @throws IllegalArgumentException when it supports no reduction, or two roles or two
+         *     parameters have the same name
+         */
         public LossDescriptor build() {
-            return new LossDescriptor(id, aliases, category, summary, formula, roles, params,
-                    reductions, details, reference, notes);
+            if (reductions.isEmpty()) {
+                throw new IllegalArgumentException(id + ": a loss supports at least one reduction");
+            }
+            unique("role", roles.stream().map(RoleSpec::name).toList());
+            unique("parameter", params.stream().map(ParamSpec::name).toList());
+            return new LossDescriptor(this);
+        }
+
+        private void unique(String what, List<String> names) {
+            Set<String> seen = new HashSet<>();
+            for (String n : names) {
+                if (!seen.add(n)) {
+                    throw new IllegalArgumentException(id + ": two " + what + "s named '" + n + "'");
+                }
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ public final class ArcFace extends MarginSoftmax {
             .summary("additive angular margin softmax (ArcFace)")
             .formula("z_k = s·cos(θ_k + m) if cos θ_k > cos(π − m), else s·(cos θ_k − sin(π − m)·m); "
                     + "z_c = s·cos θ_c; ℓ = −log softmax(z)_k")
-            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
             .params(ParamSpec.of("s", ParamType.DOUBLE, "64", "the scale").atLeast(0, false),
                     ParamSpec.of("m", ParamType.DOUBLE, "0.5", "the additive angular margin, in radians")
                             .atLeast(0, true).atMost(Math.PI, false),

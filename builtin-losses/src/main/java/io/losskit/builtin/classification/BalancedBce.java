@@ -34,7 +34,7 @@ public final class BalancedBce implements LossDefinition {
             .aliases("balanced-sigmoid-cross-entropy")
             .summary("class-balanced binary cross-entropy, β from the data")
             .formula("ℓ = −β·y·log p − (1−β)·(1−y)·log(1−p), β = Σ(1−y)/N over the whole input")
-            .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+            .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
                     ParamSpec.of("beta", ParamType.DOUBLE, null,
                                     "β, the weight of the positive term (default: the fraction of negative targets)")

@@ -61,7 +61,7 @@ public final class Bce implements LossDefinition {
                 .aliases(aliases)
                 .summary(summary)
                 .formula(FORMULA)
-                .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+                .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
                 .params(Input.param(input),
                         ParamSpec.of("pos-weight", ParamType.DOUBLE, "1", "w₊, multiplies the y·log p term")
                                 .atLeast(0, true),

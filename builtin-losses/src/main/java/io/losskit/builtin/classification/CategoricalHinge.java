@@ -18,7 +18,7 @@ public final class CategoricalHinge implements LossDefinition {
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("categorical-hinge", "classification")
             .summary("multi-class (Crammer–Singer) hinge loss")
             .formula("ℓ = max(0, 1 + max_{c≠k} x_c − x_k)")
-            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
             .reference("keras CategoricalHinge, sklearn hinge_loss (multi-class)")
             .notes("The maximum is over the other classes only, as LOSSES.md and sklearn define it; keras's "
                     + "max((1 − y)·x) also sees a 0 for the true class and so differs when every other score is "

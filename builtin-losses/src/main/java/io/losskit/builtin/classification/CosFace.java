@@ -16,7 +16,7 @@ public final class CosFace extends MarginSoftmax {
             .aliases("am-softmax", "lmcl")
             .summary("additive cosine margin softmax (CosFace)")
             .formula("z_k = s·(cos θ_k − m), z_c = s·cos θ_c; ℓ = −log softmax(z)_k")
-            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
             .params(ParamSpec.of("s", ParamType.DOUBLE, "64", "the scale").atLeast(0, false),
                     ParamSpec.of("m", ParamType.DOUBLE, "0.35", "the additive cosine margin"))
             .reference("Wang et al. CosFace 2018")

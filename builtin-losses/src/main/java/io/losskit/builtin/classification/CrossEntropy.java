@@ -76,7 +76,7 @@ public final class CrossEntropy implements LossDefinition {
                 .aliases(aliases)
                 .summary(summary)
                 .formula(FORMULA)
-                .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET, Roles.WEIGHT)
+                .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
                 .params(Input.param(input),
                         ParamSpec.of("class-weights", ParamType.DOUBLE_LIST, null, weightsRequired
                                 ? "w₀,w₁,…: one weight per class (required)"

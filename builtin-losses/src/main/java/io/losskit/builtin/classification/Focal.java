@@ -21,7 +21,7 @@ public final class Focal implements LossDefinition {
             .aliases("sigmoid-focal")
             .summary("sigmoid focal loss")
             .formula("ℓ = α_t·(1 − p_t)^γ·bce(p, y), p_t = p·y + (1−p)(1−y), α_t = α·y + (1−α)(1−y)")
-            .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+            .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
                     ParamSpec.of("alpha", ParamType.DOUBLE, "0.25",
                             "α, the weight of the positive class; α < 0 disables α_t").atMost(1, true),

@@ -44,7 +44,7 @@ public final class Hinge implements LossDefinition {
         return LossDescriptor.builder(id, "classification")
                 .summary(summary)
                 .formula(formula + "; vectors: the mean over labels")
-                .roles(Roles.BINARY_PRED, SIGN_TARGET, Roles.WEIGHT)
+                .roles(Roles.BINARY_PRED, SIGN_TARGET).weighted()
                 .reference(reference)
                 .notes("pred is a score (a decision function value, not a probability). Targets are −1 or 1; a "
                         + "target of 0 is read as −1, so {0, 1} labels work as in keras and sklearn. Any other "

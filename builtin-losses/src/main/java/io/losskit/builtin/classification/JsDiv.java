@@ -18,7 +18,7 @@ public final class JsDiv implements LossDefinition {
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("js-div", "classification")
             .summary("Jensen–Shannon divergence (natural log)")
             .formula("ℓ = ½·KL(P‖M) + ½·KL(Q‖M), M = ½(P + Q), P = target, Q = pred")
-            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
             .params(Input.param(Input.PROBS))
             .reference("scipy jensenshannon² (base e)")
             .notes("Like scipy.spatial.distance.jensenshannon, both vectors are divided by their sums first (a "

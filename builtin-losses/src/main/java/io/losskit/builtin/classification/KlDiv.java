@@ -21,7 +21,7 @@ public final class KlDiv implements LossDefinition {
             .aliases("kld", "kl-divergence")
             .summary("Kullback–Leibler divergence KL(target ‖ pred)")
             .formula("ℓ = Σ_c P_c·(log P_c − log Q_c), P = target, Q = pred, 0·log 0 = 0")
-            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
             .params(Input.param(Input.PROBS))
             .reference("torch kl_div(reduction='batchmean'), keras KLDivergence (without its clipping)")
             .notes("ℓᵢ is the sum over classes, so mean is torch's 'batchmean'. Terms with P_c = 0 are 0; "

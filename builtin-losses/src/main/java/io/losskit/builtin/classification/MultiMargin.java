@@ -18,7 +18,7 @@ public final class MultiMargin implements LossDefinition {
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("multi-margin", "classification")
             .summary("multi-class margin (hinge) loss")
             .formula("ℓ = Σ_{c≠k} max(0, margin − x_k + x_c)^p / C")
-            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin"),
                     ParamSpec.of("p", ParamType.INT, "1", "the exponent, 1 or 2").oneOf("1", "2"))
             .reference("torch MultiMarginLoss")

@@ -34,7 +34,7 @@ abstract class OverlapLoss implements LossDefinition {
         params[more.length + 1] = ParamSpec.of("smooth", ParamType.DOUBLE, "1.0", "s, added to both sides of the ratio")
                 .atLeast(0, true);
         return LossDescriptor.builder(id, "classification")
-                .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET, Roles.WEIGHT)
+                .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
                 .params(params);
     }
 

@@ -21,9 +21,6 @@ final class Roles {
     /** A class target that must be a single class. */
     static final RoleSpec HARD_CLASS_TARGET = RoleSpec.required("target", RoleKind.CLASS,
             "the class k: a 0-based index, a class name, or a one-hot vector");
-    /** The sample weight. */
-    static final RoleSpec WEIGHT = RoleSpec.optional("weight", RoleKind.NUMBER,
-            "the sample weight wᵢ (default 1)");
 
     private Roles() {
     }

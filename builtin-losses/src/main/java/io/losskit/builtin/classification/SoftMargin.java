@@ -21,8 +21,7 @@ public final class SoftMargin implements LossDefinition {
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("soft-margin", "classification")
             .summary("soft-margin (logistic) loss on ±1 labels")
             .formula("ℓ = log(1 + e^(−y·x)), y ∈ {−1, 1}; vectors: the mean over labels")
-            .roles(Roles.BINARY_PRED, RoleSpec.required("target", RoleKind.NUMERIC, "y ∈ {−1, 1}, same shape as pred"),
-                    Roles.WEIGHT)
+            .roles(Roles.BINARY_PRED, RoleSpec.required("target", RoleKind.NUMERIC, "y ∈ {−1, 1}, same shape as pred")).weighted()
             .reference("torch SoftMarginLoss")
             .notes("Targets must be −1 or 1 (torch's convention); any other value, 0 included, is an input "
                     + "error — with {0, 1} labels use bce-logits, which is the same loss. Computed as "

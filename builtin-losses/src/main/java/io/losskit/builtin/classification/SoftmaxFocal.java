@@ -22,7 +22,7 @@ public final class SoftmaxFocal implements LossDefinition {
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("softmax-focal", "classification")
             .summary("multi-class focal loss on softmax probabilities")
             .formula("index k: ℓ = −α·w_k·(1 − p_k)^γ·log p_k; probabilities y: ℓ = −α·Σ_c w_c·y_c·(1 − p_c)^γ·log p_c")
-            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET, Roles.WEIGHT)
+            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
                     ParamSpec.of("alpha", ParamType.DOUBLE, "1.0", "α, a global factor").atLeast(0, true),
                     ParamSpec.of("gamma", ParamType.DOUBLE, "2.0", "γ, the focusing exponent").atLeast(0, true),

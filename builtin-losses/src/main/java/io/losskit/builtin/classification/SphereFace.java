@@ -46,7 +46,7 @@ public final class SphereFace extends MarginSoftmax {
                 .summary(summary)
                 .formula("z_k = ‖x‖·ψ(θ_k), ψ(θ) = (−1)^j·cos(mθ) − 2j for θ ∈ [jπ/m, (j+1)π/m]; "
                         + "z_c = ‖x‖·cos θ_c; ℓ = −log softmax(z)_k")
-                .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, NORM, Roles.WEIGHT)
+                .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, NORM).weighted()
                 .params(ParamSpec.of("m", ParamType.INT, Integer.toString(m), "the angular margin factor")
                                 .atLeast(1, true),
                         ParamSpec.of("s", ParamType.DOUBLE, "1.0", "‖x‖ when the input has no norm").atLeast(0, false))

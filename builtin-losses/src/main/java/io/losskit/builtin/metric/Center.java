@@ -33,9 +33,7 @@ public final class Center implements LossDefinition {
             .summary("center loss: half the squared distance to the sample's class centre")
             .formula("ℓᵢ = ½‖xᵢ − c_{yᵢ}‖², c = the centres file's vector for the label, or the class mean")
             .roles(RoleSpec.required(MetricRoles.PRED, RoleKind.VECTOR, "the embedding xᵢ (alias embedding)"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL, "the class label yᵢ (alias label)"),
-                    RoleSpec.optional(MetricRoles.WEIGHT, RoleKind.NUMBER,
-                            "the sample weight wᵢ (default 1); only with a centers file"))
+                    RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL, "the class label yᵢ (alias label)")).weighted("the sample weight wᵢ (default 1); only with a centers file")
             .params(ParamSpec.of("centers", ParamType.VECTOR_MAP, null,
                     "a JSON file mapping each label to its centre; unset: the class means of each batch"))
             .reference("Wen, Zhang, Li & Qiao, ECCV 2016")

@@ -37,7 +37,7 @@ public final class Contrastive implements LossDefinition {
                     RoleSpec.optional("b", RoleKind.VECTOR, "explicit pairs: the second embedding"),
                     RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL,
                             "explicit pairs: 1 similar, 0 or −1 dissimilar; labelled embeddings: the class label"),
-                    MetricRoles.EMBEDDING, MetricRoles.WEIGHT_ROLE)
+                    MetricRoles.EMBEDDING).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0",
                             "distance beyond which a dissimilar pair costs nothing").atLeast(0, true),
                     ParamSpec.of("squared", ParamType.BOOLEAN, "true",

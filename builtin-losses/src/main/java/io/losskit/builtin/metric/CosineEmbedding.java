@@ -27,8 +27,7 @@ public final class CosineEmbedding implements LossDefinition {
             .formula("ℓ = 1 − cos(a, b) if y = 1; max(0, cos(a, b) − margin) if y = −1 or 0")
             .roles(RoleSpec.required("a", RoleKind.VECTOR, "the first vector"),
                     RoleSpec.required("b", RoleKind.VECTOR, "the second vector (same dimension)"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar"),
-                    MetricRoles.WEIGHT_ROLE)
+                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar")).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "0.0",
                     "cosine below which a dissimilar pair costs nothing").atLeast(-1, true).atMost(1, true))
             .reference("torch CosineEmbeddingLoss")

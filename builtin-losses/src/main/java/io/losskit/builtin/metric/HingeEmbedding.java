@@ -22,8 +22,7 @@ public final class HingeEmbedding implements LossDefinition {
             .summary("hinge embedding loss on a given distance")
             .formula("ℓ = x if y = 1; max(0, margin − x) if y = −1 or 0")
             .roles(RoleSpec.required("pred", RoleKind.NUMBER, "the distance x of the pair"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar"),
-                    MetricRoles.WEIGHT_ROLE)
+                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar")).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0",
                     "distance beyond which a dissimilar pair costs nothing"))
             .reference("torch HingeEmbeddingLoss")

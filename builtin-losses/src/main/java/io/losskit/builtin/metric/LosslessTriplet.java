@@ -26,8 +26,7 @@ public final class LosslessTriplet implements LossDefinition {
             .formula("ℓ = −ln(−d_p/β + 1 + ε) − ln(−(N − d_n)/β + 1 + ε), d = squared distance, N = dimension")
             .roles(RoleSpec.required("anchor", RoleKind.VECTOR, "the anchor embedding (elements in [0, 1])"),
                     RoleSpec.required("positive", RoleKind.VECTOR, "an embedding of the anchor's class"),
-                    RoleSpec.required("negative", RoleKind.VECTOR, "an embedding of another class"),
-                    MetricRoles.WEIGHT_ROLE)
+                    RoleSpec.required("negative", RoleKind.VECTOR, "an embedding of another class")).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("beta", ParamType.DOUBLE, null,
                             "the scale β; unset means N, the embedding dimension").atLeast(0, false),
                     ParamSpec.of("epsilon", ParamType.DOUBLE, "1e-8", "ε, keeps the logarithms finite")

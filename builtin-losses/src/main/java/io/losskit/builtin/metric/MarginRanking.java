@@ -24,8 +24,7 @@ public final class MarginRanking implements LossDefinition {
             .formula("ℓ = max(0, −y·(a − b) + margin)")
             .roles(RoleSpec.required("a", RoleKind.NUMBER, "the first score"),
                     RoleSpec.required("b", RoleKind.NUMBER, "the second score"),
-                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1: a should rank higher; −1: b should"),
-                    MetricRoles.WEIGHT_ROLE)
+                    RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1: a should rank higher; −1: b should")).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "0.0", "how far apart the scores must be"))
             .reference("torch MarginRankingLoss")
             .notes("target must be 1 or −1; 0 (no preference) is an input error.")

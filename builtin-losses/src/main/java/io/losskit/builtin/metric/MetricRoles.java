@@ -2,6 +2,7 @@ package io.losskit.builtin.metric;
 
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.InvalidSampleException;
+import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
@@ -16,7 +17,6 @@ final class MetricRoles {
 
     static final String PRED = "pred";
     static final String TARGET = "target";
-    static final String WEIGHT = "weight";
 
     static final RoleSpec EMBEDDING = RoleSpec.optional(PRED, RoleKind.VECTOR,
             "labelled embeddings: the embedding vector (alias embedding)");
@@ -26,8 +26,9 @@ final class MetricRoles {
     static final RoleSpec EMBEDDING_REQUIRED = RoleSpec.required(PRED, RoleKind.VECTOR,
             "the embedding vector (alias embedding)");
     static final RoleSpec LABEL_REQUIRED = RoleSpec.required(TARGET, RoleKind.LABEL, "the class label (alias label)");
-    static final RoleSpec WEIGHT_ROLE = RoleSpec.optional(WEIGHT, RoleKind.NUMBER,
-            "explicit tuples: the sample weight wᵢ (default 1); not allowed with labelled embeddings");
+    /** What the sample weight is to a loss with explicit tuples. */
+    static final String TUPLE_WEIGHT =
+            "explicit tuples: the sample weight wᵢ (default 1); not allowed with labelled embeddings";
     static final RoleSpec ANCHOR = RoleSpec.optional("anchor", RoleKind.VECTOR,
             "explicit triplets: the anchor embedding");
     static final RoleSpec POSITIVE = RoleSpec.optional("positive", RoleKind.VECTOR,
@@ -73,7 +74,7 @@ final class MetricRoles {
 
     /** Refuses a weight role for a loss over batches. */
     static void rejectWeights(String id, Set<String> roles) {
-        if (roles.contains(WEIGHT)) {
+        if (roles.contains(LossDescriptor.WEIGHT)) {
             throw new InvalidInputException(id + ": sample weights apply to explicit pairs and triplets only;"
                     + " over a batch each term involves several samples (remove the weight column)");
         }

@@ -29,7 +29,7 @@ public final class Triplet implements LossDefinition {
             .formula("ℓ = max(0, d(a, p) − d(a, n) + margin), d(x, y) = ‖x − y + eps‖₂"
                     + " (squared=true: ‖x − y‖², no eps; swap=true: d(a, n) → min(d(a, n), d(p, n)))")
             .roles(MetricRoles.ANCHOR, MetricRoles.POSITIVE, MetricRoles.NEGATIVE,
-                    MetricRoles.EMBEDDING, MetricRoles.LABEL, MetricRoles.WEIGHT_ROLE)
+                    MetricRoles.EMBEDDING, MetricRoles.LABEL).weighted(MetricRoles.TUPLE_WEIGHT)
             .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin").atLeast(0, true),
                     ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
                             "added to x − y in explicit triplets' distances (torch pairwise_distance)"),

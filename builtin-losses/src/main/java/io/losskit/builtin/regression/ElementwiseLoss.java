@@ -19,7 +19,6 @@ abstract class ElementwiseLoss implements LossDefinition {
 
     static final RoleSpec PRED = RoleSpec.required("pred", RoleKind.NUMERIC, "the prediction ŷ (a number or a vector)");
     static final RoleSpec TARGET = RoleSpec.required("target", RoleKind.NUMERIC, "the true value y (same shape as pred)");
-    static final RoleSpec WEIGHT = RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight wᵢ (default 1)");
 
     /** What {@link #length} returns when pred and target are numbers. */
     static final int SCALAR = -1;
@@ -43,7 +42,7 @@ abstract class ElementwiseLoss implements LossDefinition {
 
     /** A regression descriptor reading pred, target and the optional weight. */
     static LossDescriptor.Builder regression(String id) {
-        return LossDescriptor.builder(id, CATEGORY).roles(PRED, TARGET, WEIGHT);
+        return LossDescriptor.builder(id, CATEGORY).roles(PRED, TARGET).weighted();
     }
 
     /** A per-sample loss that applies {@code f} element-wise and averages over a vector's elements. */

@@ -30,7 +30,7 @@ public final class GaussianNll extends ElementwiseLoss {
         super(LossDescriptor.builder("gaussian-nll", CATEGORY)
                 .summary("Gaussian negative log-likelihood with a predicted variance")
                 .formula("ℓᵢ = ½(log max(v, eps) + d²/max(v, eps)) [+ ½log 2π if full], d = ŷ − y")
-                .roles(PRED, TARGET, VAR, WEIGHT)
+                .roles(PRED, TARGET, VAR).weighted()
                 .params(ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
                                 "floor on the variance, for stability").atLeast(0, false),
                         ParamSpec.of("full", ParamType.BOOLEAN, "false",

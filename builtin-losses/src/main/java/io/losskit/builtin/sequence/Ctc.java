@@ -39,8 +39,7 @@ public final class Ctc implements LossDefinition {
                             "T×C matrix, one row per time step (log-probabilities, logits or probabilities)"),
                     RoleSpec.required("target", RoleKind.SEQUENCE,
                             "the label sequence: class indices without blanks, or a string mapped through alphabet"),
-                    RoleSpec.optional("input-length", RoleKind.NUMBER, "use only the first n rows of pred"),
-                    RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight wᵢ (default 1)"))
+                    RoleSpec.optional("input-length", RoleKind.NUMBER, "use only the first n rows of pred")).weighted()
             .params(
                     ParamSpec.of("blank", ParamType.INT, "0", "class index of the blank").atLeast(0, true),
                     ParamSpec.choice("input", "log-probs", List.of("log-probs", "logits", "probs"),

@@ -34,7 +34,6 @@ public final class EditDistance implements LossDefinition {
             "the hypothesis: a string, or a list of tokens");
     static final RoleSpec TARGET = RoleSpec.required("target", RoleKind.SEQUENCE,
             "the reference: a string, or a list of tokens");
-    static final RoleSpec WEIGHT = RoleSpec.optional("weight", RoleKind.NUMBER, "the sample weight wᵢ (default 1)");
 
     static final ParamSpec IGNORE_CASE = ParamSpec.of("ignore-case", ParamType.BOOLEAN, "false",
             "compare code points case-insensitively (each folded to upper then lower case, as Java's equalsIgnoreCase)");
@@ -61,7 +60,7 @@ public final class EditDistance implements LossDefinition {
             .summary("minimum cost of insertions, deletions and substitutions turning pred into target")
             .formula("ℓᵢ = min over alignments of ins-cost·#inserted target symbols + del-cost·#deleted pred symbols"
                     + " + sub-cost·#substitutions; with normalize: ℓᵢ / max(1, |target|)")
-            .roles(PRED, TARGET, WEIGHT)
+            .roles(PRED, TARGET).weighted()
             .params(
                     ParamSpec.choice("unit", "char", List.of("char", "word", "token"),
                             "symbols of a string: char = Unicode code points, word = whitespace-separated words,"

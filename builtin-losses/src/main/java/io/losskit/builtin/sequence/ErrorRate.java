@@ -45,7 +45,7 @@ abstract class ErrorRate implements LossDefinition {
                         + " is not supported. Edits are unit-cost insertions, deletions and substitutions. "
                         + (unit == SymbolReader.Unit.CHAR ? EditDistance.CHARS_NOTE : EditDistance.WORDS_NOTE) + " "
                         + EditDistance.LISTS_NOTE + " " + EditDistance.TIE_BREAK_NOTE)
-                .roles(EditDistance.PRED, EditDistance.TARGET, EditDistance.WEIGHT)
+                .roles(EditDistance.PRED, EditDistance.TARGET).weighted()
                 .params(EditDistance.IGNORE_CASE)
                 .reductions(Reduction.MEAN, Reduction.NONE)
                 .details(EditDistance.HITS, EditDistance.SUBSTITUTIONS, EditDistance.DELETIONS,

@@ -32,7 +32,7 @@ class RegressionDescriptorsTest {
             assertThat(d.summary()).isNotBlank();
             assertThat(d.formula()).isNotBlank();
             assertThat(d.reference()).isNotBlank();
-            assertThat(d.roles()).contains(new RoleSpec("weight", RoleKind.NUMBER, false, "the sample weight wᵢ (default 1)"));
+            assertThat(d.takesWeight()).as(d.id()).isTrue();
             assertThat(d.roles()).filteredOn(RoleSpec::required).extracting(RoleSpec::name)
                     .containsExactlyElementsOf(d.id().equals("gaussian-nll")
                             ? List.of("pred", "target", "var") : List.of("pred", "target"));

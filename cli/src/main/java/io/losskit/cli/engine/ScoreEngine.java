@@ -17,7 +17,6 @@ import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
-import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
 import java.io.IOException;
@@ -105,8 +104,18 @@ public final class ScoreEngine {
                 specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
             }
         }
-        specs.computeIfAbsent("weight", k -> new ArrayList<>()).add(RoleSpec.optional("weight", RoleKind.NUMBER, "sample weight"));
         Map<String, RoleBinding> bindings = Binder.bind(source, first, hasHeader, specs, options.columns());
+        List<String> warnings = new ArrayList<>();
+        RoleBinding weight = bindings.get(LossDescriptor.WEIGHT);
+        if (weight != null) {
+            // The weights are read for the losses that take them; say which losses they leave out.
+            for (ScorePlan.Planned p : plan.losses()) {
+                if (!p.descriptor().takesWeight()) {
+                    warnings.add(p.descriptor().id() + ": takes no sample weight; the weights ("
+                            + weight.display() + ") apply to the other losses only");
+                }
+            }
+        }
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
         Setup setup = new Setup(plan, options, bindings, classIndex, source.name());
 
@@ -128,7 +137,6 @@ public final class ScoreEngine {
             whole.append(s);
         }
         List<Outcome> outcomes = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (Run r : whole.runs) {
             outcomes.add(r.finish());
             r.tally.warnings().forEach((message, count) ->
@@ -287,7 +295,7 @@ public final class ScoreEngine {
         Segment(Setup setup, Reading reading, List<Run> runs) {
             this.reading = reading;
             this.runs = runs;
-            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get("weight"));
+            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get(LossDescriptor.WEIGHT));
         }
 
         /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
@@ -387,7 +395,7 @@ public final class ScoreEngine {
                     }
                 }
                 sample.validate();
-                double w = weight != null && sample.has("weight") ? sample.number("weight") : 1.0;
+                double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
                 for (int i = 0; i < runs.size(); i++) {
                     pending[i] = runs.get(i).compute(sample);
                 }
@@ -395,12 +403,12 @@ public final class ScoreEngine {
                 // cannot. So the per-sample runs keep a record only once every other run has.
                 for (int i = 0; i < runs.size(); i++) {
                     if (!(runs.get(i) instanceof PerSampleRun)) {
-                        runs.get(i).commit(sample, pending[i], w);
+                        runs.get(i).commit(sample, pending[i], runs.get(i).weighted ? w : 1.0);
                     }
                 }
                 for (int i = 0; i < runs.size(); i++) {
                     if (runs.get(i) instanceof PerSampleRun) {
-                        runs.get(i).commit(sample, pending[i], w);
+                        runs.get(i).commit(sample, pending[i], runs.get(i).weighted ? w : 1.0);
                     }
                 }
             } catch (InvalidSampleException e) {
@@ -421,11 +429,14 @@ public final class ScoreEngine {
         final ScorePlan.Planned planned;
         final Reduction reduction;
         final EngineTally tally;
+        /** Whether the loss takes the sample weight; a loss that does not sees weight 1. */
+        final boolean weighted;
 
         Run(ScorePlan.Planned planned, Reduction reduction, EngineTally tally) {
             this.planned = planned;
             this.reduction = reduction;
             this.tally = tally;
+            this.weighted = planned.descriptor().takesWeight();
         }
 
         String id() {
