@@ -154,7 +154,7 @@ public final class LossRegistry {
      * The loss named {@code name}: a built-in's id or alias, {@code PACK:ID} (or
      * {@code PACK:ALIAS}), or the bare name of one plugin pack's loss; null when there is none.
      *
-     * @throws UsageError when several plugin packs claim a bare name
+     * @throws UsageError when several plugin packs claim a bare name, or PACK names no pack
      */
     public Entry find(String name) {
         int colon = name.indexOf(':');
@@ -166,7 +166,9 @@ public final class LossRegistry {
             }
             PluginLoader.Pack p = packs().get(pack);
             if (p == null) {
-                return null;
+                throw new UsageError("unknown loss \"" + name + "\": no plugin pack is named \"" + pack + "\" ("
+                        + (packs().isEmpty() ? "no pack was found" : "the packs: " + String.join(", ", packs().keySet()))
+                        + "; see losskit list)");
             }
             ensureLoaded(List.of(p));
             return loaded.get(pack).get(id);

@@ -115,6 +115,9 @@ class PluginExampleEndToEndTest {
                 "-l", "clash:ece", csv.toString());
         assertThat(qualified.exit()).as(qualified.err()).isZero();
         assertThat(qualified.out()).isEqualTo("0.5\n");   // clash's loss is |ŷ − y|
+        Cli.Run list = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "list");
+        assertThat(list.out()).containsPattern("\n  plugins:ece +plugins/example-losses\\.jar +expected calibration error")
+                .containsPattern("\n  clash:ece +clash/clash\\.jar ").containsPattern("\n  other +clash/clash\\.jar ");
         Cli.Run describe = Cli.run("--plugin-dir", plugins.toString(), "--plugin-dir", clash.toString(), "describe", "plugins:ece");
         assertThat(describe.exit()).as(describe.err()).isZero();
         assertThat(describe.out()).startsWith("plugins:ece (also expected-calibration-error) — expected calibration error")

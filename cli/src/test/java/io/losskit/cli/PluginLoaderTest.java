@@ -298,7 +298,9 @@ class PluginLoaderTest {
         assertThat(registry.name(registry.find("acme-only"))).isEqualTo("acme-only");
         assertThat(registry.find("one:shared").pack()).isEqualTo("one");
         assertThat(registry.find("two:shared").pack()).isEqualTo("two");
-        assertThat(registry.find("three:shared")).isNull();
+        assertThatThrownBy(() -> registry.find("three:shared")).isInstanceOf(UsageError.class)
+                .hasMessage("unknown loss \"three:shared\": no plugin pack is named \"three\" (the packs: acme, one, two; "
+                        + "see losskit list)");
         assertThat(registry.find("acme:shared")).isNull();
         assertThatThrownBy(() -> registry.find("shared")).isInstanceOf(UsageError.class)
                 .hasMessage("the loss id \"shared\" is defined by several plugin packs, so it selects none: one:shared from plugin "
