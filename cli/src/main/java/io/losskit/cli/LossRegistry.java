@@ -154,7 +154,8 @@ public final class LossRegistry {
      * The loss named {@code name}: a built-in's id or alias, {@code PACK:ID} (or
      * {@code PACK:ALIAS}), or the bare name of one plugin pack's loss; null when there is none.
      *
-     * @throws UsageError when several plugin packs claim a bare name, or PACK names no pack
+     * @throws UsageError when several plugin packs claim a bare name, or PACK:ID names no pack or
+     *     no loss of that pack
      */
     public Entry find(String name) {
         int colon = name.indexOf(':');
@@ -171,7 +172,13 @@ public final class LossRegistry {
                         + "; see losskit list)");
             }
             ensureLoaded(List.of(p));
-            return loaded.get(pack).get(id);
+            Entry e = loaded.get(pack).get(id);
+            if (e == null) {
+                List<String> ids = loaded.get(pack).values().stream().distinct().map(x -> x.descriptor().id()).toList();
+                throw new UsageError("unknown loss \"" + name + "\": the plugin pack " + pack + " has "
+                        + (ids.isEmpty() ? "no loss loaded" : "only " + String.join(", ", ids)) + " (see losskit list)");
+            }
+            return e;
         }
         Entry builtin = builtinNames.get(name);
         if (builtin != null) {

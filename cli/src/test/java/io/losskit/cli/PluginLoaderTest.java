@@ -301,7 +301,8 @@ class PluginLoaderTest {
         assertThatThrownBy(() -> registry.find("three:shared")).isInstanceOf(UsageError.class)
                 .hasMessage("unknown loss \"three:shared\": no plugin pack is named \"three\" (the packs: acme, one, two; "
                         + "see losskit list)");
-        assertThat(registry.find("acme:shared")).isNull();
+        assertThatThrownBy(() -> registry.find("acme:shared")).isInstanceOf(UsageError.class)
+                .hasMessage("unknown loss \"acme:shared\": the plugin pack acme has only mse, acme-only (see losskit list)");
         assertThatThrownBy(() -> registry.find("shared")).isInstanceOf(UsageError.class)
                 .hasMessage("the loss id \"shared\" is defined by several plugin packs, so it selects none: one:shared from plugin "
                         + "pack one (" + plugins.resolve("one/one.jar") + ") and two:shared from plugin pack two ("
