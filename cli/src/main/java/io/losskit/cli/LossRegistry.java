@@ -75,20 +75,15 @@ public final class LossRegistry {
         this.timeout = timeout;
     }
 
-    /** The losses of the providers visible to {@code loader}, as the built-in pack. */
-    public static LossRegistry load(ClassLoader loader) {
+    /** The built-in pack (and whatever else is on the application's class path). */
+    public static LossRegistry builtin() {
         List<Entry> entries = new ArrayList<>();
-        for (LossProvider provider : ServiceLoader.load(LossProvider.class, loader)) {
+        for (LossProvider provider : ServiceLoader.load(LossProvider.class, LossRegistry.class.getClassLoader())) {
             for (LossDefinition d : provider.losses()) {
                 entries.add(new Entry(d, d.descriptor(), BUILT_IN, null));
             }
         }
         return new LossRegistry(List.copyOf(entries), List.of(), Duration.ZERO, m -> { });
-    }
-
-    /** The built-in pack (and whatever else is on the application's class path). */
-    public static LossRegistry builtin() {
-        return load(LossRegistry.class.getClassLoader());
     }
 
     /**
