@@ -61,7 +61,7 @@ final class DescribeCommand implements Callable<Integer> {
             out.println("Parameters: none");
         } else {
             out.println("Parameters (-P " + name + ".KEY=VALUE):");
-            for (ParamSpec p : d.params()) {
+            for (ParamSpec<?> p : d.params()) {
                 String range = p.range().isEmpty() ? "" : " in " + p.range();
                 out.printf("  %-13s %s, default %s%s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         p.defaultValue() == null ? "none" : p.defaultValue(), range);

@@ -32,7 +32,7 @@ class ReadmePluginGuideTest {
                 resources.put(path, block.group(5));
             }
         }
-        assertThat(sources).containsOnlyKeys("com.acme.losses.Smape", "com.acme.losses.AcmeLosses");
+        assertThat(sources).containsOnlyKeys("com.acme.losses.Smape");
         assertThat(resources).containsOnlyKeys(TestJars.SERVICES);
 
         Path dir = Files.createDirectories(tmp.resolve("target"));

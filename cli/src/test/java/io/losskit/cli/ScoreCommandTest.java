@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,20 @@ class ScoreCommandTest {
         assertThat(Cli.run("score", file()).exit()).isEqualTo(2);
         assertThat(Cli.run("frobnicate").exit()).isEqualTo(2);
         assertThat(Cli.run().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aParameterIsAFiniteNumberInItsRangeOfEveryNumericType() throws IOException {
+        // (0, ∞) is open at ∞: Infinity is outside it, as NaN is outside every range
+        for (String bad : List.of("huber.delta=Infinity", "huber.delta=inf", "huber.delta=NaN", "huber.delta=1e309",
+                "huber.delta=1d", "huber.delta=0x1p3", "margin-ranking.margin=-Infinity", "ctc.blank=Infinity",
+                "cross-entropy.class-weights=1,Infinity", "cross-entropy.class-weights=NaN,1")) {
+            Cli.Run run = Cli.run("score", "-l", bad.substring(0, bad.indexOf('.')), "-P", bad, file());
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).startsWith("losskit: " + bad.substring(0, bad.indexOf('=')) + " must be ")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(Cli.run("score", "-l", "huber", "-P", "huber.delta=1e300", file()).exit()).isZero();
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -21,15 +20,19 @@ import java.util.Set;
  */
 public final class AsymmetricCost implements LossDefinition {
 
+    static final ParamSpec<Double> K = ParamSpec.ofDouble("k", "2", "the cost of one unit short relative to one unit over")
+            .above(0);
+
+    static final ParamSpec<Integer> P = ParamSpec.ofInt("p", "1", "the power of the error: 1 (linear cost) or 2 (squared)")
+            .oneOf("1", "2");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("asymmetric-cost", "regression")
             .summary("under-prediction costs k times over-prediction")
             .formula("ℓᵢ = k·(y − ŷ)ᵖ if ŷ < y, else (ŷ − y)ᵖ")
             .roles(RoleSpec.required("pred", RoleKind.NUMBER, "the forecast ŷ"),
                     RoleSpec.required("target", RoleKind.NUMBER, "the actual value y")).weighted()
-            .params(ParamSpec.of("k", ParamType.DOUBLE, "2", "the cost of one unit short relative to one unit over")
-                            .atLeast(0, false),
-                    ParamSpec.of("p", ParamType.INT, "1", "the power of the error: 1 (linear cost) or 2 (squared)")
-                            .oneOf("1", "2"))
+            .params(K,
+                    P)
             .reference("Granger 1969, \"Prediction with a generalized cost of error function\"; "
                     + "with p = 1, (k + 1) × sklearn mean_pinball_loss(alpha = k / (k + 1))")
             .notes("k = 1, p = 1 is the absolute error and k = 1, p = 2 the squared error.")
@@ -42,8 +45,8 @@ public final class AsymmetricCost implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double k = params.getDouble("k");
-        boolean squared = params.getInt("p") == 2;
+        double k = params.get(K);
+        boolean squared = params.get(P) == 2;
         return (PerSampleLoss) (sample, tally) -> {
             double d = sample.number("target") - sample.number("pred");
             double cost = squared ? d * d : Math.abs(d);

@@ -9,13 +9,11 @@ import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +34,15 @@ import java.util.Set;
  */
 public final class ExpectedCalibrationError implements LossDefinition {
 
+    static final ParamSpec<Integer> BINS = ParamSpec.ofInt("bins", "15", "the number M of equal-width bins over [0, 1]")
+            .atLeast(1).atMost(100_000);
+
+    /** What the bins' gaps are summarised by; the words are the names in lower case. */
+    enum Norm { L1, L2, MAX }
+
+    static final ParamSpec<Norm> NORM = ParamSpec.ofChoice("norm", Norm.L1,
+            "l1: expected calibration error; l2: its root-mean-square form; max: maximum calibration error", Norm.values());
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("ece", "calibration")
             .aliases("expected-calibration-error")
             .summary("expected calibration error over equal-width confidence bins")
@@ -44,10 +51,8 @@ public final class ExpectedCalibrationError implements LossDefinition {
                             "the probability of class 1 (binary), or a vector of class probabilities"),
                     RoleSpec.required("target", RoleKind.CLASS, "the true class: 0 or 1 for a scalar pred, else an index"))
             .weighted("the sample weight (default 1): n_b sums weights")
-            .params(ParamSpec.of("bins", ParamType.INT, "15", "the number M of equal-width bins over [0, 1]")
-                            .atLeast(1, true).atMost(100_000, true),
-                    ParamSpec.choice("norm", "l1", List.of("l1", "l2", "max"),
-                            "l1: expected calibration error; l2: its root-mean-square form; max: maximum calibration error"))
+            .params(BINS,
+                    NORM)
             .reductions(Reduction.MEAN)
             .details("empty-bins")
             .reference("Naeini et al., AAAI 2015; Guo et al., ICML 2017; torchmetrics BinaryCalibrationError / "
@@ -63,21 +68,21 @@ public final class ExpectedCalibrationError implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        int bins = params.getInt("bins");
-        String norm = params.getString("norm");
+        int bins = params.get(BINS);
+        Norm norm = params.get(NORM);
         return (AggregateLoss) reduction -> new Bins(bins, norm);
     }
 
     /** Per-bin weight, confidence and accuracy sums. */
     static final class Bins implements Accumulator {
 
-        private final String norm;
+        private final Norm norm;
         private long count;
         private final CompensatedSum[] weight;
         private final CompensatedSum[] confidence;
         private final CompensatedSum[] accuracy;
 
-        Bins(int bins, String norm) {
+        Bins(int bins, Norm norm) {
             this.norm = norm;
             weight = sums(bins);
             confidence = sums(bins);
@@ -177,10 +182,9 @@ public final class ExpectedCalibrationError implements LossDefinition {
                 max = Math.max(max, gap);
             }
             double value = n > 0 ? switch (norm) {
-                case "l1" -> l1;
-                case "l2" -> Math.sqrt(l2);
-                case "max" -> max;
-                default -> throw new IllegalStateException(norm);
+                case L1 -> l1;
+                case L2 -> Math.sqrt(l2);
+                case MAX -> max;
             } : Double.NaN;
             return new LossResult(value, null, count, Map.of("empty-bins", empty));
         }

@@ -22,7 +22,7 @@ public final class LossDescriptor {
     private final String summary;
     private final String formula;
     private final List<RoleSpec> roles;
-    private final List<ParamSpec> params;
+    private final List<ParamSpec<?>> params;
     private final Set<Reduction> reductions;
     private final List<String> details;
     private final String reference;
@@ -99,7 +99,7 @@ public final class LossDescriptor {
     }
 
     /** Its parameters. */
-    public List<ParamSpec> params() {
+    public List<ParamSpec<?>> params() {
         return params;
     }
 
@@ -124,7 +124,7 @@ public final class LossDescriptor {
     }
 
     /** The parameter named {@code name}, or {@code null}. */
-    public ParamSpec param(String name) {
+    public ParamSpec<?> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
@@ -142,7 +142,7 @@ public final class LossDescriptor {
         private String formula = "";
         private List<RoleSpec> roles = List.of();
         private String weight;
-        private List<ParamSpec> params = List.of();
+        private List<ParamSpec<?>> params = List.of();
         private Set<Reduction> reductions = Set.of(Reduction.MEAN, Reduction.SUM, Reduction.NONE);
         private List<String> details = List.of();
         private String reference = "";
@@ -190,7 +190,7 @@ public final class LossDescriptor {
             return this;
         }
 
-        public Builder params(ParamSpec... params) {
+        public Builder params(ParamSpec<?>... params) {
             this.params = List.of(params);
             return this;
         }

@@ -1,8 +1,8 @@
 package io.losskit.spi;
 
-/** The type of a parameter value, as typed on the command line with {@code -P key=value}. */
+/** The type of a parameter's value, and how its text is read (see the {@link ParamSpec} factories). */
 public enum ParamType {
-    /** A double, e.g. {@code 0.5}, {@code 1e-7}. */
+    /** A finite double, e.g. {@code 0.5}, {@code 1e-7}. */
     DOUBLE,
     /** An integer. */
     INT,
@@ -12,7 +12,7 @@ public enum ParamType {
     CHOICE,
     /** Free text. */
     STRING,
-    /** A comma-separated list of doubles, e.g. {@code 0.5,2,1}. */
+    /** A list of finite doubles, separated by commas or spaces, e.g. {@code 0.5,2,1}. */
     DOUBLE_LIST,
     /** A JSON file holding an object that maps labels to vectors, e.g. class centres. */
     VECTOR_MAP

@@ -4,13 +4,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@link Parameters} parsed from text ({@code -P key=value}) and checked against a descriptor:
- * what the command line uses, and what a plugin's own tests can use.
+ * {@link Parameters} parsed from text (name → value as typed) and checked against a descriptor:
+ * what a host uses, and what a pack's own tests can use.
  */
 public final class ParameterValues implements Parameters {
 
@@ -30,174 +29,73 @@ public final class ParameterValues implements Parameters {
     }
 
     /**
-     * Parses {@code given} (name → text) over the defaults of {@code descriptor}.
+     * Parses {@code given} (name → text) over the defaults of {@code descriptor}. Numbers are
+     * finite, in JSON's syntax, and within the parameter's range.
      *
      * @param vectorMaps reads the file named by a {@link ParamType#VECTOR_MAP} value
-     * @throws IllegalArgumentException naming the parameter, when a name is unknown, a value does
-     *     not parse or is out of range
+     * @throws IllegalArgumentException naming the parameter ({@code id.name}), when a name is
+     *     unknown, a value does not parse or is not allowed
      */
     public static ParameterValues of(LossDescriptor descriptor, Map<String, String> given,
                                      Function<String, Map<String, double[]>> vectorMaps) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParamSpec spec : descriptor.params()) {
-            String text = given.containsKey(spec.name()) ? given.get(spec.name()) : spec.defaultValue();
-            values.put(spec.name(), text == null ? null : parse(descriptor, spec, text, vectorMaps));
-        }
         for (String name : given.keySet()) {
             if (descriptor.param(name) == null) {
                 throw new IllegalArgumentException(descriptor.id() + " has no parameter '" + name + "'"
-                        + (descriptor.params().isEmpty() ? "" : " (it has: " + names(descriptor) + ")"));
+                        + (descriptor.params().isEmpty() ? "" : " (it has: " + String.join(", ",
+                        descriptor.params().stream().map(ParamSpec::name).toList()) + ")"));
             }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec<?> spec : descriptor.params()) {
+            String text = given.containsKey(spec.name()) ? given.get(spec.name()) : spec.defaultValue();
+            Object v = text == null ? null : spec.parse(descriptor.id() + "." + spec.name(), text, vectorMaps);
+            values.put(spec.name(), v != null && spec.type() == ParamType.VECTOR_MAP ? new VectorMapFile(text, v) : v);
         }
         return new ParameterValues(descriptor, values);
     }
 
-    private static String names(LossDescriptor descriptor) {
-        return String.join(", ", descriptor.params().stream().map(ParamSpec::name).toList());
-    }
-
-    private static Object parse(LossDescriptor d, ParamSpec spec, String text,
-                                Function<String, Map<String, double[]>> vectorMaps) {
-        String where = d.id() + "." + spec.name();
-        String t = text.trim();
-        try {
-            switch (spec.type()) {
-                case DOUBLE: {
-                    double v = parseDouble(t);
-                    check(where, spec, v, t);
-                    return v;
-                }
-                case INT: {
-                    int v = Integer.parseInt(t);
-                    check(where, spec, v, t);
-                    return v;
-                }
-                case BOOLEAN: {
-                    String b = t.toLowerCase(Locale.ROOT);
-                    if (!b.equals("true") && !b.equals("false")) {
-                        throw new IllegalArgumentException(where + " must be true or false, not '" + text + "'");
-                    }
-                    return Boolean.parseBoolean(b);
-                }
-                case CHOICE:
-                    if (!spec.choices().contains(t)) {
-                        throw new IllegalArgumentException(where + " must be one of "
-                                + String.join(", ", spec.choices()) + ", not '" + text + "'");
-                    }
-                    return t;
-                case STRING:
-                    return text;
-                case DOUBLE_LIST: {
-                    String body = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t;
-                    String[] parts = body.split("[,\\s]+");
-                    double[] v = new double[parts.length];
-                    for (int i = 0; i < parts.length; i++) {
-                        v[i] = parseDouble(parts[i]);
-                        check(where, spec, v[i], parts[i]);
-                    }
-                    return v;
-                }
-                case VECTOR_MAP:
-                    return new VectorMapFile(text, Collections.unmodifiableMap(vectorMaps.apply(text)));
-                default:
-                    throw new AssertionError(spec.type());
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + " must be " + article(spec.type()) + ", not '" + text + "'");
-        }
-    }
-
-    private static String article(ParamType type) {
-        return switch (type) {
-            case INT -> "an integer";
-            case DOUBLE_LIST -> "a comma-separated list of numbers";
-            default -> "a number";
-        };
-    }
-
-    private static double parseDouble(String t) {
-        double v = Double.parseDouble(t);
-        if (Double.isNaN(v)) {
-            throw new NumberFormatException(t);
-        }
-        return v;
-    }
-
-    private static void check(String where, ParamSpec spec, double v, String text) {
-        boolean inRange = (spec.min() == null || (spec.minInclusive() ? v >= spec.min() : v > spec.min()))
-                && (spec.max() == null || (spec.maxInclusive() ? v <= spec.max() : v < spec.max()));
-        boolean allowed = spec.type() == ParamType.CHOICE || spec.choices().isEmpty()
-                || spec.choices().stream().anyMatch(c -> Double.parseDouble(c) == v);
-        if (!inRange || !allowed) {
-            throw new IllegalArgumentException(where + " must be in " + spec.range() + ", not " + text);
-        }
-    }
-
     /** A {@link ParamType#VECTOR_MAP} value: the file as given, and what it holds. */
-    private record VectorMapFile(String file, Map<String, double[]> vectors) {
+    private record VectorMapFile(String file, Object vectors) {
     }
 
     /**
-     * Every parameter's effective value (null where unset), in descriptor order; a
-     * {@link ParamType#VECTOR_MAP} shows as the file it was read from.
+     * Every parameter's effective value (null where unset), in descriptor order, as shown to a
+     * user: a choice as its word, a {@link ParamType#VECTOR_MAP} as the file it was read from.
      */
     public Map<String, Object> effective() {
         Map<String, Object> shown = new LinkedHashMap<>(values);
-        shown.replaceAll((name, v) -> v instanceof VectorMapFile f ? f.file() : v);
+        shown.replaceAll((name, v) -> v instanceof VectorMapFile f ? f.file()
+                : v instanceof Enum<?> e ? ParamSpec.word(e) : v);
         return Collections.unmodifiableMap(shown);
     }
 
     @Override
-    public boolean isSet(String name) {
-        return value(name) != null;
+    public boolean isSet(ParamSpec<?> param) {
+        return value(param) != null;
     }
 
-    private Object value(String name) {
-        if (!values.containsKey(name)) {
-            throw new IllegalArgumentException(descriptor.id() + " declares no parameter '" + name + "'");
-        }
-        return values.get(name);
-    }
-
-    private <T> T typed(String name, Class<T> type) {
-        Object v = value(name);
+    @Override
+    public <T> T get(ParamSpec<T> param) {
+        Object v = value(param);
         if (v == null) {
-            throw new IllegalArgumentException(descriptor.id() + "." + name + " is not set");
+            throw new IllegalArgumentException(descriptor.id() + "." + param.name() + " is not set");
         }
-        if (!type.isInstance(v)) {
-            throw new IllegalArgumentException(descriptor.id() + "." + name + " is not a " + type.getSimpleName());
+        if (v instanceof VectorMapFile f) {
+            v = f.vectors();
+        } else if (v instanceof double[] a) {
+            v = a.clone();
         }
-        return type.cast(v);
+        @SuppressWarnings("unchecked") // value() checked that the declared spec has this value type
+        T t = (T) v;
+        return t;
     }
 
-    @Override
-    public double getDouble(String name) {
-        return typed(name, Double.class);
-    }
-
-    @Override
-    public int getInt(String name) {
-        return typed(name, Integer.class);
-    }
-
-    @Override
-    public boolean getBoolean(String name) {
-        return typed(name, Boolean.class);
-    }
-
-    @Override
-    public String getString(String name) {
-        return typed(name, String.class);
-    }
-
-    @Override
-    public double[] getDoubles(String name) {
-        return typed(name, double[].class).clone();
-    }
-
-    @Override
-    public Map<String, double[]> getVectorMap(String name) {
-        return typed(name, VectorMapFile.class).vectors();
+    private Object value(ParamSpec<?> param) {
+        ParamSpec<?> declared = descriptor.param(param.name());
+        if (declared == null || !declared.fits(param)) {
+            throw new IllegalArgumentException(descriptor.id() + " declares no parameter " + param);
+        }
+        return values.get(param.name());
     }
 
     @Override

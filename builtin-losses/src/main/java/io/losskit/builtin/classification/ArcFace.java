@@ -2,7 +2,6 @@ package io.losskit.builtin.classification;
 
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Sample;
 
@@ -15,16 +14,22 @@ import io.losskit.spi.Sample;
  */
 public final class ArcFace extends MarginSoftmax {
 
+    static final ParamSpec<Double> S = ParamSpec.ofDouble("s", "64", "the scale").above(0);
+
+    static final ParamSpec<Double> M = ParamSpec.ofDouble("m", "0.5", "the additive angular margin, in radians")
+            .atLeast(0).below(Math.PI);
+
+    static final ParamSpec<Boolean> EASY_MARGIN = ParamSpec.ofBoolean("easy-margin", "false",
+            "true: apply the margin only where cos θ_k > 0, else use cos θ_k");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("arcface", "classification")
             .summary("additive angular margin softmax (ArcFace)")
             .formula("z_k = s·cos(θ_k + m) if cos θ_k > cos(π − m), else s·(cos θ_k − sin(π − m)·m); "
                     + "z_c = s·cos θ_c; ℓ = −log softmax(z)_k")
             .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
-            .params(ParamSpec.of("s", ParamType.DOUBLE, "64", "the scale").atLeast(0, false),
-                    ParamSpec.of("m", ParamType.DOUBLE, "0.5", "the additive angular margin, in radians")
-                            .atLeast(0, true).atMost(Math.PI, false),
-                    ParamSpec.of("easy-margin", ParamType.BOOLEAN, "false",
-                            "true: apply the margin only where cos θ_k > 0, else use cos θ_k"))
+            .params(S,
+                    M,
+                    EASY_MARGIN)
             .reference("Deng et al. ArcFace 2019 (InsightFace's fallback)")
             .notes("Follows InsightFace's ArcMarginProduct: cos(θ + m) = cos θ·cos m − sin θ·sin m; where "
                     + "θ_k + m would pass π (cos θ_k ≤ cos(π − m)) the target logit falls back to "
@@ -39,9 +44,9 @@ public final class ArcFace extends MarginSoftmax {
 
     @Override
     Logits logits(Parameters params) {
-        double s = params.getDouble("s");
-        double m = params.getDouble("m");
-        boolean easy = params.getBoolean("easy-margin");
+        double s = params.get(S);
+        double m = params.get(M);
+        boolean easy = params.get(EASY_MARGIN);
         double cosM = Math.cos(m);
         double sinM = Math.sin(m);
         double threshold = Math.cos(Math.PI - m);

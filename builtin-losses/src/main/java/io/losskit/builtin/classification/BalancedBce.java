@@ -9,7 +9,6 @@ import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
@@ -30,15 +29,17 @@ import java.util.Set;
  */
 public final class BalancedBce implements LossDefinition {
 
+    static final ParamSpec<Double> BETA = ParamSpec.ofDouble("beta", null,
+            "β, the weight of the positive term (default: the fraction of negative targets)")
+            .atLeast(0).atMost(1);
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("balanced-bce", "classification")
             .aliases("balanced-sigmoid-cross-entropy")
             .summary("class-balanced binary cross-entropy, β from the data")
             .formula("ℓ = −β·y·log p − (1−β)·(1−y)·log(1−p), β = Σ(1−y)/N over the whole input")
             .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
-                    ParamSpec.of("beta", ParamType.DOUBLE, null,
-                                    "β, the weight of the positive term (default: the fraction of negative targets)")
-                            .atLeast(0, true).atMost(1, true))
+                    BETA)
             .reference("Xie & Tu, HED, ICCV 2015")
             .notes("β defaults to the fraction of negative targets over every element of the input, so the value "
                     + "needs the whole input. mean divides by the number of elements (weighted by the sample "
@@ -54,7 +55,7 @@ public final class BalancedBce implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
-        Double beta = params.isSet("beta") ? params.getDouble("beta") : null;
+        Double beta = params.isSet(BETA) ? params.get(BETA) : null;
         return (AggregateLoss) reduction -> new Balanced(reduction, input, beta);
     }
 

@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Sample;
@@ -23,6 +22,12 @@ import java.util.Set;
  * sklearn clips p to machine epsilon and losskit clamps the log as torch does).
  */
 public final class Bce implements LossDefinition {
+
+    static final ParamSpec<Double> POS_WEIGHT = ParamSpec.ofDouble("pos-weight", "1", "w₊, multiplies the y·log p term")
+            .atLeast(0);
+
+    static final ParamSpec<Double> LABEL_SMOOTHING = ParamSpec.ofDouble("label-smoothing", "0", "s: y ← y(1−s) + s/2")
+            .atLeast(0).atMost(1);
 
     private static final String FORMULA = "ℓ = −[w₊·y·log p + (1−y)·log(1−p)], y ← y(1−s) + s/2; "
             + "vectors: the mean over labels";
@@ -63,10 +68,8 @@ public final class Bce implements LossDefinition {
                 .formula(FORMULA)
                 .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
                 .params(Input.param(input),
-                        ParamSpec.of("pos-weight", ParamType.DOUBLE, "1", "w₊, multiplies the y·log p term")
-                                .atLeast(0, true),
-                        ParamSpec.of("label-smoothing", ParamType.DOUBLE, "0", "s: y ← y(1−s) + s/2")
-                                .atLeast(0, true).atMost(1, true))
+                        POS_WEIGHT,
+                        LABEL_SMOOTHING)
                 .reference(reference)
                 .notes(NOTES)
                 .build();
@@ -80,8 +83,8 @@ public final class Bce implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
-        double posWeight = params.getDouble("pos-weight");
-        double smoothing = params.getDouble("label-smoothing");
+        double posWeight = params.get(POS_WEIGHT);
+        double smoothing = params.get(LABEL_SMOOTHING);
         return (PerSampleLoss) (sample, tally) -> {
             if (sample.isVector("pred") && !sample.isVector("target")) {
                 return classProbability(sample, input, posWeight, smoothing);

@@ -2,7 +2,6 @@ package io.losskit.builtin.classification;
 
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Sample;
 
@@ -12,13 +11,17 @@ import io.losskit.spi.Sample;
  */
 public final class CosFace extends MarginSoftmax {
 
+    static final ParamSpec<Double> S = ParamSpec.ofDouble("s", "64", "the scale").above(0);
+
+    static final ParamSpec<Double> M = ParamSpec.ofDouble("m", "0.35", "the additive cosine margin");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("cosface", "classification")
             .aliases("am-softmax", "lmcl")
             .summary("additive cosine margin softmax (CosFace)")
             .formula("z_k = s·(cos θ_k − m), z_c = s·cos θ_c; ℓ = −log softmax(z)_k")
             .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
-            .params(ParamSpec.of("s", ParamType.DOUBLE, "64", "the scale").atLeast(0, false),
-                    ParamSpec.of("m", ParamType.DOUBLE, "0.35", "the additive cosine margin"))
+            .params(S,
+                    M)
             .reference("Wang et al. CosFace 2018")
             .notes("pred holds the cosines cos θ_c between the feature and each class weight." + CLAMP_NOTE)
             .build();
@@ -30,8 +33,8 @@ public final class CosFace extends MarginSoftmax {
 
     @Override
     Logits logits(Parameters params) {
-        double s = params.getDouble("s");
-        double m = params.getDouble("m");
+        double s = params.get(S);
+        double m = params.get(M);
         return new Logits() {
             @Override
             public double target(double cos, Sample sample) {

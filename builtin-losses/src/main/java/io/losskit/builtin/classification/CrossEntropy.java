@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Sample;
 import java.util.Set;
@@ -26,6 +25,18 @@ import java.util.Set;
  * weights required) and {@code nll} (log-probabilities by default, torch's {@code NLLLoss}).
  */
 public final class CrossEntropy implements LossDefinition {
+
+    static final ParamSpec<double[]> CLASS_WEIGHTS = ParamSpec.ofDoubles("class-weights", null,
+            "w₀,w₁,…: one weight per class (default: all 1)").atLeast(0);
+    /** The same parameter where the loss needs it (either reads it). */
+    static final ParamSpec<double[]> REQUIRED_CLASS_WEIGHTS = ParamSpec.ofDoubles("class-weights", null,
+            "w₀,w₁,…: one weight per class (required)").atLeast(0);
+
+    static final ParamSpec<Double> LABEL_SMOOTHING = ParamSpec.ofDouble("label-smoothing", "0", "s: y ← (1−s)y + s/C")
+            .atLeast(0).atMost(1);
+
+    static final ParamSpec<Integer> IGNORE_INDEX = ParamSpec.ofInt("ignore-index", null,
+            "a class index whose samples are left out (default: none)");
 
     private static final String FORMULA = "index k: ℓ = (1−s)·w_k·(−log p_k) + (s/C)·Σ_c w_c·(−log p_c), "
             + "mean = Σℓᵢ / Σw_{kᵢ}; probabilities y: ℓ = −Σ_c w_c·((1−s)y_c + s/C)·log p_c, mean = Σℓᵢ / N";
@@ -78,13 +89,9 @@ public final class CrossEntropy implements LossDefinition {
                 .formula(FORMULA)
                 .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
                 .params(Input.param(input),
-                        ParamSpec.of("class-weights", ParamType.DOUBLE_LIST, null, weightsRequired
-                                ? "w₀,w₁,…: one weight per class (required)"
-                                : "w₀,w₁,…: one weight per class (default: all 1)").atLeast(0, true),
-                        ParamSpec.of("label-smoothing", ParamType.DOUBLE, "0", "s: y ← (1−s)y + s/C")
-                                .atLeast(0, true).atMost(1, true),
-                        ParamSpec.of("ignore-index", ParamType.INT, null,
-                                "a class index whose samples are left out (default: none)"))
+                        weightsRequired ? REQUIRED_CLASS_WEIGHTS : CLASS_WEIGHTS,
+                        LABEL_SMOOTHING,
+                        IGNORE_INDEX)
                 .reference(reference)
                 .notes(NOTES)
                 .build();
@@ -97,13 +104,13 @@ public final class CrossEntropy implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        if (weightsRequired && !params.isSet("class-weights")) {
+        if (weightsRequired && !params.isSet(CLASS_WEIGHTS)) {
             throw new IllegalArgumentException(descriptor.id() + " needs class-weights, e.g. -P class-weights=1,2,0.5");
         }
         Input input = Input.of(params);
-        double[] weights = params.isSet("class-weights") ? params.getDoubles("class-weights") : null;
-        double smoothing = params.getDouble("label-smoothing");
-        Integer ignore = params.isSet("ignore-index") ? params.getInt("ignore-index") : null;
+        double[] weights = params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null;
+        double smoothing = params.get(LABEL_SMOOTHING);
+        Integer ignore = params.isSet(IGNORE_INDEX) ? params.get(IGNORE_INDEX) : null;
         return (AggregateLoss) reduction -> new RatioAccumulator(reduction,
                 sample -> term(sample, input, weights, smoothing, ignore));
     }

@@ -25,7 +25,7 @@ public final class Dice extends OverlapLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double s = params.getDouble("smooth");
+        double s = params.get(SMOOTH);
         return overlapLoss(params, o -> oneMinus(2.0 * o.tp() + s, o.predSum() + o.targetSum() + s));
     }
 }

@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import java.util.Set;
@@ -17,16 +16,20 @@ import java.util.Set;
  */
 public final class Focal implements LossDefinition {
 
+    static final ParamSpec<Double> ALPHA = ParamSpec.ofDouble("alpha", "0.25",
+            "α, the weight of the positive class; α < 0 disables α_t").atMost(1);
+
+    static final ParamSpec<Double> GAMMA = ParamSpec.ofDouble("gamma", "2.0", "γ, the focusing exponent")
+            .atLeast(0);
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("focal", "classification")
             .aliases("sigmoid-focal")
             .summary("sigmoid focal loss")
             .formula("ℓ = α_t·(1 − p_t)^γ·bce(p, y), p_t = p·y + (1−p)(1−y), α_t = α·y + (1−α)(1−y)")
             .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
-                    ParamSpec.of("alpha", ParamType.DOUBLE, "0.25",
-                            "α, the weight of the positive class; α < 0 disables α_t").atMost(1, true),
-                    ParamSpec.of("gamma", ParamType.DOUBLE, "2.0", "γ, the focusing exponent")
-                            .atLeast(0, true))
+                    ALPHA,
+                    GAMMA)
             .reference("torchvision sigmoid_focal_loss; Lin et al. 2017")
             .notes("Follows torchvision.ops.sigmoid_focal_loss: bce is bce-logits of the logit (or bce of the "
                     + "probability with logs clamped at −100 for input=probs), α < 0 disables α_t, and γ = 0 "
@@ -42,8 +45,8 @@ public final class Focal implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
-        double alpha = params.getDouble("alpha");
-        double gamma = params.getDouble("gamma");
+        double alpha = params.get(ALPHA);
+        double gamma = params.get(GAMMA);
         return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, (x, target) -> {
             double y = BinaryElements.unitTarget(target);
             double bce = -(y * input.logP(x) + (1.0 - y) * input.log1mP(x));

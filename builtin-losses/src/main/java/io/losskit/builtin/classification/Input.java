@@ -4,7 +4,6 @@ import io.losskit.builtin.math.Numerics;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.Parameters;
-import java.util.List;
 
 /**
  * What a classification loss's pred holds: the {@code input} parameter of LOSSES.md. Each mode
@@ -18,38 +17,24 @@ import java.util.List;
  * ({@link Numerics#LOG_FLOOR}, as torch's BCELoss), so that 0 and 1 give finite losses.
  */
 enum Input {
-    LOGITS("logits"),
-    PROBS("probs"),
-    LOG_PROBS("log-probs");
+    LOGITS,
+    PROBS,
+    LOG_PROBS;
 
     static final String PARAM = "input";
 
-    private final String id;
-
-    Input(String id) {
-        this.id = id;
-    }
-
-    /** The name users type. */
-    String id() {
-        return id;
-    }
-
     /** The {@code input} parameter with {@code defaultValue} as its default. */
-    static ParamSpec param(Input defaultValue) {
-        return ParamSpec.choice(PARAM, defaultValue.id, List.of(LOGITS.id, PROBS.id, LOG_PROBS.id),
-                "what pred holds: logits, probs (probabilities in [0, 1]) or log-probs (log-probabilities ≤ 0)");
+    static ParamSpec<Input> param(Input defaultValue) {
+        return ParamSpec.ofChoice(PARAM, defaultValue,
+                "what pred holds: logits, probs (probabilities in [0, 1]) or log-probs (log-probabilities ≤ 0)", values());
     }
+
+    /** Reads the mode whatever the loss's default: a spec of the same name and type is the key. */
+    private static final ParamSpec<Input> KEY = param(LOGITS);
 
     /** The mode chosen in {@code params}. */
     static Input of(Parameters params) {
-        String name = params.getString(PARAM);
-        for (Input in : values()) {
-            if (in.id.equals(name)) {
-                return in;
-            }
-        }
-        throw new IllegalArgumentException("input must be logits, probs or log-probs, not " + name);
+        return params.get(KEY);
     }
 
     // --- one binary pred value ---------------------------------------------------------------

@@ -26,7 +26,7 @@ public final class Jaccard extends OverlapLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double s = params.getDouble("smooth");
+        double s = params.get(SMOOTH);
         return overlapLoss(params, o -> oneMinus(o.tp() + s, o.predSum() + o.targetSum() - o.tp() + s));
     }
 }

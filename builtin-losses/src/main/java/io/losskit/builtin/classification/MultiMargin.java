@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import java.util.Set;
@@ -15,12 +14,16 @@ import java.util.Set;
  */
 public final class MultiMargin implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "1.0", "the margin");
+
+    static final ParamSpec<Integer> P = ParamSpec.ofInt("p", "1", "the exponent, 1 or 2").oneOf("1", "2");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("multi-margin", "classification")
             .summary("multi-class margin (hinge) loss")
             .formula("ℓ = Σ_{c≠k} max(0, margin − x_k + x_c)^p / C")
             .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET).weighted()
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin"),
-                    ParamSpec.of("p", ParamType.INT, "1", "the exponent, 1 or 2").oneOf("1", "2"))
+            .params(MARGIN,
+                    P)
             .reference("torch MultiMarginLoss")
             .notes("Divides by the number of classes C, as torch does. The target is one class: an index, a "
                     + "name or a one-hot vector.")
@@ -33,8 +36,8 @@ public final class MultiMargin implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double margin = params.getDouble("margin");
-        boolean squared = params.getInt("p") == 2;
+        double margin = params.get(MARGIN);
+        boolean squared = params.get(P) == 2;
         return (PerSampleLoss) (sample, tally) -> {
             double[] x = ClassTargets.pred(sample);
             int k = ClassTargets.index(sample, x.length);

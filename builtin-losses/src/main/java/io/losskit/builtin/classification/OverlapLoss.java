@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Sample;
@@ -17,6 +16,9 @@ import io.losskit.spi.Sample;
  */
 abstract class OverlapLoss implements LossDefinition {
 
+    static final ParamSpec<Double> SMOOTH = ParamSpec.ofDouble("smooth", "1.0", "s, added to both sides of the ratio")
+            .atLeast(0);
+
     static final String NOTES_TAIL = " Sums run over the elements of the sample (a segmentation mask, a "
             + "multi-label vector); pred is probabilities by default (logits: σ; log-probs: exp). Targets must "
             + "be in [0, 1]. When the denominator is 0 (smooth = 0 and an empty prediction and target) the "
@@ -27,12 +29,11 @@ abstract class OverlapLoss implements LossDefinition {
     }
 
     /** The descriptor's builder with the roles and the input/smooth parameters these losses share. */
-    static LossDescriptor.Builder builder(String id, ParamSpec... more) {
-        ParamSpec[] params = new ParamSpec[more.length + 2];
+    static LossDescriptor.Builder builder(String id, ParamSpec<?>... more) {
+        ParamSpec<?>[] params = new ParamSpec<?>[more.length + 2];
         params[0] = Input.param(Input.PROBS);
         System.arraycopy(more, 0, params, 1, more.length);
-        params[more.length + 1] = ParamSpec.of("smooth", ParamType.DOUBLE, "1.0", "s, added to both sides of the ratio")
-                .atLeast(0, true);
+        params[more.length + 1] = SMOOTH;
         return LossDescriptor.builder(id, "classification")
                 .roles(Roles.BINARY_PRED, Roles.BINARY_TARGET).weighted()
                 .params(params);

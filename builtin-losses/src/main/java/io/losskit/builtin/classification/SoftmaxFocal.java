@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Sample;
 import java.util.Set;
@@ -19,15 +18,21 @@ import java.util.Set;
  */
 public final class SoftmaxFocal implements LossDefinition {
 
+    static final ParamSpec<Double> ALPHA = ParamSpec.ofDouble("alpha", "1.0", "α, a global factor").atLeast(0);
+
+    static final ParamSpec<Double> GAMMA = ParamSpec.ofDouble("gamma", "2.0", "γ, the focusing exponent").atLeast(0);
+
+    static final ParamSpec<double[]> CLASS_WEIGHTS = ParamSpec.ofDoubles("class-weights", null,
+            "w₀,w₁,…: one weight per class (default: all 1)").atLeast(0);
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("softmax-focal", "classification")
             .summary("multi-class focal loss on softmax probabilities")
             .formula("index k: ℓ = −α·w_k·(1 − p_k)^γ·log p_k; probabilities y: ℓ = −α·Σ_c w_c·y_c·(1 − p_c)^γ·log p_c")
             .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
             .params(Input.param(Input.LOGITS),
-                    ParamSpec.of("alpha", ParamType.DOUBLE, "1.0", "α, a global factor").atLeast(0, true),
-                    ParamSpec.of("gamma", ParamType.DOUBLE, "2.0", "γ, the focusing exponent").atLeast(0, true),
-                    ParamSpec.of("class-weights", ParamType.DOUBLE_LIST, null,
-                            "w₀,w₁,…: one weight per class (default: all 1)").atLeast(0, true))
+                    ALPHA,
+                    GAMMA,
+                    CLASS_WEIGHTS)
             .reference("Lin et al. 2017, multi-class form")
             .notes("No library defines this loss; it is the paper's formula. With class-weights, mean divides by "
                     + "the sum of the targets' class weights (index targets) as torch's weighted cross-entropy "
@@ -44,9 +49,9 @@ public final class SoftmaxFocal implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
-        double alpha = params.getDouble("alpha");
-        double gamma = params.getDouble("gamma");
-        double[] weights = params.isSet("class-weights") ? params.getDoubles("class-weights") : null;
+        double alpha = params.get(ALPHA);
+        double gamma = params.get(GAMMA);
+        double[] weights = params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null;
         return (AggregateLoss) reduction -> new RatioAccumulator(reduction,
                 sample -> term(sample, input, alpha, gamma, weights));
     }

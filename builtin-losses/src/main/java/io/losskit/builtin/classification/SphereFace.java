@@ -3,7 +3,6 @@ package io.losskit.builtin.classification;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
@@ -19,37 +18,40 @@ import io.losskit.spi.Sample;
  */
 public final class SphereFace extends MarginSoftmax {
 
+    static final ParamSpec<Double> S = ParamSpec.ofDouble("s", "1.0", "‖x‖ when the input has no norm").above(0);
+
     private static final RoleSpec NORM = RoleSpec.optional("norm", RoleKind.NUMBER,
             "‖x‖, the feature's norm (default: the parameter s)");
 
+    /** The margin factor m, whose default is the definition's. */
+    private final ParamSpec<Integer> m;
     private final LossDescriptor descriptor;
 
-    private SphereFace(LossDescriptor descriptor) {
-        this.descriptor = descriptor;
+    private SphereFace(int m, String id, String summary, String reference, String alias) {
+        this.m = ParamSpec.ofInt("m", Integer.toString(m), "the angular margin factor").atLeast(1);
+        this.descriptor = descriptor(id, this.m, summary, reference, alias);
     }
 
     /** {@code sphereface}, m = 4. */
     public static SphereFace sphereFace() {
-        return new SphereFace(descriptor("sphereface", 4, "multiplicative angular margin softmax (SphereFace)",
-                "Liu et al. SphereFace 2017", "a-softmax"));
+        return new SphereFace(4, "sphereface", "multiplicative angular margin softmax (SphereFace)",
+                "Liu et al. SphereFace 2017", "a-softmax");
     }
 
     /** {@code large-margin-softmax}, m = 2. */
     public static SphereFace largeMarginSoftmax() {
-        return new SphereFace(descriptor("large-margin-softmax", 2, "large-margin softmax (L-Softmax)",
-                "Liu et al. L-Softmax 2016", "l-softmax"));
+        return new SphereFace(2, "large-margin-softmax", "large-margin softmax (L-Softmax)",
+                "Liu et al. L-Softmax 2016", "l-softmax");
     }
 
-    private static LossDescriptor descriptor(String id, int m, String summary, String reference, String alias) {
+    private static LossDescriptor descriptor(String id, ParamSpec<Integer> m, String summary, String reference, String alias) {
         return LossDescriptor.builder(id, "classification")
                 .aliases(alias)
                 .summary(summary)
                 .formula("z_k = ‖x‖·ψ(θ_k), ψ(θ) = (−1)^j·cos(mθ) − 2j for θ ∈ [jπ/m, (j+1)π/m]; "
                         + "z_c = ‖x‖·cos θ_c; ℓ = −log softmax(z)_k")
                 .roles(Roles.CLASS_PRED, Roles.HARD_CLASS_TARGET, NORM).weighted()
-                .params(ParamSpec.of("m", ParamType.INT, Integer.toString(m), "the angular margin factor")
-                                .atLeast(1, true),
-                        ParamSpec.of("s", ParamType.DOUBLE, "1.0", "‖x‖ when the input has no norm").atLeast(0, false))
+                .params(m, S)
                 .reference(reference)
                 .notes("ψ is the piecewise, monotonically decreasing extension of cos(mθ) to [0, π]; cos(mθ) is "
                         + "computed as the Chebyshev polynomial T_m(cos θ) and j = ⌊m·θ/π⌋, θ = acos(cos θ). "
@@ -66,8 +68,8 @@ public final class SphereFace extends MarginSoftmax {
 
     @Override
     Logits logits(Parameters params) {
-        int m = params.getInt("m");
-        double s = params.getDouble("s");
+        int m = params.get(this.m);
+        double s = params.get(S);
         return new Logits() {
             @Override
             public double target(double cos, Sample sample) {

@@ -3,7 +3,6 @@ package io.losskit.builtin.classification;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -13,9 +12,13 @@ import java.util.Set;
  */
 public final class Tversky extends OverlapLoss {
 
+    static final ParamSpec<Double> ALPHA = ParamSpec.ofDouble("alpha", "0.5", "α, the weight of false positives").atLeast(0);
+
+    static final ParamSpec<Double> BETA = ParamSpec.ofDouble("beta", "0.5", "β, the weight of false negatives").atLeast(0);
+
     private static final LossDescriptor DESCRIPTOR = builder("tversky",
-                    ParamSpec.of("alpha", ParamType.DOUBLE, "0.5", "α, the weight of false positives").atLeast(0, true),
-                    ParamSpec.of("beta", ParamType.DOUBLE, "0.5", "β, the weight of false negatives").atLeast(0, true))
+                    ALPHA,
+                    BETA)
             .summary("Tversky loss (weighted false positives and negatives)")
             .formula("ℓ = 1 − (TP + s)/(TP + α·FP + β·FN + s), TP = Σp·y, FP = Σp(1−y), FN = Σ(1−p)y")
             .reference("Salehi et al. 2017")
@@ -29,9 +32,9 @@ public final class Tversky extends OverlapLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double a = params.getDouble("alpha");
-        double b = params.getDouble("beta");
-        double s = params.getDouble("smooth");
+        double a = params.get(ALPHA);
+        double b = params.get(BETA);
+        double s = params.get(SMOOTH);
         return overlapLoss(params, o -> oneMinus(o.tp() + s, o.tp() + a * o.fp() + b * o.fn() + s));
     }
 }

@@ -6,7 +6,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -27,6 +26,8 @@ import java.util.Set;
  */
 public final class Center implements LossDefinition {
 
+    static final ParamSpec<Map<String, double[]>> CENTERS = ParamSpec.ofVectorMap("centers", "a JSON file mapping each label to its centre; unset: the class means of each batch");
+
     static final String ID = "center";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder(ID, "metric")
@@ -34,8 +35,7 @@ public final class Center implements LossDefinition {
             .formula("ℓᵢ = ½‖xᵢ − c_{yᵢ}‖², c = the centres file's vector for the label, or the class mean")
             .roles(RoleSpec.required(MetricRoles.PRED, RoleKind.VECTOR, "the embedding xᵢ (alias embedding)"),
                     RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL, "the class label yᵢ (alias label)")).weighted("the sample weight wᵢ (default 1); only with a centers file")
-            .params(ParamSpec.of("centers", ParamType.VECTOR_MAP, null,
-                    "a JSON file mapping each label to its centre; unset: the class means of each batch"))
+            .params(CENTERS)
             .reference("Wen, Zhang, Li & Qiao, ECCV 2016")
             .notes("With a centers file every sample is a term of its own: sample weights and every reduction "
                     + "apply; a label missing from the file, or a centre of another dimension, is an input "
@@ -53,11 +53,11 @@ public final class Center implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        if (!params.isSet("centers")) {
+        if (!params.isSet(CENTERS)) {
             MetricRoles.rejectWeights(ID + " without a centers file", roles);
             return (BatchLoss) Center::classMeans;
         }
-        Map<String, double[]> centers = byLabel(params.getVectorMap("centers"));
+        Map<String, double[]> centers = byLabel(params.get(CENTERS));
         return (PerSampleLoss) (sample, tally) -> {
             double[] x = MetricRoles.vector(sample, MetricRoles.PRED);
             String label = sample.text(MetricRoles.TARGET);

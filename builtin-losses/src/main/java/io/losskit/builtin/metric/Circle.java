@@ -6,7 +6,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
@@ -25,6 +24,11 @@ import java.util.Set;
  */
 public final class Circle implements LossDefinition {
 
+    static final ParamSpec<Double> M = ParamSpec.ofDouble("m", "0.25", "the relaxation margin m")
+            .atLeast(0).atMost(1);
+
+    static final ParamSpec<Double> GAMMA = ParamSpec.ofDouble("gamma", "256", "the scale γ").above(0);
+
     static final String ID = "circle";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder(ID, "metric")
@@ -32,9 +36,8 @@ public final class Circle implements LossDefinition {
             .formula("ℓₐ = softplus(logsumexp_n(γ·αₙ·(sₙ − m)) + logsumexp_p(−γ·αₚ·(sₚ − (1 − m)))),"
                     + " αₚ = max(0, 1 + m − sₚ), αₙ = max(0, sₙ + m), s = cosine similarity")
             .roles(MetricRoles.EMBEDDING_REQUIRED, MetricRoles.LABEL_REQUIRED)
-            .params(ParamSpec.of("m", ParamType.DOUBLE, "0.25", "the relaxation margin m")
-                            .atLeast(0, true).atMost(1, true),
-                    ParamSpec.of("gamma", ParamType.DOUBLE, "256", "the scale γ").atLeast(0, false))
+            .params(M,
+                    GAMMA)
             .reductions(Reduction.MEAN, Reduction.SUM)
             .details(Hardness.KEYS)
             .reference("Sun et al., CVPR 2020")
@@ -58,7 +61,7 @@ public final class Circle implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return new Batch(params.getDouble("m"), params.getDouble("gamma"));
+        return new Batch(params.get(M), params.get(GAMMA));
     }
 
     private record Batch(double m, double gamma) implements BatchLoss {

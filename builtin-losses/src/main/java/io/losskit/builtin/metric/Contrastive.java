@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -27,6 +26,12 @@ import java.util.Set;
  */
 public final class Contrastive implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "1.0",
+            "distance beyond which a dissimilar pair costs nothing").atLeast(0);
+
+    static final ParamSpec<Boolean> SQUARED = ParamSpec.ofBoolean("squared", "true",
+            "square both terms (false: the pairwise ranking loss)");
+
     static final String ID = "contrastive";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder(ID, "metric")
@@ -38,10 +43,8 @@ public final class Contrastive implements LossDefinition {
                     RoleSpec.required(MetricRoles.TARGET, RoleKind.LABEL,
                             "explicit pairs: 1 similar, 0 or −1 dissimilar; labelled embeddings: the class label"),
                     MetricRoles.EMBEDDING).weighted(MetricRoles.TUPLE_WEIGHT)
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0",
-                            "distance beyond which a dissimilar pair costs nothing").atLeast(0, true),
-                    ParamSpec.of("squared", ParamType.BOOLEAN, "true",
-                            "square both terms (false: the pairwise ranking loss)"))
+            .params(MARGIN,
+                    SQUARED)
             .details(Hardness.KEYS)
             .reference("Hadsell, Chopra & LeCun, CVPR 2006")
             .notes("""
@@ -67,8 +70,8 @@ public final class Contrastive implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         MetricRoles.Shape shape = MetricRoles.shape(ID, roles, List.of("a", "b"), "explicit pairs");
-        double margin = params.getDouble("margin");
-        boolean squared = params.getBoolean("squared");
+        double margin = params.get(MARGIN);
+        boolean squared = params.get(SQUARED);
         if (shape == MetricRoles.Shape.TUPLES) {
             return (PerSampleLoss) (sample, tally) -> {
                 double[] a = MetricRoles.vector(sample, "a");

@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -22,14 +21,16 @@ import java.util.Set;
  */
 public final class CosineEmbedding implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "0.0",
+            "cosine below which a dissimilar pair costs nothing").atLeast(-1).atMost(1);
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("cosine-embedding", "metric")
             .summary("cosine embedding loss over explicit pairs")
             .formula("ℓ = 1 − cos(a, b) if y = 1; max(0, cos(a, b) − margin) if y = −1 or 0")
             .roles(RoleSpec.required("a", RoleKind.VECTOR, "the first vector"),
                     RoleSpec.required("b", RoleKind.VECTOR, "the second vector (same dimension)"),
                     RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar")).weighted(MetricRoles.TUPLE_WEIGHT)
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "0.0",
-                    "cosine below which a dissimilar pair costs nothing").atLeast(-1, true).atMost(1, true))
+            .params(MARGIN)
             .reference("torch CosineEmbeddingLoss")
             .notes("cos(a, b) = a·b / (‖a‖‖b‖) without torch's 1e-12 norm epsilon (the values agree with "
                     + "torch's to about 1e-12); a zero vector has no cosine and is an input error. "
@@ -43,7 +44,7 @@ public final class CosineEmbedding implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double margin = params.getDouble("margin");
+        double margin = params.get(MARGIN);
         return (PerSampleLoss) (sample, tally) -> {
             double[] a = MetricRoles.vector(sample, "a");
             double[] b = MetricRoles.vectorLike(sample, "b", a, "a");

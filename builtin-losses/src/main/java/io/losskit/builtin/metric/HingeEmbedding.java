@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -18,13 +17,15 @@ import java.util.Set;
  */
 public final class HingeEmbedding implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "1.0",
+            "distance beyond which a dissimilar pair costs nothing");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("hinge-embedding", "metric")
             .summary("hinge embedding loss on a given distance")
             .formula("ℓ = x if y = 1; max(0, margin − x) if y = −1 or 0")
             .roles(RoleSpec.required("pred", RoleKind.NUMBER, "the distance x of the pair"),
                     RoleSpec.required(MetricRoles.TARGET, RoleKind.NUMBER, "1 similar, −1 (or 0) dissimilar")).weighted(MetricRoles.TUPLE_WEIGHT)
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0",
-                    "distance beyond which a dissimilar pair costs nothing"))
+            .params(MARGIN)
             .reference("torch HingeEmbeddingLoss")
             .notes("target 0 means dissimilar, like −1 (torch would add both terms for a 0; LOSSES.md's "
                     + "pair convention is followed instead). Any other target is an input error.")
@@ -37,7 +38,7 @@ public final class HingeEmbedding implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double margin = params.getDouble("margin");
+        double margin = params.get(MARGIN);
         return (PerSampleLoss) (sample, tally) -> {
             double x = sample.number("pred");
             return MetricRoles.similar(sample.number(MetricRoles.TARGET), true) ? x : Math.max(0.0, margin - x);

@@ -6,7 +6,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import java.util.Set;
@@ -20,6 +19,8 @@ import java.util.Set;
  */
 public final class InfoNce implements LossDefinition {
 
+    static final ParamSpec<Double> TEMPERATURE = ParamSpec.ofDouble("temperature", "0.07", "the temperature τ").above(0);
+
     static final String ID = "info-nce";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder(ID, "metric")
@@ -27,7 +28,7 @@ public final class InfoNce implements LossDefinition {
             .summary("InfoNCE / NT-Xent (one-directional) over batches of anchor/positive rows")
             .formula("ℓᵢ = −log( e^(cos(aᵢ, pᵢ)/τ) / Σⱼ e^(cos(aᵢ, pⱼ)/τ) )")
             .roles(AnchorPositiveRows.ANCHOR, AnchorPositiveRows.POSITIVE)
-            .params(ParamSpec.of("temperature", ParamType.DOUBLE, "0.07", "the temperature τ").atLeast(0, false))
+            .params(TEMPERATURE)
             .reductions(Reduction.MEAN, Reduction.SUM)
             .reference("van den Oord, Li & Vinyals 2018 (one-directional)")
             .notes("Each row (anchor, positive) is one term; the candidates are the positives of every row of its "
@@ -44,7 +45,7 @@ public final class InfoNce implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double tau = params.getDouble("temperature");
+        double tau = params.get(TEMPERATURE);
         return (BatchLoss) (batch, tally) -> AnchorPositiveRows.evaluate(ID, batch, tally, true, (s, i) -> {
             for (int j = 0; j < s.length; j++) {
                 s[j] /= tau;

@@ -6,7 +6,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
@@ -25,6 +24,8 @@ import java.util.Set;
  */
 public final class LiftedStructure implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "1.0", "the margin α").atLeast(0);
+
     static final String ID = "lifted-structure";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder(ID, "metric")
@@ -32,7 +33,7 @@ public final class LiftedStructure implements LossDefinition {
             .formula("J_ij = log(Σ_{k: yₖ≠yᵢ} e^(α − D_ik) + Σ_{l: yₗ≠yⱼ} e^(α − D_jl)) + D_ij;"
                     + " value = Σ_{positive pairs i<j} max(0, J_ij)² / (2|P|)")
             .roles(MetricRoles.EMBEDDING_REQUIRED, MetricRoles.LABEL_REQUIRED)
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin α").atLeast(0, true))
+            .params(MARGIN)
             .reductions(Reduction.MEAN, Reduction.SUM)
             .reference("Song, Xiang, Jegelka & Savarese, CVPR 2016, eq. 4")
             .notes("Labelled embeddings (pred, target) in batches of --batch-size (default: the whole input); "
@@ -50,7 +51,7 @@ public final class LiftedStructure implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return new Batch(params.getDouble("margin"));
+        return new Batch(params.get(MARGIN));
     }
 
     private record Batch(double alpha) implements BatchLoss {

@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -21,16 +20,20 @@ import java.util.Set;
  */
 public final class LosslessTriplet implements LossDefinition {
 
+    static final ParamSpec<Double> BETA = ParamSpec.ofDouble("beta", null,
+            "the scale β; unset means N, the embedding dimension").above(0);
+
+    static final ParamSpec<Double> EPSILON = ParamSpec.ofDouble("epsilon", "1e-8", "ε, keeps the logarithms finite")
+            .atLeast(0);
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("lossless-triplet", "metric")
             .summary("lossless triplet loss for embeddings in [0, 1]")
             .formula("ℓ = −ln(−d_p/β + 1 + ε) − ln(−(N − d_n)/β + 1 + ε), d = squared distance, N = dimension")
             .roles(RoleSpec.required("anchor", RoleKind.VECTOR, "the anchor embedding (elements in [0, 1])"),
                     RoleSpec.required("positive", RoleKind.VECTOR, "an embedding of the anchor's class"),
                     RoleSpec.required("negative", RoleKind.VECTOR, "an embedding of another class")).weighted(MetricRoles.TUPLE_WEIGHT)
-            .params(ParamSpec.of("beta", ParamType.DOUBLE, null,
-                            "the scale β; unset means N, the embedding dimension").atLeast(0, false),
-                    ParamSpec.of("epsilon", ParamType.DOUBLE, "1e-8", "ε, keeps the logarithms finite")
-                            .atLeast(0, true))
+            .params(BETA,
+                    EPSILON)
             .reference("Arsenault 2018, \"Lossless triplet loss\"")
             .notes("Meant for sigmoid outputs, so that 0 ≤ d ≤ N. When an argument of a logarithm is "
                     + "negative (d_p > β(1 + ε), or d_n < N − β(1 + ε) with β < N) the loss is undefined and "
@@ -44,8 +47,8 @@ public final class LosslessTriplet implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        Double beta = params.isSet("beta") ? params.getDouble("beta") : null;
-        double eps = params.getDouble("epsilon");
+        Double beta = params.isSet(BETA) ? params.get(BETA) : null;
+        double eps = params.get(EPSILON);
         return (PerSampleLoss) (sample, tally) -> {
             double[] a = MetricRoles.vector(sample, "anchor");
             double[] p = MetricRoles.vectorLike(sample, "positive", a, "anchor");

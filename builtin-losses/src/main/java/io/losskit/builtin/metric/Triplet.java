@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import java.util.List;
@@ -21,6 +20,20 @@ import java.util.Set;
  */
 public final class Triplet implements LossDefinition {
 
+    static final ParamSpec<Double> MARGIN = ParamSpec.ofDouble("margin", "1.0", "the margin").atLeast(0);
+
+    static final ParamSpec<Double> EPS = ParamSpec.ofDouble("eps", "1e-6",
+            "added to x − y in explicit triplets' distances (torch pairwise_distance)");
+
+    static final ParamSpec<Boolean> SQUARED = ParamSpec.ofBoolean("squared", "false",
+            "use squared Euclidean distances (FaceNet), without eps");
+
+    static final ParamSpec<Boolean> SWAP = ParamSpec.ofBoolean("swap", "false",
+            "explicit triplets: use min(d(a, n), d(p, n)) (distance swap)");
+
+    static final ParamSpec<TripletMining.Mining> MINING = ParamSpec.ofChoice("mining", TripletMining.Mining.ALL,
+            "labelled embeddings: which triplets of a batch are terms", TripletMining.Mining.values());
+
     static final String ID = "triplet";
     private static final List<String> TUPLE = List.of("anchor", "positive", "negative");
 
@@ -30,15 +43,11 @@ public final class Triplet implements LossDefinition {
                     + " (squared=true: ‖x − y‖², no eps; swap=true: d(a, n) → min(d(a, n), d(p, n)))")
             .roles(MetricRoles.ANCHOR, MetricRoles.POSITIVE, MetricRoles.NEGATIVE,
                     MetricRoles.EMBEDDING, MetricRoles.LABEL).weighted(MetricRoles.TUPLE_WEIGHT)
-            .params(ParamSpec.of("margin", ParamType.DOUBLE, "1.0", "the margin").atLeast(0, true),
-                    ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
-                            "added to x − y in explicit triplets' distances (torch pairwise_distance)"),
-                    ParamSpec.of("squared", ParamType.BOOLEAN, "false",
-                            "use squared Euclidean distances (FaceNet), without eps"),
-                    ParamSpec.of("swap", ParamType.BOOLEAN, "false",
-                            "explicit triplets: use min(d(a, n), d(p, n)) (distance swap)"),
-                    ParamSpec.choice("mining", "all", List.of("all", "hard", "semi-hard"),
-                            "labelled embeddings: which triplets of a batch are terms"))
+            .params(MARGIN,
+                    EPS,
+                    SQUARED,
+                    SWAP,
+                    MINING)
             .details(Hardness.KEYS)
             .reference("torch TripletMarginLoss; Schroff et al. 2015; Hermans et al. 2017; "
                     + "TF Addons triplet_semihard_loss")
@@ -75,19 +84,19 @@ public final class Triplet implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         MetricRoles.Shape shape = MetricRoles.shape(ID, roles, TUPLE, "explicit triplets");
-        double margin = params.getDouble("margin");
-        double eps = params.getDouble("eps");
-        boolean squared = params.getBoolean("squared");
-        boolean swap = params.getBoolean("swap");
-        String mining = params.getString("mining");
+        double margin = params.get(MARGIN);
+        double eps = params.get(EPS);
+        boolean squared = params.get(SQUARED);
+        boolean swap = params.get(SWAP);
+        TripletMining.Mining mining = params.get(MINING);
         if (shape == MetricRoles.Shape.LABELLED) {
             if (swap) {
                 throw new IllegalArgumentException(ID + ".swap applies to explicit triplets"
                         + " (anchor, positive, negative); with labelled embeddings the mining picks the negative");
             }
-            return new TripletMining(TripletMining.Mining.of(mining), margin, squared);
+            return new TripletMining(mining, margin, squared);
         }
-        if (!mining.equals("all")) {
+        if (mining != TripletMining.Mining.ALL) {
             throw new IllegalArgumentException(ID + ".mining applies to labelled embeddings (pred, target);"
                     + " the input holds explicit triplets (anchor, positive, negative)");
         }

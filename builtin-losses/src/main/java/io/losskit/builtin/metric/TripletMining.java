@@ -5,7 +5,6 @@ import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The triplet loss over a batch of labelled embeddings, with the triplets mined from the batch
@@ -21,11 +20,7 @@ final class TripletMining implements BatchLoss {
 
     /** The mining strategies of LOSSES.md. */
     enum Mining {
-        ALL, HARD, SEMI_HARD;
-
-        static Mining of(String id) {
-            return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
+        ALL, HARD, SEMI_HARD
     }
 
     private final Mining mining;

@@ -5,7 +5,6 @@ import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -21,6 +20,12 @@ import java.util.Set;
  */
 public final class GaussianNll extends ElementwiseLoss {
 
+    static final ParamSpec<Double> EPS = ParamSpec.ofDouble("eps", "1e-6",
+            "floor on the variance, for stability").above(0);
+
+    static final ParamSpec<Boolean> FULL = ParamSpec.ofBoolean("full", "false",
+            "add the constant ½log 2π (the exact NLL)");
+
     static final RoleSpec VAR = RoleSpec.required("var", RoleKind.NUMERIC,
             "the predicted variance v ≥ 0 (same shape as pred, or one number shared by a vector's elements)");
 
@@ -31,10 +36,8 @@ public final class GaussianNll extends ElementwiseLoss {
                 .summary("Gaussian negative log-likelihood with a predicted variance")
                 .formula("ℓᵢ = ½(log max(v, eps) + d²/max(v, eps)) [+ ½log 2π if full], d = ŷ − y")
                 .roles(PRED, TARGET, VAR).weighted()
-                .params(ParamSpec.of("eps", ParamType.DOUBLE, "1e-6",
-                                "floor on the variance, for stability").atLeast(0, false),
-                        ParamSpec.of("full", ParamType.BOOLEAN, "false",
-                                "add the constant ½log 2π (the exact NLL)"))
+                .params(EPS,
+                        FULL)
                 .reference("torch GaussianNLLLoss")
                 .notes("Reads the variance (not the standard deviation) from role var. A negative variance is an "
                         + "input error naming var (torch raises too); variances below eps are raised to eps. "
@@ -46,8 +49,8 @@ public final class GaussianNll extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double eps = params.getDouble("eps");
-        double constant = params.getBoolean("full") ? HALF_LOG_2PI : 0.0;
+        double eps = params.get(EPS);
+        double constant = params.get(FULL) ? HALF_LOG_2PI : 0.0;
         return (PerSampleLoss) (sample, tally) -> loss(sample, eps) + constant;
     }
 

@@ -2,7 +2,6 @@ package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -14,12 +13,14 @@ import java.util.Set;
  */
 public final class Mape extends ElementwiseLoss {
 
+    static final ParamSpec<Double> EPSILON = ParamSpec.ofDouble("epsilon", "1e-7",
+            "floor ε on |y|, so that y = 0 gives a large finite term").above(0);
+
     public Mape() {
         super(regression("mape")
                 .summary("mean absolute percentage error, in percent")
                 .formula("ℓᵢ = 100·|d| / max(|y|, ε), d = ŷ − y")
-                .params(ParamSpec.of("epsilon", ParamType.DOUBLE, "1e-7",
-                        "floor ε on |y|, so that y = 0 gives a large finite term").atLeast(0, false))
+                .params(EPSILON)
                 .reference("keras MeanAbsolutePercentageError; 100 × sklearn mean_absolute_percentage_error")
                 .notes("In percent (keras), not as a fraction (sklearn). A target of 0 gives 100·|ŷ|/ε, a very "
                         + "large term: mape is meant for targets well away from 0. Vectors: ℓᵢ is the mean over "
@@ -29,7 +30,7 @@ public final class Mape extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double epsilon = params.getDouble("epsilon");
+        double epsilon = params.get(EPSILON);
         return elementwise((p, t) -> 100.0 * Math.abs(p - t) / Math.max(Math.abs(t), epsilon));
     }
 }

@@ -3,7 +3,6 @@ package io.losskit.builtin.regression;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -17,6 +16,15 @@ import java.util.Set;
  */
 public final class Poisson extends ElementwiseLoss {
 
+    static final ParamSpec<Boolean> LOG_INPUT = ParamSpec.ofBoolean("log-input", "false",
+            "true: pred is the log of the rate, log λ; false: pred is the rate λ ≥ 0");
+
+    static final ParamSpec<Double> EPS = ParamSpec.ofDouble("eps", "1e-8",
+            "added to the rate before the log when log-input=false").atLeast(0);
+
+    static final ParamSpec<Boolean> FULL = ParamSpec.ofBoolean("full", "false",
+            "add Stirling's approximation of log y!, y·log y − y + ½log(2πy), where y > 1");
+
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
 
     public Poisson() {
@@ -24,12 +32,9 @@ public final class Poisson extends ElementwiseLoss {
                 .summary("Poisson negative log-likelihood of a predicted rate")
                 .formula("ℓᵢ = ŷ − y·log(ŷ + eps); log-input: e^ŷ − y·ŷ; "
                         + "full: + y·log y − y + ½log(2πy) for y > 1")
-                .params(ParamSpec.of("log-input", ParamType.BOOLEAN, "false",
-                                "true: pred is the log of the rate, log λ; false: pred is the rate λ ≥ 0"),
-                        ParamSpec.of("eps", ParamType.DOUBLE, "1e-8",
-                                "added to the rate before the log when log-input=false").atLeast(0, true),
-                        ParamSpec.of("full", ParamType.BOOLEAN, "false",
-                                "add Stirling's approximation of log y!, y·log y − y + ½log(2πy), where y > 1"))
+                .params(LOG_INPUT,
+                        EPS,
+                        FULL)
                 .reference("torch PoissonNLLLoss")
                 .notes("Follows torch PoissonNLLLoss, except for its default: log-input is false here (pred is "
                         + "the rate). The value is the NLL without the constant log(y!), so it can be negative; "
@@ -42,9 +47,9 @@ public final class Poisson extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        boolean logInput = params.getBoolean("log-input");
-        double eps = params.getDouble("eps");
-        boolean full = params.getBoolean("full");
+        boolean logInput = params.get(LOG_INPUT);
+        double eps = params.get(EPS);
+        boolean full = params.get(FULL);
         return elementwise((p, y) -> {
             if (y < 0) {
                 throw new InvalidSampleException("target", "a negative count " + y + " (poisson needs y ≥ 0)");

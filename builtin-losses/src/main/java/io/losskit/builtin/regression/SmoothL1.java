@@ -2,7 +2,6 @@ package io.losskit.builtin.regression;
 
 import io.losskit.spi.Loss;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import java.util.Set;
 
@@ -13,13 +12,15 @@ import java.util.Set;
  */
 public final class SmoothL1 extends ElementwiseLoss {
 
+    static final ParamSpec<Double> BETA = ParamSpec.ofDouble("beta", "1.0",
+            "β, where the loss turns from quadratic to linear; 0 gives the absolute error")
+            .atLeast(0);
+
     public SmoothL1() {
         super(regression("smooth-l1")
                 .summary("smooth L1 loss: quadratic below beta, |d| − beta/2 beyond")
                 .formula("ℓᵢ = ½d²/β if |d| < β, else |d| − ½β, d = ŷ − y; β = 0 gives |d|")
-                .params(ParamSpec.of("beta", ParamType.DOUBLE, "1.0",
-                        "β, where the loss turns from quadratic to linear; 0 gives the absolute error")
-                        .atLeast(0, true))
+                .params(BETA)
                 .reference("torch SmoothL1Loss")
                 .notes("smooth-l1(β) = huber(δ = β) / β for β > 0. Vectors: ℓᵢ is the mean over the sample's "
                         + "elements.")
@@ -28,7 +29,7 @@ public final class SmoothL1 extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double beta = params.getDouble("beta");
+        double beta = params.get(BETA);
         if (beta == 0.0) {
             return elementwise((p, t) -> Math.abs(p - t));
         }

@@ -5,7 +5,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
@@ -13,7 +12,6 @@ import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +28,22 @@ import java.util.Set;
  */
 public final class Ctc implements LossDefinition {
 
+    static final ParamSpec<Integer> BLANK = ParamSpec.ofInt("blank", "0", "class index of the blank").atLeast(0);
+
+    static final ParamSpec<CtcForward.Input> INPUT = ParamSpec.ofChoice("input", CtcForward.Input.LOG_PROBS,
+            "what pred's rows hold: log-probabilities, logits (log-softmax per row) or"
+            + " probabilities (log, clamped at −100)", CtcForward.Input.values());
+
+    static final ParamSpec<Boolean> ZERO_INFINITY = ParamSpec.ofBoolean("zero-infinity", "false",
+            "an impossible alignment gives 0 instead of +∞");
+
+    static final ParamSpec<Boolean> LENGTH_NORM = ParamSpec.ofBoolean("length-norm", "false",
+            "divide by max(1, target length), as torch's reduction='mean' does before averaging");
+
+    static final ParamSpec<String> ALPHABET = ParamSpec.ofString("alphabet", null,
+            "a string whose i-th character (code point) is class i; string targets are mapped"
+            + " through it (default: none, targets are class indices)");
+
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("ctc", "sequence")
             .summary("connectionist temporal classification: −log p(target | pred) over all alignments")
             .formula("ℓᵢ = −log Σ_{π ∈ B⁻¹(y)} Π_t p_t(π_t), B removes repeats then blanks; by the forward"
@@ -41,17 +55,11 @@ public final class Ctc implements LossDefinition {
                             "the label sequence: class indices without blanks, or a string mapped through alphabet"),
                     RoleSpec.optional("input-length", RoleKind.NUMBER, "use only the first n rows of pred")).weighted()
             .params(
-                    ParamSpec.of("blank", ParamType.INT, "0", "class index of the blank").atLeast(0, true),
-                    ParamSpec.choice("input", "log-probs", List.of("log-probs", "logits", "probs"),
-                            "what pred's rows hold: log-probabilities, logits (log-softmax per row) or"
-                                    + " probabilities (log, clamped at −100)"),
-                    ParamSpec.of("zero-infinity", ParamType.BOOLEAN, "false",
-                            "an impossible alignment gives 0 instead of +∞"),
-                    ParamSpec.of("length-norm", ParamType.BOOLEAN, "false",
-                            "divide by max(1, target length), as torch's reduction='mean' does before averaging"),
-                    ParamSpec.of("alphabet", ParamType.STRING, null,
-                            "a string whose i-th character (code point) is class i; string targets are mapped"
-                                    + " through it (default: none, targets are class indices)"))
+                    BLANK,
+                    INPUT,
+                    ZERO_INFINITY,
+                    LENGTH_NORM,
+                    ALPHABET)
             .reference("torch.nn.functional.ctc_loss(reduction='none'); Graves et al., ICML 2006")
             .notes("Target labels must lie in [0, C) and differ from blank; with alphabet, each code point of a"
                     + " string target is looked up (a character not in the alphabet, or the blank's own character, is"
@@ -74,12 +82,11 @@ public final class Ctc implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        CtcForward.Input input = CtcForward.Input.valueOf(
-                params.getString("input").replace('-', '_').toUpperCase(Locale.ROOT));
-        int blank = params.getInt("blank");
-        Map<Integer, Integer> alphabet = params.isSet("alphabet") ? alphabet(params.getString("alphabet")) : null;
-        boolean zeroInfinity = params.getBoolean("zero-infinity");
-        boolean lengthNorm = params.getBoolean("length-norm");
+        CtcForward.Input input = params.get(INPUT);
+        int blank = params.get(BLANK);
+        Map<Integer, Integer> alphabet = params.isSet(ALPHABET) ? alphabet(params.get(ALPHABET)) : null;
+        boolean zeroInfinity = params.get(ZERO_INFINITY);
+        boolean lengthNorm = params.get(LENGTH_NORM);
         return new CtcLoss(new CtcForward(input, blank), alphabet, zeroInfinity, lengthNorm);
     }
 

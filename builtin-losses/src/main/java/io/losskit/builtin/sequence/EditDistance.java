@@ -4,12 +4,10 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
-import io.losskit.spi.ParamType;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +23,22 @@ import java.util.Set;
  */
 public final class EditDistance implements LossDefinition {
 
+    static final ParamSpec<SymbolReader.Unit> UNIT = ParamSpec.ofChoice("unit", SymbolReader.Unit.CHAR,
+            "symbols of a string: char = Unicode code points, word = whitespace-separated words,"
+            + " token = whitespace-separated tokens or a JSON array in a cell",
+            SymbolReader.Unit.values());
+
+    static final ParamSpec<Boolean> NORMALIZE = ParamSpec.ofBoolean("normalize", "false", "divide by max(1, target length)");
+
+    static final ParamSpec<Double> INS_COST = ParamSpec.ofDouble("ins-cost", "1", "cost of inserting a target symbol into pred")
+            .atLeast(0);
+
+    static final ParamSpec<Double> DEL_COST = ParamSpec.ofDouble("del-cost", "1", "cost of deleting a pred symbol")
+            .atLeast(0);
+
+    static final ParamSpec<Double> SUB_COST = ParamSpec.ofDouble("sub-cost", "1", "cost of replacing a pred symbol by a target symbol")
+            .atLeast(0);
+
     static final String HITS = "hits";
     static final String SUBSTITUTIONS = "substitutions";
     static final String DELETIONS = "deletions";
@@ -35,7 +49,7 @@ public final class EditDistance implements LossDefinition {
     static final RoleSpec TARGET = RoleSpec.required("target", RoleKind.SEQUENCE,
             "the reference: a string, or a list of tokens");
 
-    static final ParamSpec IGNORE_CASE = ParamSpec.of("ignore-case", ParamType.BOOLEAN, "false",
+    static final ParamSpec<Boolean> IGNORE_CASE = ParamSpec.ofBoolean("ignore-case", "false",
             "compare code points case-insensitively (each folded to upper then lower case, as Java's equalsIgnoreCase)");
 
     /** What describe says about the alignment the details come from; shared with cer and wer. */
@@ -62,16 +76,11 @@ public final class EditDistance implements LossDefinition {
                     + " + sub-cost·#substitutions; with normalize: ℓᵢ / max(1, |target|)")
             .roles(PRED, TARGET).weighted()
             .params(
-                    ParamSpec.choice("unit", "char", List.of("char", "word", "token"),
-                            "symbols of a string: char = Unicode code points, word = whitespace-separated words,"
-                                    + " token = whitespace-separated tokens or a JSON array in a cell"),
-                    ParamSpec.of("normalize", ParamType.BOOLEAN, "false", "divide by max(1, target length)"),
-                    ParamSpec.of("ins-cost", ParamType.DOUBLE, "1", "cost of inserting a target symbol into pred")
-                            .atLeast(0, true),
-                    ParamSpec.of("del-cost", ParamType.DOUBLE, "1", "cost of deleting a pred symbol")
-                            .atLeast(0, true),
-                    ParamSpec.of("sub-cost", ParamType.DOUBLE, "1", "cost of replacing a pred symbol by a target symbol")
-                            .atLeast(0, true),
+                    UNIT,
+                    NORMALIZE,
+                    INS_COST,
+                    DEL_COST,
+                    SUB_COST,
                     IGNORE_CASE)
             .details(HITS, SUBSTITUTIONS, DELETIONS, INSERTIONS)
             .reference("python-Levenshtein distance; TensorFlow edit_distance(normalize=…)")
@@ -89,11 +98,11 @@ public final class EditDistance implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        SymbolReader reader = new SymbolReader(SymbolReader.Unit.of(params.getString("unit")),
-                params.getBoolean("ignore-case"));
-        EditAligner aligner = new EditAligner(params.getDouble("ins-cost"), params.getDouble("del-cost"),
-                params.getDouble("sub-cost"));
-        boolean normalize = params.getBoolean("normalize");
+        SymbolReader reader = new SymbolReader(params.get(UNIT),
+                params.get(IGNORE_CASE));
+        EditAligner aligner = new EditAligner(params.get(INS_COST), params.get(DEL_COST),
+                params.get(SUB_COST));
+        boolean normalize = params.get(NORMALIZE);
         return (PerSampleLoss) (sample, tally) -> {
             reader.read(sample);
             aligner.align(reader.pred(), reader.predLength(), reader.target(), reader.targetLength());

@@ -67,7 +67,7 @@ abstract class ErrorRate implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        boolean ignoreCase = params.getBoolean("ignore-case");
+        boolean ignoreCase = params.get(EditDistance.IGNORE_CASE);
         return (AggregateLoss) reduction -> new RateAccumulator(this, new SymbolReader(unit, ignoreCase),
                 reduction == Reduction.NONE ? new Values() : null);
     }

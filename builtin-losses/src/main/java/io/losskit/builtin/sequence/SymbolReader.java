@@ -2,7 +2,6 @@ package io.losskit.builtin.sequence;
 
 import io.losskit.spi.Sample;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,11 +27,7 @@ final class SymbolReader {
 
     /** How a string is cut into symbols. */
     enum Unit {
-        CHAR, WORD, TOKEN;
-
-        static Unit of(String id) {
-            return valueOf(id.toUpperCase(Locale.ROOT));
-        }
+        CHAR, WORD, TOKEN
     }
 
     private final Unit unit;
