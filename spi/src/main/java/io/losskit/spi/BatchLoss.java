@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A loss that is a function of a whole batch of samples (the metric-learning losses over
- * labelled embeddings). The engine cuts the input into batches of {@code --batch-size}
- * consecutive samples (default: the whole input) and combines the batches' values as
+ * labelled embeddings). The host cuts the input into batches of a size the user
+ * chooses (by default the whole input) of consecutive samples and combines the batches' values as
  * Σ sum / Σ terms for {@code mean} and Σ sum for {@code sum}. Memory grows with the batch size.
  */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package io.losskit.spi;
 
 /**
  * The input as a whole does not fit the loss (no role set matches any of its shapes, say).
- * Reported as an input error (exit 3) naming the file.
+ * The host reports it as an error of the input, naming the file.
  */
 public class InvalidInputException extends RuntimeException {
 

@@ -23,7 +23,7 @@ public interface LossDefinition {
      * @return a {@link PerSampleLoss}, {@link AggregateLoss} or {@link BatchLoss}
      * @throws InvalidInputException when the roles present fit no shape of the loss
      * @throws IllegalArgumentException when a combination of parameters is not allowed; the
-     *     message is shown to the user as a usage error
+     *     message is shown to the user as an error in how the loss was asked for
      */
     Loss create(Parameters params, Set<String> roles);
 }

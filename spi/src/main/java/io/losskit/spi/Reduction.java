@@ -2,7 +2,7 @@ package io.losskit.spi;
 
 import java.util.Locale;
 
-/** How per-sample values become the result ({@code --reduction}). */
+/** How per-sample values become the result; the user picks one of the descriptor's. */
 public enum Reduction {
     /** Σwᵢℓᵢ / Σwᵢ. */
     MEAN,

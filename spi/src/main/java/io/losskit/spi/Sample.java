@@ -26,9 +26,9 @@ public interface Sample {
     double[] vector(String role);
 
     /**
-     * A {@link RoleKind#CLASS} value given as a class: its 0-based index (names are mapped
-     * through {@code --classes} or the pred column names before the loss sees them). The index is
-     * not range-checked: the loss knows the number of classes.
+     * A {@link RoleKind#CLASS} value given as a class: its 0-based index (the host maps class
+     * names to indices, from a list the user gives or the pred vector's labels, before the loss
+     * sees them). The index is not range-checked: the loss knows the number of classes.
      */
     int classIndex(String role);
 

@@ -7,8 +7,8 @@
  *       the pack's {@link io.losskit.spi.LossDefinition}s.</li>
  *   <li>{@link io.losskit.spi.LossDescriptor} — id, aliases, category, formula, the
  *       {@link io.losskit.spi.RoleSpec roles} a loss reads and its
- *       {@link io.losskit.spi.ParamSpec parameters}; {@code list}, {@code describe} and the
- *       command-line validation are generated from it.</li>
+ *       {@link io.losskit.spi.ParamSpec parameters}; a host's listings, descriptions
+ *       and checks of the input and parameters are generated from it.</li>
  *   <li>The three shapes a loss can take: {@link io.losskit.spi.PerSampleLoss} (ℓ of one sample;
  *       the engine does weights and reductions), {@link io.losskit.spi.AggregateLoss} (its own
  *       mergeable {@link io.losskit.spi.Accumulator}) and {@link io.losskit.spi.BatchLoss} (a
