@@ -102,9 +102,9 @@ public final class ScoreJob {
             if (r.predFile().equals("-") && r.targetFile().equals("-")) {
                 throw new UsageError("only one of -p and -t can read standard input");
             }
-            RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin);
+            RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin, "pred");
             try {
-                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin), r.key());
+                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin, "target"), r.key());
             } catch (RuntimeException | IOException e) {
                 pred.close();
                 throw e;
@@ -116,7 +116,7 @@ public final class ScoreJob {
         if (r.file() == null) {
             throw new UsageError("no input: give FILE (or - for standard input), or -p PRED_FILE -t TARGET_FILE");
         }
-        return Inputs.open(r.file(), r.format(), stdin);
+        return Inputs.open(r.file(), r.format(), stdin, null);
     }
 
     /** Reads a JSON object mapping labels to vectors (the {@code centers} of the center loss). */

@@ -4,9 +4,14 @@ import java.util.Locale;
 
 /** The formats {@code score} reads. */
 public enum InputFormat {
-    CSV, TSV, JSON, JSONL;
+    CSV, TSV, JSON, JSONL,
+    /** Plain text, one string per line ({@code .txt}). */
+    LINES;
 
-    /** The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json}, {@code .jsonl}/{@code .ndjson}, each optionally {@code .gz}), or null. */
+    /**
+     * The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json},
+     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, each optionally {@code .gz}), or null.
+     */
     public static InputFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {
@@ -24,7 +29,15 @@ public enum InputFormat {
         if (n.endsWith(".json")) {
             return JSON;
         }
+        if (n.endsWith(".txt")) {
+            return LINES;
+        }
         return null;
+    }
+
+    /** Whether a file of this format holds a single role, named by the side it is given on ({@code -p}/{@code -t}). */
+    public boolean holdsOneRole() {
+        return this == LINES;
     }
 
     /** The id users type with {@code --format}. */

@@ -20,6 +20,11 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** Opens {@code file}, which holds every role it is read for. */
+    public static RecordSource open(String file, InputFormat format, InputStream stdin) throws IOException {
+        return open(file, format, stdin, null);
+    }
+
     /**
      * Opens {@code file}.
      *
@@ -27,8 +32,10 @@ public final class Inputs {
      *     from the first bytes: {@code [} JSON, <code>{</code> JSON Lines, otherwise CSV, or TSV when
      *     the first line has tabs and no commas)
      * @param stdin standard input, used for "-"
+     * @param role the role a file that holds one role ({@link InputFormat#holdsOneRole()}) is given
+     *     for: {@code pred} with {@code -p}, {@code target} with {@code -t}; null for a lone FILE
      */
-    public static RecordSource open(String file, InputFormat format, InputStream stdin) throws IOException {
+    public static RecordSource open(String file, InputFormat format, InputStream stdin, String role) throws IOException {
         boolean isStdin = file.equals("-");
         String name = isStdin ? "stdin" : file;
         InputStream raw;
@@ -62,13 +69,19 @@ public final class Inputs {
             f = InputFormat.fromFileName(file);
             if (f == null) {
                 data.close();
-                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl");
+                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl|lines");
             }
         }
         if (f == null) {
             f = sniff(data);
         }
+        if (f.holdsOneRole() && role == null) {
+            data.close();
+            throw new UsageError(name + " holds one role (" + f.id() + "): give the predictions and the targets each in a file, -p PRED -t TARGET");
+        }
         switch (f) {
+            case LINES:
+                return new LinesSource(name, data, role);
             case CSV:
                 return new CsvSource(name, data, ',');
             case TSV:
