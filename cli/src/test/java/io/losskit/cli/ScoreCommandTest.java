@@ -186,7 +186,8 @@ class ScoreCommandTest {
         Files.writeString(f, "[\n{\"pred\": 1, \"target\": 2},\n{\"pred\": 1 \"target\": 2}\n]\n");
         Cli.Run run = Cli.run("score", "-l", "mse", f.toString());
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).startsWith("losskit: " + f + ", line 3 (record 2): malformed JSON");
+        // the field being read when the parser stopped is named too
+        assertThat(run.err()).startsWith("losskit: " + f + ", line 3 (record 2), column \"pred\": malformed JSON");
     }
 
     @Test

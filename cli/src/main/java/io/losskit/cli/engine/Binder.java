@@ -6,11 +6,13 @@ import io.losskit.cli.input.RecordSource;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +67,30 @@ final class Binder {
             bindings.put(role, new RoleBinding(role, columns, names, multi, kinds, required, bindings.size()));
         }
         return bindings;
+    }
+
+    /**
+     * The columns {@link #bind} could bind for {@code specs}, by name, known before any record is
+     * read: the mapped names and globs of {@code --col}, else each role's name, its aliases and
+     * {@code ROLE_0 … ROLE_k}.
+     */
+    static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
+        List<Predicate<String>> any = new ArrayList<>();
+        for (String role : specs.keySet()) {
+            String spec = mapped.get(role);
+            if (spec == null) {
+                List<String> names = candidates(role);
+                Pattern indexed = Pattern.compile(Pattern.quote(role + "_") + "[0-9]+");
+                any.add(n -> names.contains(n) || indexed.matcher(n).matches());
+            } else if (spec.contains("*") || spec.contains("?")) {
+                Pattern glob = Pattern.compile(globToRegex(spec));
+                any.add(n -> glob.matcher(n).matches());
+            } else {
+                List<String> names = Arrays.stream(spec.split(",")).map(String::trim).toList();
+                any.add(names::contains);
+            }
+        }
+        return n -> any.stream().anyMatch(p -> p.test(n));
     }
 
     private static boolean isGlobOrList(String spec) {

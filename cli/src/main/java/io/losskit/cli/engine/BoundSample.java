@@ -1,6 +1,7 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.input.JsonValues;
+import io.losskit.cli.input.Numbers;
 import io.losskit.cli.input.Record;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.RoleKind;
@@ -173,7 +174,7 @@ final class BoundSample implements Sample {
         try {
             v = record.number(c);
         } catch (NumberFormatException e) {
-            throw new InvalidSampleException(role, notANumber(record.value(c)));
+            throw new InvalidSampleException(role, notANumber(record.value(c), e));
         }
         if (Double.isNaN(v)) {
             throw new InvalidSampleException(role, "NaN where a number is needed");
@@ -183,7 +184,10 @@ final class BoundSample implements Sample {
         return v;
     }
 
-    private static String notANumber(Object v) {
+    private static String notANumber(Object v, NumberFormatException e) {
+        if (e instanceof Numbers.TooLarge) {
+            return e.getMessage();
+        }
         if (v instanceof double[] || v instanceof double[][]) {
             return "a list where a number is needed";
         }
@@ -228,7 +232,7 @@ final class BoundSample implements Sample {
                 try {
                     v[i] = record.number(cols[i]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidSampleException(role, "column \"" + b.names().get(i) + "\": " + notANumber(record.value(cols[i])));
+                    throw new InvalidSampleException(role, "column \"" + b.names().get(i) + "\": " + notANumber(record.value(cols[i]), e));
                 }
             }
         } else {
@@ -266,7 +270,7 @@ final class BoundSample implements Sample {
                 return named;
             }
             try {
-                return integral(role, Double.parseDouble(t), "class index");
+                return integral(role, Numbers.parse(t), "class index");
             } catch (NumberFormatException e) {
                 throw new InvalidSampleException(role, "unknown class name \"" + t + "\""
                         + (classNames.isEmpty() ? " (give the class names with --classes A,B,…)"
@@ -414,9 +418,9 @@ final class BoundSample implements Sample {
             double[] v = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 try {
-                    v[i] = io.losskit.cli.input.Numbers.parse(parts[i]);
+                    v[i] = Numbers.parse(parts[i]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidSampleException(role, "\"" + parts[i] + "\" is not a number");
+                    throw new InvalidSampleException(role, notANumber(parts[i], e));
                 }
             }
             return v;

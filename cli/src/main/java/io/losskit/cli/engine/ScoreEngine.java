@@ -88,6 +88,13 @@ public final class ScoreEngine {
      * says how to cut it and no selected loss needs whole batches.
      */
     public Report run(ScorePlan plan, RecordSource source, Options options, Chunks chunks) throws IOException {
+        Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
+        for (ScorePlan.Planned p : plan.losses()) {
+            for (RoleSpec r : p.descriptor().roles()) {
+                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        source.readsOnly(Binder.readable(specs, options.columns()));
         Reading reading = new Reading(source, options.skipInvalid());
         Record first = reading.next();
         if (reading.failure != null) {
@@ -98,12 +105,6 @@ public final class ScoreEngine {
                     + " skipped; first: " + reading.firstSkipped.getMessage() + ")" : "no records");
         }
         boolean hasHeader = source.hasHeader();
-        Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
-        for (ScorePlan.Planned p : plan.losses()) {
-            for (RoleSpec r : p.descriptor().roles()) {
-                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
-            }
-        }
         Map<String, RoleBinding> bindings = Binder.bind(source, first, hasHeader, specs, options.columns());
         List<String> warnings = new ArrayList<>();
         RoleBinding weight = bindings.get(LossDescriptor.WEIGHT);

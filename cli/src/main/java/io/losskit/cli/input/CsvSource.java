@@ -65,7 +65,11 @@ public final class CsvSource implements RecordSource {
         for (int i = 0; i < fieldCount; i++) {
             String n = new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8).trim();
             names.add(n);
-            index.putIfAbsent(n, i);
+            Integer before = index.putIfAbsent(n, i);
+            if (before != null) {
+                throw new InputError(name, recordLine, -1, n, "the header names this column twice (columns "
+                        + (before + 1) + " and " + (i + 1) + "): which one is meant?").unrecoverable();
+            }
         }
         header = List.copyOf(names);
         dataStart = bufferOffset + pos;

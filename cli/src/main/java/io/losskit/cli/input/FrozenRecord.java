@@ -37,6 +37,9 @@ final class FrozenRecord implements Record {
         if (v instanceof String s) {
             return Numbers.parse(s);
         }
+        if (v instanceof JsonValues.TooLarge t && !t.inList()) {
+            throw new Numbers.TooLarge(t.text());
+        }
         throw new NumberFormatException(JsonValues.describe(v));
     }
 
@@ -47,7 +50,8 @@ final class FrozenRecord implements Record {
             byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return Cells.isList(b, 0, b.length);
         }
-        return v instanceof double[] || v instanceof double[][] || v instanceof Object[];
+        return v instanceof double[] || v instanceof double[][] || v instanceof Object[]
+                || v instanceof JsonValues.TooLarge t && t.inList();
     }
 
     @Override

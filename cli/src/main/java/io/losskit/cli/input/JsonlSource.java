@@ -7,6 +7,7 @@ import io.losskit.cli.InputError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * JSON Lines: one object per line. Each line is parsed on its own, so a malformed line is
@@ -32,6 +33,11 @@ public final class JsonlSource implements RecordSource {
     }
 
     @Override
+    public void readsOnly(Predicate<String> read) {
+        columns.readsOnly(read);
+    }
+
+    @Override
     public Record next() throws IOException {
         String text;
         do {
@@ -43,16 +49,22 @@ public final class JsonlSource implements RecordSource {
         } while (text.isBlank());
         records++;
         try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputError(name, line, records, null, "expected a JSON object, found " + p.currentToken());
+            try {
+                JsonToken first = p.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    throw new InputError(name, line, records, null, "expected a JSON object, found " + JsonValues.describe(first));
+                }
+                Object[] values = columns.readObject(p);
+                if (columns.duplicate() != null) {
+                    throw new InputError(name, line, records, columns.duplicate(), ColumnTable.duplicateProblem(columns.duplicate()));
+                }
+                if (p.nextToken() != null) {
+                    throw new InputError(name, line, records, null, "text after the JSON object (one object per line)");
+                }
+                return new FrozenRecord(records, line, values);
+            } catch (JsonProcessingException e) {
+                throw new InputError(name, line, records, JsonValues.fieldAt(p, 1), JsonValues.problem(e));
             }
-            Object[] values = columns.readObject(p);
-            if (p.nextToken() != null) {
-                throw new InputError(name, line, records, null, "text after the JSON object");
-            }
-            return new FrozenRecord(records, line, values);
-        } catch (JsonProcessingException e) {
-            throw new InputError(name, line, records, null, "malformed JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -36,6 +36,13 @@ public final class PairedSource implements RecordSource {
         return pred.name() + " + " + target.name();
     }
 
+    @Override
+    public void readsOnly(java.util.function.Predicate<String> columns) {
+        java.util.function.Predicate<String> withKey = key == null ? columns : columns.or(key::equals);
+        pred.readsOnly(withKey);
+        target.readsOnly(withKey);
+    }
+
     /** Where the target file's columns start; fixed once the first records are read. */
     private int offset() {
         if (offset < 0) {

@@ -23,6 +23,15 @@ public interface RecordSource extends Closeable {
      */
     List<String> columns();
 
+    /**
+     * Tells the source, before the first {@link #next()}, which columns (by name) anything will
+     * read: it may drop the others' values (the columns form of JSON keeps only these in memory),
+     * and a JSON object that names one of these twice is an error. Without a call, every column
+     * is read.
+     */
+    default void readsOnly(java.util.function.Predicate<String> columns) {
+    }
+
     /** Whether the columns come from a header row (CSV/TSV) rather than from the records (JSON). */
     default boolean hasHeader() {
         return false;

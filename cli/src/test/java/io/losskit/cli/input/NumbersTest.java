@@ -1,0 +1,63 @@
+package io.losskit.cli.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The number syntax of Python's float() and JSON, and nothing more. The accepted values were
+ * checked against CPython 3: {@code float("1_000.5") == 1000.5}, {@code float("1.") == 1.0}, etc.
+ */
+class NumbersTest {
+
+    private static double bytes(String s) {
+        byte[] b = ("#" + s + "#").getBytes(StandardCharsets.UTF_8);
+        return Numbers.parse(b, 1, b.length - 1);
+    }
+
+    @Test
+    void pythonAndJsonSpellingsAreRead() {
+        String[][] cases = {
+            {"1", "1.0"}, {"-2.5", "-2.5"}, {"+3", "3.0"}, {"1.", "1.0"}, {".5", "0.5"}, {"1e3", "1000.0"},
+            {"1E-3", "0.001"}, {"-0", "-0.0"}, {"007", "7.0"}, {"1_000.5", "1000.5"}, {"1e1_0", "1.0E10"},
+            {"  4 ", "4.0"}, {"\t4", "4.0"}, {"0.1", "0.1"}, {"1.e2", "100.0"},
+            {"inf", "Infinity"}, {"-Infinity", "-Infinity"}, {"+INF", "Infinity"}, {"iNfInItY", "Infinity"},
+            {"nan", "NaN"}, {"-NaN", "NaN"},
+        };
+        for (String[] c : cases) {
+            // boxed, so that NaN equals NaN and −0.0 differs from 0.0
+            Double expected = Double.valueOf(c[1]);
+            assertThat(Double.valueOf(Numbers.parse(c[0]))).as(c[0]).isEqualTo(expected);
+            assertThat(Double.valueOf(bytes(c[0]))).as(c[0]).isEqualTo(expected);
+        }
+        // tiny values underflow quietly, as in Python: 0.000…01 with 2001 digits is 0
+        assertThat(Numbers.parse("0." + "0".repeat(2000) + "1")).isZero();
+        assertThat(Numbers.parse("4.9e-324")).isEqualTo(Double.MIN_VALUE);
+        // many digits round correctly
+        assertThat(Numbers.parse("0.1000000000000000055511151231257827")).isEqualTo(0.1);
+        assertThat(Numbers.parse("1" + "0".repeat(300))).isEqualTo(1e300);
+    }
+
+    @Test
+    void javaOnlySpellingsAndDebrisAreNotNumbers() {
+        for (String s : new String[] {"1d", "1f", "1D", "2.5F", "0x1p3", "-0X10", "0x10", "1\0", "\u00001", "1\n", "\n1",
+                "1\r", "1\u000b", "1 2", "1_", "_1", "1__0", "1_.5", "1._5", "1e", "1e+", ".", "-", "", " ", "e5", "1.5.2",
+                "infinit", "nanx", "1,5", "١", "Infinityd", "1e5_", "++1", "0b1"}) {
+            assertThatThrownBy(() -> Numbers.parse(s)).as(s).isInstanceOf(NumberFormatException.class)
+                    .isNotInstanceOf(Numbers.TooLarge.class);
+            assertThatThrownBy(() -> bytes(s)).as(s).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
+    void aFiniteNumberTooLargeForADoubleIsAnError() {
+        for (String s : new String[] {"1e309", "-1e309", "1" + "0".repeat(2000), "1_0e308", "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792"}) {
+            assertThatThrownBy(() -> Numbers.parse(s)).as(s.substring(0, Math.min(20, s.length())))
+                    .isInstanceOf(Numbers.TooLarge.class).hasMessageContaining("too large");
+        }
+        // the largest double itself is fine
+        assertThat(Numbers.parse("1.7976931348623157e308")).isEqualTo(Double.MAX_VALUE);
+    }
+}
