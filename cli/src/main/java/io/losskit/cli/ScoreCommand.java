@@ -28,7 +28,7 @@ final class ScoreCommand implements Callable<Integer> {
         spec.usageMessage().sortOptions(false).footerHeading("%nExit status:%n")
                 .footer("  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", "");
         spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
-                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input. With -p/-t also .txt (one string per line).").build());
+                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input. With -p/-t also .txt (one string per line) and .npy (one array).").build());
         spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
                 .description("Losses to compute, comma-separated or repeated (see losskit list).").build());
         spec.addOption(Specs.list("-P", "--param").paramLabel("[ID.]KEY=VALUE")
@@ -39,7 +39,7 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Predictions, with -t: aligned row by row, or joined with --key.").build());
         spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows.").build());
-        spec.addOption(OptionSpec.builder("--format").paramLabel("csv|tsv|json|jsonl|lines").type(InputFormat.class).converters(new FormatConverter())
+        spec.addOption(OptionSpec.builder("--format").paramLabel("csv|tsv|json|jsonl|lines|npy").type(InputFormat.class).converters(new FormatConverter())
                 .description("Input format where the file name does not say it (standard input).").build());
         spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
                 .description("Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').").build());
@@ -120,7 +120,7 @@ final class ScoreCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected csv, tsv, json, jsonl or lines, not '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected csv, tsv, json, jsonl, lines or npy, not '" + value + "'");
         }
     }
 

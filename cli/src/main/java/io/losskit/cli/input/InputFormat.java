@@ -6,11 +6,13 @@ import java.util.Locale;
 public enum InputFormat {
     CSV, TSV, JSON, JSONL,
     /** Plain text, one string per line ({@code .txt}). */
-    LINES;
+    LINES,
+    /** A NumPy array ({@code .npy}). */
+    NPY;
 
     /**
      * The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json},
-     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, each optionally {@code .gz}), or null.
+     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, each optionally {@code .gz}), or null.
      */
     public static InputFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
@@ -32,12 +34,15 @@ public enum InputFormat {
         if (n.endsWith(".txt")) {
             return LINES;
         }
+        if (n.endsWith(".npy")) {
+            return NPY;
+        }
         return null;
     }
 
     /** Whether a file of this format holds a single role, named by the side it is given on ({@code -p}/{@code -t}). */
     public boolean holdsOneRole() {
-        return this == LINES;
+        return this == LINES || this == NPY;
     }
 
     /** The id users type with {@code --format}. */

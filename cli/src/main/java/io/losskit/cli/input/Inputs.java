@@ -69,7 +69,7 @@ public final class Inputs {
             f = InputFormat.fromFileName(file);
             if (f == null) {
                 data.close();
-                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl|lines");
+                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl|lines|npy");
             }
         }
         if (f == null) {
@@ -82,6 +82,8 @@ public final class Inputs {
         switch (f) {
             case LINES:
                 return new LinesSource(name, data, role);
+            case NPY:
+                return new NpySource(name, data, role);
             case CSV:
                 return new CsvSource(name, data, ',');
             case TSV:
