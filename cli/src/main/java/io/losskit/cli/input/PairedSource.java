@@ -21,7 +21,8 @@ public final class PairedSource implements RecordSource {
     private final RecordSource target;
     private final String key;
     private Map<String, Record> targetsByKey;
-    private final java.util.Set<String> matched = new java.util.HashSet<>();
+    /** The keys of the pred records read so far, and where each was: its line, or −(its record number). */
+    private final Map<String, Long> matched = new HashMap<>();
     private int predKey = -1;
     private int offset = -1;
 
@@ -97,8 +98,10 @@ public final class PairedSource implements RecordSource {
                     throw new InputError(target.name(), t.line(), t.number(), key, "no key");
                 }
                 String k = keyText(t.value(targetKey));
-                if (targetsByKey.put(k, t.freeze()) != null) {
-                    throw new InputError(target.name(), t.line(), t.number(), key, "duplicate key " + k);
+                Record before = targetsByKey.put(k, t.freeze());
+                if (before != null) {
+                    throw new InputError(target.name(), t.line(), t.number(), key, "the key " + k + " is also on "
+                            + where(before) + ": each key may appear once").unrecoverable();
                 }
             }
         }
@@ -117,8 +120,18 @@ public final class PairedSource implements RecordSource {
         if (t == null) {
             throw new InputError(pred.name(), p.line(), p.number(), key, "no record with key " + k + " in " + target.name());
         }
-        matched.add(k);
+        Long before = matched.putIfAbsent(k, p.line() > 0 ? p.line() : -p.number());
+        if (before != null) {
+            // a second pred record for one target would count that target twice
+            throw new InputError(pred.name(), p.line(), p.number(), key, "the key " + k + " is also on "
+                    + (before > 0 ? "line " + before : "record " + -before) + ": each key may appear once").unrecoverable();
+        }
         return new Pair(p, t, offset());
+    }
+
+    /** Where a record is, for a message that names two. */
+    private static String where(Record r) {
+        return r.line() > 0 ? "line " + r.line() : "record " + r.number();
     }
 
     private static String keyText(Object v) {
