@@ -1,5 +1,8 @@
 package io.losskit.cli;
 
+import io.losskit.cli.engine.LossFailure;
+import io.losskit.cli.output.FailFastOutput;
+import io.losskit.cli.output.OutputError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +18,8 @@ public final class Main implements Runnable {
     static final int EXIT_GATE = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_INPUT = 3;
+    static final int EXIT_LOSS = 4;
+    static final int EXIT_INTERNAL = 70;
 
     private static final String PLUGIN_DIR = "--plugin-dir";
 
@@ -28,7 +33,9 @@ public final class Main implements Runnable {
                         "0", "done",
                         "1", "a gate (--max, --min, --baseline) failed; the results are still printed",
                         "2", "usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
-                        "3", "input error: unreadable file, malformed record, missing column, bad value"))
+                        "3", "input error: unreadable file, malformed record, missing column, bad value; output that cannot be written",
+                        "4", "a loss failed: a plugin's loss threw, ran out of memory or ran past --loss-timeout",
+                        "70", "an unexpected failure of losskit itself (LOSSKIT_DEBUG=1 prints the stack trace)"))
                 .footerHeading("%nPlugins:%n")
                 .footer("Losses come from the built-in pack and from the plugin packs in the directories given with --plugin-dir, "
                         + "in the LOSSKIT_PLUGIN_PATH list and in ~/.losskit/plugins (one subdirectory of jars per pack). "
@@ -75,9 +82,28 @@ public final class Main implements Runnable {
                 home == null || home.isEmpty() ? null : Path.of(home))));
     }
 
-    /** What {@link #main} does, short of exiting: runs {@code args} and returns the exit code. */
+    /**
+     * What {@link #main} does, short of exiting: runs {@code args} and returns the exit code.
+     * Standard output is buffered (no flush per line) and fails fast: a write that fails stops the
+     * run with exit 3 (see {@link FailFastOutput}).
+     */
     static int run(String[] args, List<PluginLoader.Directory> pluginDirs) {
-        return commandLine(LossRegistry::builtin, pluginDirs, commandOf(args)).execute(args);
+        CommandLine cl = commandLine(LossRegistry::builtin, pluginDirs, commandOf(args));
+        String encoding = System.getProperty("sun.stdout.encoding");
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                new FailFastOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                encoding == null ? java.nio.charset.Charset.defaultCharset() : java.nio.charset.Charset.forName(encoding)),
+                1 << 16));
+        cl.setOut(out);
+        int code = cl.execute(args);
+        try {
+            out.flush();
+        } catch (OutputError e) {
+            cl.getErr().println("losskit: " + e.getMessage());
+            cl.getErr().flush();
+            return EXIT_INPUT;
+        }
+        return code;
     }
 
     /**
@@ -142,31 +168,14 @@ public final class Main implements Runnable {
         self[0] = cl;
         cl.setExecutionStrategy(parsed -> {
             registries.pluginDirs(pluginDirs(parsed));
-            return new CommandLine.RunLast().execute(parsed);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                // picocli hands only Exceptions to the handler below; an Error would end the JVM with a trace
+                return failure(e, self[0]);
+            }
         });
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof UsageError) {
-                err.println("losskit: " + e.getMessage());
-                err.println("Try 'losskit " + commandLine.getCommandName() + " --help' for more information.");
-                return EXIT_USAGE;
-            }
-            if (e instanceof InputError) {
-                err.println("losskit: " + e.getMessage());
-                return EXIT_INPUT;
-            }
-            if (e instanceof java.io.IOException) {
-                err.println("losskit: cannot read the input: " + e.getMessage());
-                return EXIT_INPUT;
-            }
-            err.println("losskit: internal error: " + e);
-            if (System.getenv("LOSSKIT_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("(set LOSSKIT_DEBUG=1 for the stack trace, and please report it)");
-            }
-            return 70;
-        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             c.getErr().println("losskit: " + e.getMessage());
@@ -176,6 +185,39 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         return cl;
+    }
+
+    /** Reports {@code e}, the failure of a command, in one line (and the trace under LOSSKIT_DEBUG); its exit code. */
+    private static int failure(Throwable e, CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
+        boolean debug = System.getenv("LOSSKIT_DEBUG") != null;
+        int code;
+        if (e instanceof UsageError) {
+            err.println("losskit: " + e.getMessage());
+            err.println("Try 'losskit " + commandLine.getCommandName() + " --help' for more information.");
+            code = EXIT_USAGE;
+        } else if (e instanceof InputError || e instanceof OutputError) {
+            err.println("losskit: " + e.getMessage());
+            code = EXIT_INPUT;
+        } else if (e instanceof java.io.IOException) {
+            err.println("losskit: cannot read the input: " + e.getMessage());
+            code = EXIT_INPUT;
+        } else if (e instanceof LossFailure) {
+            err.println("losskit: " + e.getMessage());
+            code = EXIT_LOSS;
+        } else if (e instanceof OutOfMemoryError) {
+            // outside a loss (a loss's is a LossFailure): reading the input, or keeping per-sample values
+            err.println("losskit: " + OutOfMemory.message("reading the input"));
+            code = EXIT_INPUT;
+        } else {
+            err.println("losskit: internal error: " + e + (debug ? "" : " (set LOSSKIT_DEBUG=1 for the stack trace, and please report it)"));
+            code = EXIT_INTERNAL;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
     }
 
     /** The version the build wrote into version.txt, and the Java that runs losskit. */

@@ -26,7 +26,10 @@ final class ScoreCommand implements Callable<Integer> {
                 "  losskit score -l wer --col pred=hyp --col target=ref asr.tsv",
                 "  losskit score -l mae -p pred.csv -t truth.csv --key id -o json");
         spec.usageMessage().sortOptions(false).footerHeading("%nExit status:%n")
-                .footer("  0  done", "  1  a gate failed (results still printed)", "  2  usage error", "  3  input error", "");
+                .footer("  0  done", "  1  a gate failed (results still printed)", "  2  usage error",
+                        "  3  input error, or output that cannot be written",
+                        "  4  a loss failed (a plugin's loss threw, ran out of memory or past --loss-timeout)",
+                        " 70  a bug of losskit (LOSSKIT_DEBUG=1 prints the stack trace)", "");
         spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
                 .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input. With -p/-t also .txt (one string per line) and .npy (one array).").build());
         spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
@@ -47,7 +50,7 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("--target-col").paramLabel("NAME").description("Same as --col target=NAME.").build());
         spec.addOption(Specs.text("--weight-col").paramLabel("NAME").description("Same as --col weight=NAME.").build());
         spec.addOption(Specs.list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names.").build());
-        spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").defaultValue("0").type(int.class)
+        spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").type(Integer.class)
                 .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
         spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
                 .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
@@ -59,6 +62,9 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Gate: the JSON output of an earlier run; exit 1 when a loss got worse by more than --tolerance.").build());
         spec.addOption(Specs.text("--tolerance").paramLabel("X[%]")
                 .description("Allowed worsening against --baseline: absolute, or relative with %% (default 0).").build());
+        spec.addOption(Specs.text("--loss-timeout").paramLabel("SECONDS")
+                .description("Stop a loss (a plugin's, in practice) that stays longer than this in one computation "
+                        + "(a sample, a batch, the final result); exit 4 naming it. Default: no limit.").build());
         spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
                 .description("Show progress on standard error (default: when attached to a terminal).").build());
         Specs.standardOptions(spec);
@@ -80,13 +86,13 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Boolean progress = Specs.value(spec, "--progress");
         boolean showProgress = progress != null ? progress : System.console() != null;
-        int batchSize = Specs.value(spec, "--batch-size");
+        Integer batchSize = Specs.value(spec, "--batch-size");
         ScoreJob.Request request = new ScoreJob.Request(Specs.values(spec, "-l"), Specs.values(spec, "-P"),
                 Specs.value(spec, "--reduction"), spec.positionalParameters().get(0).getValue(), Specs.value(spec, "-p"),
                 Specs.value(spec, "-t"), Specs.value(spec, "--key"), Specs.value(spec, "--format"), cols,
                 Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
-                Specs.value(spec, "--tolerance"), showProgress);
+                Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -1,6 +1,7 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.losskit.cli.engine.LossFailure;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.cli.input.CsvSource;
@@ -8,6 +9,7 @@ import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.PairedSource;
 import io.losskit.cli.input.RecordSource;
+import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
 import io.losskit.spi.Reduction;
@@ -27,8 +29,9 @@ public final class ScoreJob {
     /** What {@code score} was asked to do (the parsed options). */
     public record Request(List<String> losses, List<String> params, Reduction reduction, String file, String predFile,
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
-                          List<String> classes, int batchSize, boolean skipInvalid, OutputFormat output,
-                          List<String> max, List<String> min, String baseline, String tolerance, boolean progress) {
+                          List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
+                          List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
+                          String lossTimeout) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -56,20 +59,25 @@ public final class ScoreJob {
         ScorePlan plan = ScorePlan.of(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
         List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
         Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance());
-        if (r.batchSize() < 0) {
-            throw new UsageError("--batch-size must be ≥ 1");
+        if (r.batchSize() != null && r.batchSize() < 1) {
+            throw new UsageError("--batch-size must be ≥ 1, not " + r.batchSize() + " (leave it out for the whole input)");
         }
+        long timeout = timeoutNanos(r.lossTimeout());
         ScoreEngine.Report report;
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
+        ScoreEngine.RowSink rows = ResultWriter.rows(ids, r.output(), out);
         try (RecordSource source = open(r);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
             ScoreEngine.Chunks chunks = null;
             if (source instanceof CsvSource csv && r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)) {
                 chunks = new ScoreEngine.Chunks(Path.of(r.file()), csv, Runtime.getRuntime().availableProcessors());
             }
-            report = engine.run(plan, source, new ScoreEngine.Options(r.batchSize(), r.classes(), r.columns(),
-                    r.skipInvalid()), chunks);
+            ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), r.classes(),
+                    r.columns(), r.skipInvalid(), timeout > 0, rows);
+            ScoreEngine.Chunks cuts = chunks;
+            report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options, cuts), timeout, r.lossTimeout())
+                    : engine.run(plan, source, options, chunks);
             sourceWarnings = source.warnings();
         }
         List<String> warnings = new ArrayList<>(report.warnings());
@@ -80,6 +88,9 @@ public final class ScoreJob {
         }
         List<String> failures = gates.check(report.results(), warnings);
         ResultWriter.write(report, r.output(), out);
+        if (out.checkError()) {
+            throw new OutputError("the write failed");
+        }
         for (String w : warnings) {
             err.println("losskit: warning: " + w);
         }
@@ -88,6 +99,64 @@ public final class ScoreJob {
         }
         err.flush();
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** {@code --loss-timeout} in nanoseconds, or 0 when it is not given. */
+    private static long timeoutNanos(String seconds) {
+        if (seconds == null) {
+            return 0;
+        }
+        double s;
+        try {
+            s = Double.parseDouble(seconds.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageError("--loss-timeout takes a number of seconds, not \"" + seconds + "\"");
+        }
+        if (!(s > 0) || s > 1e9) {
+            throw new UsageError("--loss-timeout must be a number of seconds > 0, not " + seconds);
+        }
+        return Math.max(1, (long) (s * 1e9));
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own and stops waiting for it when a loss stays in one
+     * call for longer than {@code timeout} ns: a loss that loops cannot be stopped from outside
+     * (Thread.stop is gone), so the thread is a daemon, left behind as the run exits with 4.
+     */
+    private static ScoreEngine.Report watched(ScoreEngine engine, java.util.concurrent.Callable<ScoreEngine.Report> work,
+                                              long timeout, String given) throws IOException {
+        java.util.concurrent.FutureTask<ScoreEngine.Report> task = new java.util.concurrent.FutureTask<>(work);
+        Thread worker = new Thread(task, "losskit-score");
+        worker.setDaemon(true);
+        worker.start();
+        long poll = Math.max(1, Math.min(100_000_000L, timeout / 4));
+        Map<ScoreEngine.Busy, Long> since = new java.util.HashMap<>();
+        while (true) {
+            try {
+                return task.get(poll, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                long now = System.nanoTime();
+                List<ScoreEngine.Busy> busy = engine.busy();
+                since.keySet().retainAll(busy);
+                for (ScoreEngine.Busy b : busy) {
+                    if (now - since.computeIfAbsent(b, k -> now) > timeout) {
+                        throw LossFailure.timeout(b.loss(), given);
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw (Error) cause;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
     }
 
     private RecordSource open(Request r) throws IOException {

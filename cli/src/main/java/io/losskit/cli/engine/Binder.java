@@ -1,6 +1,7 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.InputError;
+import io.losskit.cli.UsageError;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
 import io.losskit.spi.RoleKind;
@@ -35,10 +36,18 @@ final class Binder {
      *
      * @param first the first record, for locating errors in sources without a header
      * @param hasHeader whether the source's columns come from a header row (CSV/TSV)
-     * @throws InputError when an explicitly mapped column or a required role is missing
+     * @throws InputError when a required role has no column, or a mapped one is not in the first JSON record
+     * @throws UsageError when {@code --col} maps a role no selected loss reads, or names a column the header lacks
      */
     static Map<String, RoleBinding> bind(RecordSource source, Record first, boolean hasHeader,
                                          Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
+        for (Map.Entry<String, String> m : mapped.entrySet()) {
+            if (!specs.containsKey(m.getKey())) {
+                throw new UsageError("--col " + m.getKey() + "=" + m.getValue() + ": no selected loss reads a role \""
+                        + m.getKey() + "\"" + ScorePlan.didYouMean(m.getKey(), specs.keySet()) + "; the roles are: "
+                        + String.join(", ", specs.keySet()));
+            }
+        }
         Map<String, RoleBinding> bindings = new LinkedHashMap<>();
         for (Map.Entry<String, List<RoleSpec>> e : specs.entrySet()) {
             String role = e.getKey();
@@ -126,21 +135,33 @@ final class Binder {
                 }
             }
             if (names.isEmpty()) {
-                throw missing(source, first, hasHeader, spec, "no column matches \"" + spec + "\" (for role "
-                        + role + "); the columns are: " + String.join(", ", source.columns()));
+                throw noSuchColumn(source, first, hasHeader, role, spec, spec, "no column matches \"" + spec + "\"");
             }
             return names;
         }
         for (String name : spec.split(",")) {
             String n = name.trim();
             if (source.columnIndexFor(role, n) < 0) {
-                throw missing(source, first, hasHeader, n, "no column \"" + n + "\" (mapped to role " + role
-                        + "); the " + (hasHeader ? "columns" : "fields of the first record") + " are: "
-                        + String.join(", ", source.columns()));
+                throw noSuchColumn(source, first, hasHeader, role, spec, n,
+                        "no column \"" + n + "\"" + ScorePlan.didYouMean(n, source.columns()));
             }
             names.add(n);
         }
         return names;
+    }
+
+    /**
+     * A mapped column that is not there: a usage error where a header lists the input's columns;
+     * in JSON/JSONL, whose records each have their own fields, an input error at the first record.
+     */
+    private static RuntimeException noSuchColumn(RecordSource source, Record first, boolean hasHeader, String role,
+                                                 String spec, String column, String problem) {
+        if (hasHeader) {
+            return new UsageError("--col " + role + "=" + spec + ": " + source.name() + " has " + problem
+                    + "; its columns are: " + String.join(", ", source.columns()));
+        }
+        return missing(source, first, false, column, problem + " (mapped to role " + role
+                + "); the fields of the first record are: " + String.join(", ", source.columns()));
     }
 
     private static List<String> conventional(RecordSource source, String role) {

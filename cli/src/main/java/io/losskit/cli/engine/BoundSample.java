@@ -66,6 +66,23 @@ final class BoundSample implements Sample {
         return record;
     }
 
+    /** Whether a number or vector read from the record so far is infinite (what makes a loss NaN: ∞ − ∞). */
+    boolean readInfinity() {
+        for (int i = 0; i < cache.length; i++) {
+            if (state[i] == 1 && Double.isInfinite(numbers[i])) {
+                return true;
+            }
+            if (cache[i] instanceof double[] v) {
+                for (double x : v) {
+                    if (Double.isInfinite(x)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** A copy that stays valid after the source moves on (for batch losses). */
     BoundSample freeze() {
         BoundSample copy = new BoundSample(bindings, classNames, classIndex);

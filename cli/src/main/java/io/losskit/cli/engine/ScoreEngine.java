@@ -41,8 +41,35 @@ public final class ScoreEngine {
      * @param classes class names for class targets given as names (empty: the pred column names)
      * @param columns explicit role → column mappings ({@code --col})
      * @param skipInvalid skip invalid records instead of stopping ({@code --on-invalid skip})
+     * @param watched whether {@link #busy()} is kept up to date (for {@code --loss-timeout})
+     * @param rows where per-sample values go as they are computed, or null to keep them in the report
      */
-    public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
+    public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
+                          boolean watched, RowSink rows) {
+
+        public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
+            this(batchSize, classes, columns, skipInvalid, false, null);
+        }
+    }
+
+    /**
+     * Takes the per-sample values of {@code --reduction none} as they are computed, so that output
+     * starts at once and a closed pipe stops the run. Used when every selected loss is per-sample
+     * (others give their values only at the end); the input is then read on one thread, in order.
+     */
+    public interface RowSink {
+        /** Called once, before the first row, when the values come this way (and not in the report). */
+        void begin();
+
+        /** One record's values, one per selected loss, in the order of the plan. */
+        void row(Record record, double[] values);
+    }
+
+    /**
+     * A loss being computed now, on one reading thread: the same {@code call} seen twice means the
+     * loss is still in the same call.
+     */
+    public record Busy(io.losskit.cli.LossRegistry.Entry loss, int thread, long call) {
     }
 
     /**
@@ -67,10 +94,24 @@ public final class ScoreEngine {
     }
 
     private final java.util.concurrent.atomic.LongAdder progress = new java.util.concurrent.atomic.LongAdder();
+    private final List<Pass> passes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** About how many records have been read so far (for a progress display on another thread). */
     public long recordsRead() {
         return progress.sum();
+    }
+
+    /** The loss each reading thread is in now (when {@link Options#watched()}), for a watchdog on another thread. */
+    public List<Busy> busy() {
+        List<Busy> busy = new ArrayList<>();
+        for (int i = 0; i < passes.size(); i++) {
+            Pass p = passes.get(i);
+            Run r = p.busy;
+            if (r != null) {
+                busy.add(new Busy(r.planned.entry(), i, p.calls));
+            }
+        }
+        return busy;
     }
 
     /**
@@ -121,12 +162,19 @@ public final class ScoreEngine {
         Setup setup = new Setup(plan, options, bindings, classIndex, source.name());
 
         List<Run> runs = setup.runs();
+        RowSink rows = options.rows() != null && plan.reduction() == Reduction.NONE
+                && runs.stream().allMatch(PerSampleRun.class::isInstance) ? options.rows() : null;
         List<Segment> segments = null;
-        if (chunks != null && runs.stream().noneMatch(BatchRun.class::isInstance)) {
+        if (chunks != null && rows == null && runs.stream().noneMatch(BatchRun.class::isInstance)) {
             segments = readInParallel(setup, chunks);
         }
         if (segments == null) {
             Segment all = new Segment(setup, reading, runs);
+            if (rows != null) {
+                runs.forEach(r -> ((PerSampleRun) r).values = null);
+                all.pass.rows = rows;
+                rows.begin();
+            }
             all.read(first);
             if (all.reading.failure != null) {
                 throw all.reading.failure;
@@ -139,13 +187,37 @@ public final class ScoreEngine {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Run r : whole.runs) {
-            outcomes.add(r.finish());
+            Outcome o;
+            whole.pass.enter(r);
+            try {
+                o = r.finish();
+            } catch (InputError | UsageError e) {
+                throw e;
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw LossFailure.of(r.planned.entry(), e);
+            }
+            whole.pass.leave();
+            outcomes.add(o);
+            if (Double.isNaN(o.value()) && o.reduction() != Reduction.NONE && r.sawInfinity) {
+                r.tally.warn(INFINITE_NAN);
+            }
             r.tally.warnings().forEach((message, count) ->
-                    warnings.add(r.id() + ": " + message + (count > 1 ? " (" + count + " times)" : "")));
+                    warnings.add(prefixed(r.id(), message) + (count > 1 ? " (" + count + " times)" : "")));
+            if (r.probabilities && o.count() > 0) {
+                warnings.add(prefixed(r.id(), "every pred lies in [0, 1] (and every vector sums to 1), as probabilities do, "
+                        + "but " + r.id() + " reads pred as logits by default; for probabilities give -P input=probs"));
+            }
         }
         Reading all = whole.reading;
         return new Report(List.copyOf(outcomes), all.records, all.skipped,
                 all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings));
+    }
+
+    private static final String INFINITE_NAN = "NaN from infinite inputs (∞ − ∞ and ∞/∞ have no value)";
+
+    /** {@code id: message}, unless the message already starts so (a loss may name itself). */
+    private static String prefixed(String id, String message) {
+        return message.startsWith(id + ":") ? message : id + ": " + message;
     }
 
     /**
@@ -166,7 +238,7 @@ public final class ScoreEngine {
             Thread t = new Thread(() -> {
                 try (source) {
                     segment.read(null);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     segment.crash = e;
                 }
             }, "losskit-chunk-" + segments.size());
@@ -195,6 +267,9 @@ public final class ScoreEngine {
                 throw e;
             }
             if (s.crash instanceof RuntimeException e) {
+                throw e;
+            }
+            if (s.crash instanceof Error e) {
                 throw e;
             }
             if (s.reading.failure != null) {
@@ -291,12 +366,14 @@ public final class ScoreEngine {
         final Reading reading;
         final List<Run> runs;
         final Pass pass;
-        Exception crash;
+        Throwable crash;
 
         Segment(Setup setup, Reading reading, List<Run> runs) {
             this.reading = reading;
             this.runs = runs;
-            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get(LossDescriptor.WEIGHT));
+            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get(LossDescriptor.WEIGHT),
+                    setup.options.watched());
+            passes.add(pass);
         }
 
         /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
@@ -324,7 +401,11 @@ public final class ScoreEngine {
         /** Folds {@code later}, the segment after this one, into this one. */
         void append(Segment later) {
             for (int i = 0; i < runs.size(); i++) {
-                runs.get(i).merge(later.runs.get(i));
+                try {
+                    runs.get(i).merge(later.runs.get(i));
+                } catch (RuntimeException | VirtualMachineError e) {
+                    throw LossFailure.of(runs.get(i).planned.entry(), e);
+                }
             }
             reading.records += later.reading.records;
             reading.skipped += later.reading.skipped;
@@ -342,19 +423,25 @@ public final class ScoreEngine {
             }
         }
         Loss loss;
+        Accumulator accumulator = null;
         try {
             loss = p.entry().definition().create(p.params(), Set.copyOf(present));
+            if (loss instanceof AggregateLoss l) {
+                accumulator = l.newAccumulator(reduction);
+            }
         } catch (InvalidInputException e) {
-            throw InputError.inFile(file, d.id() + ": " + e.getMessage());
+            throw InputError.inFile(file, prefixed(d.id(), e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new UsageError(d.id() + ": " + e.getMessage());
+            throw new UsageError(prefixed(d.id(), e.getMessage()));
+        } catch (RuntimeException | VirtualMachineError e) {
+            throw LossFailure.of(p.entry(), e);
         }
         EngineTally tally = new EngineTally(d.details());
         if (loss instanceof PerSampleLoss l) {
             return new PerSampleRun(p, reduction, tally, l);
         }
-        if (loss instanceof AggregateLoss l) {
-            return new AggregateRun(p, reduction, tally, l.newAccumulator(reduction));
+        if (accumulator != null) {
+            return new AggregateRun(p, reduction, tally, accumulator);
         }
         if (reduction == Reduction.NONE) {
             throw new UsageError(d.id() + " over labelled embeddings gives one value per batch: --reduction none "
@@ -372,13 +459,20 @@ public final class ScoreEngine {
         private final RoleBinding weight;
         private final List<RoleBinding> required = new ArrayList<>();
         private final double[] pending;
+        private final boolean watched;
+        RowSink rows;
+        /** The run in a call now, and a count of calls, when watched (written here, read by {@link #busy()}). */
+        volatile Run busy;
+        volatile long calls;
 
-        Pass(RecordSource source, Map<String, RoleBinding> bindings, BoundSample sample, List<Run> runs, RoleBinding weight) {
+        Pass(RecordSource source, Map<String, RoleBinding> bindings, BoundSample sample, List<Run> runs, RoleBinding weight,
+             boolean watched) {
             this.source = source;
             this.bindings = bindings;
             this.sample = sample;
             this.runs = runs;
             this.weight = weight;
+            this.watched = watched;
             this.pending = new double[runs.size()];
             for (RoleBinding b : bindings.values()) {
                 if (b.required()) {
@@ -387,8 +481,22 @@ public final class ScoreEngine {
             }
         }
 
+        void enter(Run r) {
+            if (watched) {
+                busy = r;
+                calls++;
+            }
+        }
+
+        void leave() {
+            if (watched) {
+                busy = null;
+            }
+        }
+
         void feed(Record record) {
             sample.reset(record);
+            Run in = null;
             try {
                 for (RoleBinding b : required) {
                     if (!sample.has(b.role())) {
@@ -398,23 +506,67 @@ public final class ScoreEngine {
                 sample.validate();
                 double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
                 for (int i = 0; i < runs.size(); i++) {
-                    pending[i] = runs.get(i).compute(sample);
+                    in = runs.get(i);
+                    enter(in);
+                    pending[i] = in.compute(sample);
                 }
                 // Accumulators may still refuse the sample; per-sample values, worked out above,
                 // cannot. So the per-sample runs keep a record only once every other run has.
                 for (int i = 0; i < runs.size(); i++) {
                     if (!(runs.get(i) instanceof PerSampleRun)) {
-                        runs.get(i).commit(sample, pending[i], runs.get(i).weighted ? w : 1.0);
+                        in = runs.get(i);
+                        enter(in);
+                        in.commit(sample, pending[i], in.weighted ? w : 1.0);
                     }
                 }
+                in = null;
+                leave();
                 for (int i = 0; i < runs.size(); i++) {
-                    if (runs.get(i) instanceof PerSampleRun) {
-                        runs.get(i).commit(sample, pending[i], runs.get(i).weighted ? w : 1.0);
+                    Run r = runs.get(i);
+                    if (r instanceof PerSampleRun) {
+                        r.commit(sample, pending[i], r.weighted ? w : 1.0);
+                        if (Double.isNaN(pending[i]) && sample.readInfinity()) {
+                            r.tally.warn(INFINITE_NAN);
+                        }
+                    } else if (!r.sawInfinity) {
+                        r.sawInfinity = sample.readInfinity();
+                    }
+                    if (r.probabilities) {
+                        r.probabilities = probabilities(sample);
                     }
                 }
             } catch (InvalidSampleException e) {
                 throw locate(e, record);
+            } catch (InputError | UsageError e) {
+                throw e;
+            } catch (RuntimeException | VirtualMachineError e) {
+                if (in == null) {
+                    throw e;
+                }
+                throw LossFailure.of(in.planned.entry(), e);
             }
+            if (rows != null) {
+                rows.row(record, pending);
+            }
+        }
+
+        /** Whether the pred looks like probabilities: in [0, 1], and a vector sums to 1. */
+        private boolean probabilities(BoundSample s) {
+            if (!s.has("pred")) {
+                return false;
+            }
+            if (!s.isVector("pred")) {
+                double p = s.number("pred");
+                return p >= 0 && p <= 1;
+            }
+            CompensatedSum sum = new CompensatedSum();
+            for (double p : s.vector("pred")) {
+                if (!(p >= 0 && p <= 1)) {
+                    return false;
+                }
+                sum.add(p);
+            }
+            return Math.abs(sum.value() - 1) <= 1e-6;
         }
 
         InputError locate(InvalidSampleException e, Record record) {
@@ -432,12 +584,19 @@ public final class ScoreEngine {
         final EngineTally tally;
         /** Whether the loss takes the sample weight; a loss that does not sees weight 1. */
         final boolean weighted;
+        /** Whether every pred so far looked like probabilities; only ever true for a loss that reads logits by default. */
+        boolean probabilities;
+        /** Whether an input was infinite (for an aggregate loss, whose NaN it may explain). */
+        boolean sawInfinity;
 
         Run(ScorePlan.Planned planned, Reduction reduction, EngineTally tally) {
             this.planned = planned;
             this.reduction = reduction;
             this.tally = tally;
             this.weighted = planned.descriptor().takesWeight();
+            io.losskit.spi.ParamSpec<?> input = planned.descriptor().param("input");
+            this.probabilities = input != null && "logits".equals(input.defaultValue())
+                    && "logits".equals(String.valueOf(planned.params().effective().get("input")));
         }
 
         String id() {
@@ -456,6 +615,8 @@ public final class ScoreEngine {
         /** Folds in {@code later}, the same loss fed with the records after this one's. */
         void merge(Run later) {
             tally.merge(later.tally);
+            probabilities &= later.probabilities;
+            sawInfinity |= later.sawInfinity;
         }
 
         Outcome outcome(double value, double[] values, long count, Map<String, Long> details) {
@@ -469,7 +630,8 @@ public final class ScoreEngine {
         private final PerSampleLoss loss;
         private final CompensatedSum weighted = new CompensatedSum();
         private final CompensatedSum weights = new CompensatedSum();
-        private final DoubleList values;
+        /** The values kept for {@code none}; null for other reductions and when they go to a {@link RowSink}. */
+        DoubleList values;
         private long count;
 
         PerSampleRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, PerSampleLoss loss) {
@@ -510,7 +672,7 @@ public final class ScoreEngine {
         @Override
         Outcome finish() {
             return switch (reduction) {
-                case NONE -> outcome(Double.NaN, values.toArray(), count, Map.of());
+                case NONE -> outcome(Double.NaN, values == null ? null : values.toArray(), count, Map.of());
                 case SUM -> outcome(weighted.value(), null, count, Map.of());
                 case MEAN -> outcome(weighted.value() / weights.value(), null, count, Map.of());
             };

@@ -131,9 +131,14 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
     }
 
     private static String suggestion(LossRegistry registry, String name) {
+        return didYouMean(name, registry.names());
+    }
+
+    /** " (did you mean X?)" for the candidate within two edits of {@code name}, or "". */
+    static String didYouMean(String name, Iterable<String> candidates) {
         String best = null;
         int bestDistance = 3;
-        for (String candidate : registry.names()) {
+        for (String candidate : candidates) {
             int d = distance(name, candidate);
             if (d < bestDistance) {
                 bestDistance = d;

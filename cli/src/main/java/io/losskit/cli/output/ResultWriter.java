@@ -2,8 +2,10 @@ package io.losskit.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.engine.ScoreEngine.Report;
+import io.losskit.cli.input.Record;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +29,40 @@ public final class ResultWriter {
         out.flush();
     }
 
+    /**
+     * Where the engine writes the rows of {@code --reduction none} as it computes them, for the
+     * formats that are one line per sample; null for JSON, which is written whole at the end.
+     */
+    public static ScoreEngine.RowSink rows(List<String> losses, OutputFormat format, PrintWriter out) {
+        if (format == OutputFormat.JSON) {
+            return null;
+        }
+        char sep = format == OutputFormat.CSV ? ',' : '\t';
+        boolean header = format != OutputFormat.TEXT || losses.size() > 1;
+        return new ScoreEngine.RowSink() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void begin() {
+                if (header) {
+                    out.println(String.join(String.valueOf(sep), losses));
+                }
+            }
+
+            @Override
+            public void row(Record record, double[] values) {
+                line.setLength(0);
+                for (int j = 0; j < values.length; j++) {
+                    if (j > 0) {
+                        line.append(sep);
+                    }
+                    line.append(Numbers.format(values[j]));
+                }
+                out.println(line);
+            }
+        };
+    }
+
     private static boolean perSample(List<Outcome> results) {
         return results.get(0).reduction() == Reduction.NONE;
     }
@@ -46,6 +82,9 @@ public final class ResultWriter {
     }
 
     private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header) {
+        if (results.get(0).values() == null) {
+            return; // written as they were computed, by the sink of rows()
+        }
         if (header) {
             out.println(String.join(String.valueOf(sep), results.stream().map(Outcome::loss).toList()));
         }
