@@ -1,0 +1,119 @@
+package io.losskit.spark;
+
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.Reduction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.util.MapData;
+import org.apache.spark.sql.execution.aggregate.ScalaAggregator$;
+import org.apache.spark.sql.expressions.UserDefinedAggregator;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The losses on Spark. {@link #register} adds the SQL function
+ * {@code losskit(loss, pred, target [, weight] [, params])}: {@code loss} a string literal,
+ * {@code pred} and {@code target} numbers, strings or arrays (vectors, matrices, sequences),
+ * {@code weight} a number column, {@code params} a literal {@code map('delta', '0.5', …)} whose
+ * key {@code reduction} says {@code mean} (the default) or {@code sum}.
+ */
+public final class LosskitSpark {
+
+    /** The name of the SQL function. */
+    public static final String FUNCTION = "losskit";
+
+    private LosskitSpark() {
+    }
+
+    /** Registers {@value #FUNCTION} in {@code spark}'s session. */
+    public static void register(SparkSession spark) {
+        ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().functionRegistry()
+                .createOrReplaceTempFunction(FUNCTION, LosskitSpark::call, "scala_udf");
+    }
+
+    /** The aggregate expression of one call, built once its arguments' types are known. */
+    private static Expression call(scala.collection.immutable.Seq<Expression> arguments) {
+        List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
+        if (args.size() < 3 || args.size() > 5) {
+            throw new IllegalArgumentException(FUNCTION + "(loss, pred, target [, weight] [, params]) takes 3 to 5 arguments, not "
+                    + args.size());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Expression last = args.get(args.size() - 1);
+        if (last.dataType() instanceof MapType) {
+            params = literalMap(last);
+            args.remove(args.size() - 1);
+        }
+        String reduction = params.getOrDefault("reduction", "mean");
+        params.remove("reduction");
+        Expression loss = args.remove(0);
+        if (!loss.foldable() || !(loss.dataType() instanceof StringType)) {
+            throw new IllegalArgumentException(FUNCTION + ": the loss is a string literal, e.g. 'mse'");
+        }
+        List<String> roles = new ArrayList<>(List.of("pred", "target"));
+        if (args.size() == 3) {
+            roles.add(LossDescriptor.WEIGHT);
+        }
+        if (args.size() != roles.size()) {
+            throw new IllegalArgumentException(FUNCTION + "(loss, pred, target [, weight] [, params]): the params are a map");
+        }
+        StructField[] fields = new StructField[args.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = DataTypes.createStructField(roles.get(i), columnType(args.get(i).dataType(), roles.get(i)), true);
+        }
+        LossRecipe recipe = new LossRecipe(String.valueOf(loss.eval(null)), params, reduction(reduction), roles).check();
+        UserDefinedAggregator<?, ?, ?> udaf = (UserDefinedAggregator<?, ?, ?>) functions.udaf(new LossAggregator(recipe),
+                Encoders.row(DataTypes.createStructType(fields)));
+        return ScalaAggregator$.MODULE$.apply(udaf.withName(FUNCTION), CollectionConverters.asScala(args).toSeq());
+    }
+
+    private static Reduction reduction(String id) {
+        try {
+            return Reduction.valueOf(id.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FUNCTION + ": reduction is mean or sum, not " + id, e);
+        }
+    }
+
+    private static Map<String, String> literalMap(Expression e) {
+        if (!e.foldable()) {
+            throw new IllegalArgumentException(FUNCTION + ": the params are a literal map, e.g. map('delta', '0.5')");
+        }
+        MapData m = (MapData) e.eval(null);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; m != null && i < m.numElements(); i++) {
+            params.put(m.keyArray().getUTF8String(i).toString(), m.valueArray().isNullAt(i) ? null
+                    : String.valueOf(m.valueArray().get(i, ((MapType) e.dataType()).valueType())));
+        }
+        return params;
+    }
+
+    /** The type the aggregator reads a column as: numbers as doubles, arrays of numbers as arrays of doubles. */
+    private static DataType columnType(DataType t, String role) {
+        if (t instanceof NumericType) {
+            return DataTypes.DoubleType;
+        }
+        if (t instanceof StringType) {
+            return t;
+        }
+        if (t instanceof ArrayType a) {
+            return DataTypes.createArrayType(a.elementType() instanceof StringType ? a.elementType()
+                    : columnType(a.elementType(), role));
+        }
+        throw new IllegalArgumentException(FUNCTION + ": " + role + " is a number, a string or an array, not " + t.simpleString());
+    }
+}
