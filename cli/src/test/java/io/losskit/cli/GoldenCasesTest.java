@@ -25,14 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenCasesTest {
 
     static final Path GOLDEN = Path.of("../builtin-losses/src/test/resources/golden");
+    /** The project's own cases, run the same way (see its SOURCE.md). */
+    static final Path PROJECT_GOLDEN = Path.of("../builtin-losses/src/test/resources/project-golden");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> all = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(GOLDEN)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                for (JsonNode c : JSON.readTree(dir.resolve("cases.json").toFile())) {
-                    all.add(Arguments.of(Named.of(dir.getFileName() + "/" + c.get("id").asText(), c), dir));
+        for (Path root : List.of(GOLDEN, PROJECT_GOLDEN)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    for (JsonNode c : JSON.readTree(dir.resolve("cases.json").toFile())) {
+                        all.add(Arguments.of(Named.of(dir.getFileName() + "/" + c.get("id").asText(), c), dir));
+                    }
                 }
             }
         }

@@ -103,10 +103,7 @@ public final class Bce implements LossDefinition {
                     + "log_loss over predict_proba) needs input=probs, pos-weight=1 and label-smoothing=0");
         }
         double[] p = sample.vector("pred");
-        double target = sample.number("target");
-        if (target != Math.rint(target) || target < 0 || target >= p.length) {
-            throw new InvalidSampleException("target", "class index " + target + " is not in [0, " + p.length + ")");
-        }
+        int target = ClassTargets.numberIndex(sample, p.length);
         double sum = 0.0;
         for (double x : p) {
             sum += x;
@@ -115,6 +112,6 @@ public final class Bce implements LossDefinition {
             throw new InvalidSampleException("pred", "class probabilities that sum to 0");
         }
         // as sklearn, each row is divided by its sum first (predict_proba's rows sum to 1 ± ulp)
-        return -input.logProbs(p)[(int) target] + Math.log(sum);
+        return -input.logProbs(p)[target] + Math.log(sum);
     }
 }

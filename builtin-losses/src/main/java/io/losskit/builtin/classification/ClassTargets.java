@@ -84,4 +84,24 @@ final class ClassTargets {
                     + weights.length + " entries");
         }
     }
+
+    /** A class index given as a number (a target role that also takes binary labels) for C classes. */
+    static int numberIndex(Sample sample, int classes) {
+        double target = sample.number("target");
+        if (target != Math.rint(target) || target < 0 || target >= classes) {
+            throw new InvalidSampleException("target", "class index " + target + " is not in [0, " + classes + ")");
+        }
+        return (int) target;
+    }
+
+    /** The predicted class: the index of the largest score, the lowest index among ties. */
+    static int argmax(double[] x) {
+        int best = 0;
+        for (int c = 1; c < x.length; c++) {
+            if (x[c] > x[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
 }

@@ -33,6 +33,10 @@ public final class ClassificationLosses {
                 new CosFace(),
                 new ArcFace(),
                 SphereFace.sphereFace(),
-                SphereFace.largeMarginSoftmax());
+                SphereFace.largeMarginSoftmax(),
+                new Brier(),
+                new ZeroOne(),
+                new TopKError(),
+                new Perplexity());
     }
 }

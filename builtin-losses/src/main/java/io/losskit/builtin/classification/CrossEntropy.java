@@ -115,7 +115,7 @@ public final class CrossEntropy implements LossDefinition {
                 sample -> term(sample, input, weights, smoothing, ignore));
     }
 
-    private static RatioAccumulator.Term term(Sample sample, Input input, double[] weights, double smoothing,
+    static RatioAccumulator.Term term(Sample sample, Input input, double[] weights, double smoothing,
                                               Integer ignore) {
         double[] pred = ClassTargets.pred(sample);
         int classes = pred.length;

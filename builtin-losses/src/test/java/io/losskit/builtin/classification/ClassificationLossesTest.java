@@ -48,6 +48,10 @@ class ClassificationLossesTest {
         expected.put("arcface", List.of());
         expected.put("sphereface", List.of("a-softmax"));
         expected.put("large-margin-softmax", List.of("l-softmax"));
+        expected.put("brier", List.of());
+        expected.put("zero-one", List.of("error-rate"));
+        expected.put("top-k-error", List.of());
+        expected.put("perplexity", List.of());
         Map<String, List<String>> actual = ClassificationLosses.all().stream().map(LossDefinition::descriptor)
                 .collect(Collectors.toMap(LossDescriptor::id, LossDescriptor::aliases, (a, b) -> a, LinkedHashMap::new));
         assertThat(actual).containsExactlyEntriesOf(expected);
@@ -71,6 +75,10 @@ class ClassificationLossesTest {
         assertDefaults("arcface", "s=64", "m=0.5", "easy-margin=false");
         assertDefaults("sphereface", "m=4", "s=1.0");
         assertDefaults("large-margin-softmax", "m=2", "s=1.0");
+        assertDefaults("brier", "input=probs");
+        assertDefaults("zero-one", "threshold=0.5");
+        assertDefaults("top-k-error", "k=5");
+        assertDefaults("perplexity", "input=logits", "class-weights=null", "label-smoothing=0", "ignore-index=null");
     }
 
     private static void assertDefaults(String id, String... defaults) {
@@ -88,7 +96,9 @@ class ClassificationLossesTest {
             assertThat(desc.formula()).as(desc.id()).isNotBlank();
             assertThat(desc.reference()).as(desc.id()).isNotBlank();
             assertThat(desc.notes()).as(desc.id()).isNotBlank();
-            assertThat(desc.reductions()).containsExactlyInAnyOrder(Reduction.values());
+            // perplexity is exp of a mean: nothing else is defined
+            assertThat(desc.reductions()).as(desc.id()).containsExactlyInAnyOrder(desc.id().equals("perplexity")
+                    ? new Reduction[] {Reduction.MEAN} : Reduction.values());
             assertThat(desc.roles().stream().map(RoleSpec::name)).as(desc.id()).contains("pred", "target", "weight");
             for (ParamSpec p : desc.params()) {
                 assertThat(p.description()).as(desc.id() + "." + p.name()).isNotBlank();

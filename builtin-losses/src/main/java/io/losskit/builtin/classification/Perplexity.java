@@ -1,0 +1,82 @@
+package io.losskit.builtin.classification;
+
+import io.losskit.spi.Accumulator;
+import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.Loss;
+import io.losskit.spi.LossDefinition;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.LossResult;
+import io.losskit.spi.Parameters;
+import io.losskit.spi.Reduction;
+import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
+import java.util.Set;
+
+/**
+ * Perplexity: value = exp(Σwᵢℓᵢ / Σwᵢ) with ℓᵢ the softmax cross-entropy of token i (each record
+ * is a token), i.e. exp of {@link CrossEntropy}'s mean, with the same parameters: class weights
+ * divide by Σ w_{kᵢ} and {@code ignore-index} leaves padding tokens out, as torch does.
+ *
+ * <p>Agrees with {@code torch.exp(torch.nn.functional.cross_entropy(logits, targets))}.
+ */
+public final class Perplexity implements LossDefinition {
+
+    private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("perplexity", "classification")
+            .summary("perplexity: exp of the mean token cross-entropy")
+            .formula("value = exp(Σwᵢℓᵢ / Σwᵢ), ℓᵢ = −log softmax(xᵢ)_{kᵢ} (cross-entropy per token)")
+            .roles(Roles.CLASS_PRED, Roles.CLASS_TARGET).weighted()
+            .params(Input.param(Input.LOGITS), CrossEntropy.CLASS_WEIGHTS, CrossEntropy.LABEL_SMOOTHING,
+                    CrossEntropy.IGNORE_INDEX)
+            .reductions(Reduction.MEAN)
+            .reference("exp of torch cross_entropy")
+            .notes("Each record is one token: pred its logits over the vocabulary, target the next token's index."
+                    + " The exponent is cross-entropy's mean, with every cross-entropy parameter (see describe"
+                    + " cross-entropy): ignore-index drops padding tokens from both sums. Natural log, so the"
+                    + " value is a number of equally likely choices. Only reduction mean.")
+            .build();
+
+    @Override
+    public LossDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Loss create(Parameters params, Set<String> roles) {
+        Input input = Input.of(params);
+        double[] weights = params.isSet(CrossEntropy.CLASS_WEIGHTS) ? params.get(CrossEntropy.CLASS_WEIGHTS) : null;
+        double smoothing = params.get(CrossEntropy.LABEL_SMOOTHING);
+        Integer ignore = params.isSet(CrossEntropy.IGNORE_INDEX) ? params.get(CrossEntropy.IGNORE_INDEX) : null;
+        return (AggregateLoss) reduction -> new Exp(new RatioAccumulator(Reduction.MEAN,
+                sample -> CrossEntropy.term(sample, input, weights, smoothing, ignore)));
+    }
+
+    /** Cross-entropy's mean, exponentiated at the end. */
+    private static final class Exp implements Accumulator {
+        private final RatioAccumulator mean;
+
+        Exp(RatioAccumulator mean) {
+            this.mean = mean;
+        }
+
+        @Override
+        public void add(Sample sample, double weight) {
+            mean.add(sample, weight);
+        }
+
+        @Override
+        public void add(Sample sample, double weight, Tally tally) {
+            mean.add(sample, weight, tally);
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            mean.merge(((Exp) other).mean);
+        }
+
+        @Override
+        public LossResult finish() {
+            LossResult r = mean.finish();
+            return LossResult.of(Math.exp(r.value()), r.count());
+        }
+    }
+}
