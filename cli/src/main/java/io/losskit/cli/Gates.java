@@ -14,21 +14,41 @@ import java.util.Map;
  */
 public final class Gates {
 
-    private final Map<String, Double> max;
-    private final Map<String, Double> min;
+    /** A bound, and its text as the user gave it (for messages: 0.0001, not 0.00010). */
+    private record Bound(double value, String text) {
+    }
+
+    /** A number as JSON and Python's float() write it: no 1d, 1f, 0x1p3. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final Map<String, Bound> max;
+    private final Map<String, Bound> min;
     private final Map<String, Double> baseline;
     private final String baselineFile;
     private final double tolerance;
     private final boolean relative;
+    private final String toleranceText;
 
-    private Gates(Map<String, Double> max, Map<String, Double> min, Map<String, Double> baseline, String baselineFile,
-                  double tolerance, boolean relative) {
+    private Gates(Map<String, Bound> max, Map<String, Bound> min, Map<String, Double> baseline, String baselineFile,
+                  double tolerance, boolean relative, String toleranceText) {
         this.max = max;
         this.min = min;
         this.baseline = baseline;
         this.baselineFile = baselineFile;
         this.tolerance = tolerance;
         this.relative = relative;
+        this.toleranceText = toleranceText;
+    }
+
+    /** {@code text} as a finite number, or null when it is not one. */
+    private static Double finite(String text) {
+        String t = text.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(t);
+        return Double.isFinite(v) ? v : null;
     }
 
     /**
@@ -43,11 +63,9 @@ public final class Gates {
         Map<String, Double> baseline = baselineFile == null ? Map.of() : readBaseline(baselineFile);
         String t = tolerance == null ? "0" : tolerance.trim();
         boolean relative = t.endsWith("%");
-        double tol;
-        try {
-            tol = Double.parseDouble(relative ? t.substring(0, t.length() - 1) : t);
-        } catch (NumberFormatException e) {
-            throw new UsageError("--tolerance takes a number or a percentage (0.01, 5%), not \"" + tolerance + "\"");
+        Double tol = finite(relative ? t.substring(0, t.length() - 1) : t);
+        if (tol == null) {
+            throw new UsageError("--tolerance takes a finite number or a percentage (0.01, 5%), not \"" + tolerance + "\"");
         }
         if (!(tol >= 0)) {
             throw new UsageError("--tolerance must be ≥ 0, not " + tolerance);
@@ -56,11 +74,11 @@ public final class Gates {
             throw new UsageError("--tolerance applies to --baseline, which is not given");
         }
         return new Gates(bounds(registry, selected, maxes, "--max"), bounds(registry, selected, mins, "--min"),
-                baseline, baselineFile, relative ? tol / 100 : tol, relative);
+                baseline, baselineFile, relative ? tol / 100 : tol, relative, t);
     }
 
-    private static Map<String, Double> bounds(LossRegistry registry, List<String> selected, List<String> specs, String option) {
-        Map<String, Double> bounds = new LinkedHashMap<>();
+    private static Map<String, Bound> bounds(LossRegistry registry, List<String> selected, List<String> specs, String option) {
+        Map<String, Bound> bounds = new LinkedHashMap<>();
         for (String spec : specs) {
             int eq = spec.lastIndexOf('=');
             if (eq <= 0) {
@@ -72,11 +90,12 @@ public final class Gates {
                 throw new UsageError(option + " " + spec + ": " + name + " is not among the selected losses ("
                         + String.join(", ", selected) + ")");
             }
-            try {
-                bounds.put(e.descriptor().id(), Double.parseDouble(spec.substring(eq + 1).trim()));
-            } catch (NumberFormatException ex) {
-                throw new UsageError(option + " " + spec + ": \"" + spec.substring(eq + 1) + "\" is not a number");
+            String text = spec.substring(eq + 1).trim();
+            Double bound = finite(text);
+            if (bound == null) {
+                throw new UsageError(option + " " + spec + ": \"" + text + "\" is not a finite number");
             }
+            bounds.put(e.descriptor().id(), new Bound(bound, text));
         }
         return bounds;
     }
@@ -94,9 +113,31 @@ public final class Gates {
             if (loss == null || value == null) {
                 continue;
             }
-            values.put(loss.asText(), value.isNumber() ? value.asDouble() : Double.parseDouble(value.asText()));
+            values.put(loss.asText(), baselineValue(file, loss.asText(), value));
         }
         return values;
+    }
+
+    /** A baseline's value: a number, or one of the strings losskit writes for non-finite values. */
+    private static double baselineValue(String file, String loss, JsonNode value) {
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        if (value.isTextual()) {
+            switch (value.asText()) {
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                case "NaN":
+                    return Double.NaN;
+                default:
+                    break;
+            }
+        }
+        String found = value.isTextual() ? "the text \"" + value.asText() + "\"" : value.isBoolean() ? value.asText()
+                : value.isNull() ? "null" : value.isArray() ? "a list" : value.isObject() ? "an object" : value.getNodeType().toString();
+        throw InputError.inFile(file, "the baseline value of " + loss + " is " + found + ", not a number");
     }
 
     /** The failures, one message each (empty when every gate passes); warnings go to {@code warnings}. */
@@ -104,13 +145,13 @@ public final class Gates {
         List<String> failures = new ArrayList<>();
         for (Outcome o : outcomes) {
             double v = o.value();
-            Double hi = max.get(o.loss());
-            if (hi != null && !(v <= hi)) {
-                failures.add(o.loss() + " = " + Numbers.format(v) + " is above --max " + Numbers.format(hi));
+            Bound hi = max.get(o.loss());
+            if (hi != null && !(v <= hi.value())) {
+                failures.add(o.loss() + " = " + Numbers.format(v) + " is above --max " + hi.text());
             }
-            Double lo = min.get(o.loss());
-            if (lo != null && !(v >= lo)) {
-                failures.add(o.loss() + " = " + Numbers.format(v) + " is below --min " + Numbers.format(lo));
+            Bound lo = min.get(o.loss());
+            if (lo != null && !(v >= lo.value())) {
+                failures.add(o.loss() + " = " + Numbers.format(v) + " is below --min " + lo.text());
             }
             if (baselineFile != null) {
                 Double base = baseline.get(o.loss());
@@ -122,7 +163,7 @@ public final class Gates {
                 if (!(v <= allowed) && !(v == base)) {
                     failures.add(o.loss() + " = " + Numbers.format(v) + " is worse than the baseline "
                             + Numbers.format(base) + " by more than the tolerance ("
-                            + (relative ? Numbers.format(tolerance * 100) + "%" : Numbers.format(tolerance)) + ")");
+                            + toleranceText + ")");
                 }
             }
         }

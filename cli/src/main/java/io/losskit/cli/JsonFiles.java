@@ -25,6 +25,13 @@ final class JsonFiles {
             return new ObjectMapper().readTree(Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw InputError.inFile(file, missing);
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw InputError.inFile(file, unreadable + ": the JSON ends too early (a truncated file?)");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own message names its internals (Source: REDACTED, START_ARRAY); say where instead
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new InputError(file, at == null ? -1 : at.getLineNr(), -1, null, unreadable + ": malformed JSON"
+                    + (at == null ? "" : " at column " + at.getColumnNr()));
         } catch (IOException e) {
             throw InputError.inFile(file, unreadable + ": " + e.getMessage());
         }

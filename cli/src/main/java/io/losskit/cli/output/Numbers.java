@@ -16,7 +16,8 @@ public final class Numbers {
         String s = Double.toString(v);
         double a = Math.abs(v);
         if (Double.isFinite(v) && a >= 1e-5 && a < 1e16 && s.indexOf('E') >= 0) {
-            return new BigDecimal(s).toPlainString();
+            // "1.0E-4": the ".0" is no digit of the value; kept, it would print as 0.00010
+            return new BigDecimal(s.replace(".0E", "E")).toPlainString();
         }
         return s;
     }
