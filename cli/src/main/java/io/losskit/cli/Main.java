@@ -99,8 +99,10 @@ public final class Main implements Runnable {
         try {
             out.flush();
         } catch (OutputError e) {
-            cl.getErr().println("losskit: " + e.getMessage());
-            cl.getErr().flush();
+            if (code != EXIT_INPUT) { // else the failed write that stopped the run was reported already
+                cl.getErr().println("losskit: " + e.getMessage());
+                cl.getErr().flush();
+            }
             return EXIT_INPUT;
         }
         return code;
