@@ -3,6 +3,7 @@ package io.losskit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.output.Numbers;
+import io.losskit.cli.output.ResultWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +25,25 @@ public final class Gates {
 
     private final Map<String, Bound> max;
     private final Map<String, Bound> min;
+    /** What a baseline result says, beyond its value, of how it was made. */
+    private record Made(String reduction, Long count, JsonNode params) {
+    }
+
     private final Map<String, Double> baseline;
+    private final Map<String, Made> made;
+    private final boolean strict;
     private final String baselineFile;
     private final double tolerance;
     private final boolean relative;
     private final String toleranceText;
 
-    private Gates(Map<String, Bound> max, Map<String, Bound> min, Map<String, Double> baseline, String baselineFile,
-                  double tolerance, boolean relative, String toleranceText) {
+    private Gates(Map<String, Bound> max, Map<String, Bound> min, Map<String, Double> baseline, Map<String, Made> made,
+                  String baselineFile, double tolerance, boolean relative, String toleranceText, boolean strict) {
         this.max = max;
         this.min = min;
         this.baseline = baseline;
+        this.made = made;
+        this.strict = strict;
         this.baselineFile = baselineFile;
         this.tolerance = tolerance;
         this.relative = relative;
@@ -59,8 +68,12 @@ public final class Gates {
      * @throws InputError when the baseline file cannot be read
      */
     public static Gates of(LossRegistry registry, List<String> selected, List<String> maxes, List<String> mins,
-                           String baselineFile, String tolerance) {
-        Map<String, Double> baseline = baselineFile == null ? Map.of() : readBaseline(baselineFile);
+                           String baselineFile, String tolerance, boolean strict) {
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        Map<String, Made> made = new LinkedHashMap<>();
+        if (baselineFile != null) {
+            readBaseline(baselineFile, baseline, made);
+        }
         String t = tolerance == null ? "0" : tolerance.trim();
         boolean relative = t.endsWith("%");
         Double tol = finite(relative ? t.substring(0, t.length() - 1) : t);
@@ -74,7 +87,7 @@ public final class Gates {
             throw new UsageError("--tolerance applies to --baseline, which is not given");
         }
         return new Gates(bounds(registry, selected, maxes, "--max"), bounds(registry, selected, mins, "--min"),
-                baseline, baselineFile, relative ? tol / 100 : tol, relative, t);
+                baseline, made, baselineFile, relative ? tol / 100 : tol, relative, t, strict);
     }
 
     private static Map<String, Bound> bounds(LossRegistry registry, List<String> selected, List<String> specs, String option) {
@@ -100,13 +113,12 @@ public final class Gates {
         return bounds;
     }
 
-    private static Map<String, Double> readBaseline(String file) {
+    private static void readBaseline(String file, Map<String, Double> values, Map<String, Made> made) {
         JsonNode root = JsonFiles.read(file, "no such file (the --baseline)", "not the JSON output of losskit score -o json");
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
             throw InputError.inFile(file, "not the JSON output of losskit score -o json (no \"results\" array)");
         }
-        Map<String, Double> values = new LinkedHashMap<>();
         for (JsonNode r : results) {
             JsonNode loss = r.get("loss");
             JsonNode value = r.get("value");
@@ -114,8 +126,45 @@ public final class Gates {
                 continue;
             }
             values.put(loss.asText(), baselineValue(file, loss.asText(), value));
+            JsonNode reduction = r.get("reduction");
+            JsonNode count = r.get("count");
+            made.put(loss.asText(), new Made(reduction == null ? null : reduction.asText(),
+                    count != null && count.canConvertToLong() ? count.asLong() : null, r.get("params")));
         }
-        return values;
+    }
+
+    /**
+     * How {@code o} was made differently from its baseline result: another reduction, record count
+     * or parameter value; empty when the two are comparable (or the baseline does not say).
+     */
+    private List<String> differences(Outcome o) {
+        Made m = made.get(o.loss());
+        List<String> d = new ArrayList<>();
+        if (m == null) {
+            return d;
+        }
+        if (m.reduction() != null && !m.reduction().equals(o.reduction().id())) {
+            d.add("reduction " + o.reduction().id() + " (baseline: " + m.reduction() + ")");
+        }
+        if (m.count() != null && m.count() != o.count()) {
+            d.add("count " + o.count() + " (baseline: " + m.count() + ")");
+        }
+        if (m.params() != null && m.params().isObject()) {
+            JsonNode now;
+            try {
+                now = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ResultWriter.paramsJson(o.params()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("our own params JSON does not parse", e);
+            }
+            for (java.util.Iterator<String> keys = now.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                JsonNode before = m.params().get(key);
+                if (before != null && !before.equals(now.get(key))) {
+                    d.add(key + "=" + now.get(key) + " (baseline: " + before + ")");
+                }
+            }
+        }
+        return d;
     }
 
     /** A baseline's value: a number, or one of the strings losskit writes for non-finite values. */
@@ -158,6 +207,15 @@ public final class Gates {
                 if (base == null) {
                     warnings.add(o.loss() + " is not in the baseline " + baselineFile + "; not compared");
                     continue;
+                }
+                List<String> differences = differences(o);
+                if (!differences.isEmpty()) {
+                    String message = o.loss() + ": the baseline " + baselineFile + " was made differently: "
+                            + String.join(", ", differences);
+                    if (strict) {
+                        throw new UsageError(message + " (--strict)");
+                    }
+                    warnings.add(message + "; the comparison may not be fair");
                 }
                 double allowed = base + (relative ? tolerance * Math.abs(base) : tolerance);
                 if (!(v <= allowed) && !(v == base)) {

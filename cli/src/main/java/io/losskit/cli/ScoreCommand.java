@@ -41,7 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("-p", "--pred-file").paramLabel("PRED_FILE")
                 .description("Predictions, with -t: aligned row by row, or joined with --key.").build());
         spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
-        spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows.").build());
+        spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
+                + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
         spec.addOption(OptionSpec.builder("--format").paramLabel("csv|tsv|json|jsonl|lines|npy").type(InputFormat.class).converters(new FormatConverter())
                 .description("Input format where the file name does not say it (standard input).").build());
         spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
@@ -62,6 +63,9 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Gate: the JSON output of an earlier run; exit 1 when a loss got worse by more than --tolerance.").build());
         spec.addOption(Specs.text("--tolerance").paramLabel("X[%]")
                 .description("Allowed worsening against --baseline: absolute, or relative with %% (default 0).").build());
+        spec.addOption(OptionSpec.builder("--strict").type(Boolean.class).arity("0")
+                .description("Warnings that could hide a mistake become errors: a baseline made with other parameters, "
+                        + "reduction or record count (exit 2); target records that no pred record matched under --key (exit 3).").build());
         spec.addOption(Specs.text("--loss-timeout").paramLabel("SECONDS")
                 .description("Stop a loss (a plugin's, in practice) that stays longer than this in one computation "
                         + "(a sample, a batch, the final result); exit 4 naming it. Default: no limit.").build());
@@ -92,7 +96,8 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.value(spec, "-t"), Specs.value(spec, "--key"), Specs.value(spec, "--format"), cols,
                 Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
-                Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"));
+                Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
+                Boolean.TRUE.equals(Specs.value(spec, "--strict")));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -31,7 +31,7 @@ public final class ScoreJob {
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
-                          String lossTimeout) {
+                          String lossTimeout, boolean strict) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -58,7 +58,7 @@ public final class ScoreJob {
     public int run(Request r) throws IOException {
         ScorePlan plan = ScorePlan.of(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
         List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
-        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance());
+        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance(), r.strict());
         if (r.batchSize() != null && r.batchSize() < 1) {
             throw new UsageError("--batch-size must be ≥ 1, not " + r.batchSize() + " (leave it out for the whole input)");
         }
@@ -173,7 +173,7 @@ public final class ScoreJob {
             }
             RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin, "pred");
             try {
-                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin, "target"), r.key());
+                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin, "target"), r.key(), r.strict());
             } catch (RuntimeException | IOException e) {
                 pred.close();
                 throw e;

@@ -20,16 +20,24 @@ public final class PairedSource implements RecordSource {
     private final RecordSource pred;
     private final RecordSource target;
     private final String key;
+    /** Whether target records that no pred record matched are an error rather than a warning. */
+    private final boolean strict;
     private Map<String, Record> targetsByKey;
     /** The keys of the pred records read so far, and where each was: its line, or −(its record number). */
     private final Map<String, Long> matched = new HashMap<>();
     private int predKey = -1;
     private int offset = -1;
 
-    public PairedSource(RecordSource pred, RecordSource target, String key) {
+    /**
+     * @param key the join column, or null to align record by record
+     * @param strict with a key: target records that no pred record matched are an input error
+     *     (at the end of the pred file) instead of a warning
+     */
+    public PairedSource(RecordSource pred, RecordSource target, String key, boolean strict) {
         this.pred = pred;
         this.target = target;
         this.key = key;
+        this.strict = strict;
     }
 
     @Override
@@ -107,6 +115,9 @@ public final class PairedSource implements RecordSource {
         }
         Record p = pred.next();
         if (p == null) {
+            if (strict && matched.size() < targetsByKey.size()) {
+                throw InputError.inFile(null, unmatched() + " (--strict)");
+            }
             return null;
         }
         if (predKey < 0) {
@@ -146,8 +157,12 @@ public final class PairedSource implements RecordSource {
         if (targetsByKey == null || matched.size() == targetsByKey.size()) {
             return List.of();
         }
-        return List.of((targetsByKey.size() - matched.size()) + " record(s) of " + target.name()
-                + " have a key that no record of " + pred.name() + " has; they were not scored");
+        return List.of(unmatched());
+    }
+
+    private String unmatched() {
+        return (targetsByKey.size() - matched.size()) + " record(s) of " + target.name()
+                + " have a key that no record of " + pred.name() + " has; they were not scored";
     }
 
     @Override

@@ -137,12 +137,8 @@ public final class ResultWriter {
             }
             g.writeStringField("reduction", o.reduction().id());
             g.writeNumberField("count", o.count());
-            g.writeObjectFieldStart("params");
-            for (Map.Entry<String, Object> p : o.params().entrySet()) {
-                g.writeFieldName(p.getKey());
-                param(g, p.getValue());
-            }
-            g.writeEndObject();
+            g.writeFieldName("params");
+            params(g, o.params());
             if (!o.details().isEmpty()) {
                 g.writeObjectFieldStart("details");
                 for (Map.Entry<String, Long> d : o.details().entrySet()) {
@@ -177,6 +173,26 @@ public final class ResultWriter {
         } else {
             g.writeString(Numbers.format(v));
         }
+    }
+
+    /** Effective parameters as the JSON output writes them (a baseline's are compared with this text). */
+    public static String paramsJson(Map<String, Object> params) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            params(g, params);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    private static void params(JsonGenerator g, Map<String, Object> params) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            g.writeFieldName(p.getKey());
+            param(g, p.getValue());
+        }
+        g.writeEndObject();
     }
 
     private static void param(JsonGenerator g, Object v) throws IOException {
