@@ -14,6 +14,9 @@ import io.losskit.spi.Reduction;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,11 +73,28 @@ public final class ExpectedCalibrationError implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         int bins = params.get(BINS);
         Norm norm = params.get(NORM);
-        return (AggregateLoss) reduction -> new Bins(bins, norm);
+        return new AggregateLoss<Bins>() {
+            @Override
+            public Bins newAccumulator(Reduction reduction) {
+                return new Bins(bins, norm);
+            }
+
+            @Override
+            public Bins decode(Reduction reduction, DataInput in) throws IOException {
+                Bins b = new Bins(bins, norm);
+                b.count = in.readLong();
+                for (int i = 0; i < bins; i++) {
+                    b.weight[i] = CompensatedSum.decode(in);
+                    b.confidence[i] = CompensatedSum.decode(in);
+                    b.accuracy[i] = CompensatedSum.decode(in);
+                }
+                return b;
+            }
+        };
     }
 
-    /** Per-bin weight, confidence and accuracy sums. */
-    static final class Bins implements Accumulator {
+    /** Per-bin weight, confidence and accuracy sums: the state, written as the count and three sums a bin. */
+    static final class Bins implements Accumulator<Bins> {
 
         private final Norm norm;
         private long count;
@@ -95,6 +115,16 @@ public final class ExpectedCalibrationError implements LossDefinition {
                 s[i] = new CompensatedSum();
             }
             return s;
+        }
+
+        @Override
+        public void encode(DataOutput out) throws IOException {
+            out.writeLong(count);
+            for (int i = 0; i < weight.length; i++) {
+                weight[i].encode(out);
+                confidence[i].encode(out);
+                accuracy[i].encode(out);
+            }
         }
 
         @Override
@@ -149,8 +179,7 @@ public final class ExpectedCalibrationError implements LossDefinition {
         }
 
         @Override
-        public void merge(Accumulator other) {
-            Bins o = (Bins) other;
+        public void merge(Bins o) {
             count += o.count;
             for (int b = 0; b < weight.length; b++) {
                 weight[b].add(o.weight[b]);

@@ -3,30 +3,20 @@ package com.example.losses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.losskit.core.Samples;
 import io.losskit.spi.ParameterValues;
 import io.losskit.spi.PerSampleLoss;
-import io.losskit.spi.Tally;
+import io.losskit.testkit.LossHarness;
+import io.losskit.testkit.RecordingTally;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AsymmetricCostTest {
 
-    private static final Tally NO_TALLY = new Tally() {
-        @Override
-        public void count(String key, long n) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-    };
-
     private static double loss(Map<String, String> params, double pred, double target) {
-        AsymmetricCost def = new AsymmetricCost();
-        PerSampleLoss loss = (PerSampleLoss) def.create(
-                ParameterValues.of(def.descriptor(), params, f -> Map.of()), Set.of("pred", "target"));
-        return loss.loss(MapSample.of("pred", pred, "target", target), NO_TALLY);
+        PerSampleLoss loss = (PerSampleLoss) LossHarness.create(new AsymmetricCost(), params, Set.of("pred", "target"));
+        return loss.loss(Samples.of("pred", pred, "target", target), new RecordingTally());
     }
 
     @Test

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.spi.Accumulator;
-import io.losskit.spi.AggregateLoss;
+import io.losskit.core.Evaluator;
+import io.losskit.core.LossState;
+import io.losskit.core.Samples;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossResult;
-import io.losskit.spi.ParameterValues;
 import io.losskit.spi.Reduction;
+import io.losskit.testkit.LossHarness;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,17 +27,20 @@ class ExpectedCalibrationErrorTest {
     private static final double[][] PROBS = {{0.7, 0.2, 0.1}, {0.3, 0.6, 0.1}, {0.25, 0.25, 0.5}, {0.9, 0.05, 0.05}};
     private static final int[] CLASSES = {0, 2, 2, 0};
 
-    private static Accumulator accumulator(Map<String, String> params) {
-        ExpectedCalibrationError def = new ExpectedCalibrationError();
-        AggregateLoss loss = (AggregateLoss) def.create(
-                ParameterValues.of(def.descriptor(), params, f -> Map.of()), Set.of("pred", "target"));
-        return loss.newAccumulator(Reduction.MEAN);
+    private static Evaluator evaluator(Map<String, String> params) {
+        return LossHarness.evaluator(new ExpectedCalibrationError(), params, Set.of("pred", "target", "weight"),
+                Reduction.MEAN, 0);
+    }
+
+    /** An empty state of ece, evaluated as losskit evaluates it. */
+    private static LossState accumulator(Map<String, String> params) {
+        return evaluator(params).newState();
     }
 
     private static LossResult binary(Map<String, String> params, int from, int to) {
-        Accumulator acc = accumulator(params);
+        LossState acc = accumulator(params);
         for (int i = from; i < to; i++) {
-            acc.add(MapSample.of("pred", P[i], "target", (double) Y[i]), 1.0);
+            acc.add(Samples.of("pred", P[i], "target", (double) Y[i]), 1.0);
         }
         return acc.finish();
     }
@@ -58,11 +62,11 @@ class ExpectedCalibrationErrorTest {
     @Test
     void topLabelForClassProbabilities() {
         // Confidences 0.7 (right), 0.6 (wrong: argmax 1, class 2), 0.5 (right), 0.9 (right).
-        Accumulator ten = accumulator(Map.of("bins", "10"));
-        Accumulator two = accumulator(Map.of("bins", "2"));
+        LossState ten = accumulator(Map.of("bins", "10"));
+        LossState two = accumulator(Map.of("bins", "2"));
         for (int i = 0; i < PROBS.length; i++) {
-            ten.add(MapSample.of("pred", PROBS[i], "target", (double) CLASSES[i]), 1.0);
-            two.add(MapSample.of("pred", PROBS[i], "target", (double) CLASSES[i]), 1.0);
+            ten.add(Samples.of("pred", PROBS[i], "target", (double) CLASSES[i]), 1.0);
+            two.add(Samples.of("pred", PROBS[i], "target", (double) CLASSES[i]), 1.0);
         }
         // Ten bins: one sample each in b5, b6, b7, b9: gaps 0.5, 0.6, 0.3, 0.1 → mean 0.375; 6 bins empty.
         LossResult r = ten.finish();
@@ -74,12 +78,12 @@ class ExpectedCalibrationErrorTest {
 
     @Test
     void weightsCountLikeRepeatedSamples() {
-        Accumulator weighted = accumulator(Map.of("bins", "5"));
-        Accumulator repeated = accumulator(Map.of("bins", "5"));
+        LossState weighted = accumulator(Map.of("bins", "5"));
+        LossState repeated = accumulator(Map.of("bins", "5"));
         for (int i = 0; i < P.length; i++) {
-            weighted.add(MapSample.of("pred", P[i], "target", (double) Y[i]), i + 1.0);
+            weighted.add(Samples.of("pred", P[i], "target", (double) Y[i]), i + 1.0);
             for (int r = 0; r <= i; r++) {
-                repeated.add(MapSample.of("pred", P[i], "target", (double) Y[i]), 1.0);
+                repeated.add(Samples.of("pred", P[i], "target", (double) Y[i]), 1.0);
             }
         }
         assertThat(weighted.finish().value()).isCloseTo(repeated.finish().value(), within(1e-15));
@@ -87,12 +91,12 @@ class ExpectedCalibrationErrorTest {
 
     @Test
     void mergedPartsEqualOnePass() {
-        Accumulator first = accumulator(Map.of("bins", "5"));
-        Accumulator second = accumulator(Map.of("bins", "5"));
+        LossState first = accumulator(Map.of("bins", "5"));
+        LossState second = accumulator(Map.of("bins", "5"));
         for (int i = 0; i < P.length; i++) {
-            (i < 2 ? first : second).add(MapSample.of("pred", P[i], "target", (double) Y[i]), 1.0);
+            (i < 2 ? first : second).add(Samples.of("pred", P[i], "target", (double) Y[i]), 1.0);
         }
-        first.merge(second);
+        first.merge(evaluator(Map.of("bins", "5")).decode(second.encode())); // as shipped from another machine
         LossResult merged = first.finish();
         LossResult whole = binary(Map.of("bins", "5"), 0, P.length);
         assertThat(merged.value()).isEqualTo(whole.value());
@@ -116,14 +120,14 @@ class ExpectedCalibrationErrorTest {
 
     @Test
     void badValuesNameTheirRole() {
-        Accumulator acc = accumulator(Map.of());
-        assertThatThrownBy(() -> acc.add(MapSample.of("pred", 1.2, "target", 1.0), 1.0))
+        LossState acc = accumulator(Map.of());
+        assertThatThrownBy(() -> acc.add(Samples.of("pred", 1.2, "target", 1.0), 1.0))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("outside [0, 1]")
                 .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("pred");
-        assertThatThrownBy(() -> acc.add(MapSample.of("pred", 0.2, "target", 2.0), 1.0))
+        assertThatThrownBy(() -> acc.add(Samples.of("pred", 0.2, "target", 2.0), 1.0))
                 .isInstanceOf(InvalidSampleException.class)
                 .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("target");
-        assertThatThrownBy(() -> acc.add(MapSample.of("pred", new double[] {0.5, 0.5}, "target", 3.0), 1.0))
+        assertThatThrownBy(() -> acc.add(Samples.of("pred", new double[] {0.5, 0.5}, "target", 3.0), 1.0))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("out of range [0, 2)");
     }
 

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * A loss that is a function of a whole batch of samples (the metric-learning losses over
- * labelled embeddings). The host cuts the input into batches of a size the user
- * chooses (by default the whole input) of consecutive samples and combines the batches' values as
- * Σ sum / Σ terms for {@code mean} and Σ sum for {@code sum}. Memory grows with the batch size.
+ * labelled embeddings). The input is cut into batches of a given number of consecutive samples
+ * (by default, the whole input is one batch) and the batches' values combine as Σ sum / Σ terms
+ * for {@code mean} and Σ sum for {@code sum}, so batches can be evaluated apart (on other
+ * threads or machines) and merged. There is no per-sample value ({@code none}). Memory grows
+ * with the batch size.
  */
 @FunctionalInterface
 public non-sealed interface BatchLoss extends Loss {

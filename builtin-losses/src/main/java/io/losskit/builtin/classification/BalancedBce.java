@@ -1,6 +1,5 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.builtin.math.Values;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
@@ -12,6 +11,10 @@ import io.losskit.spi.ParamSpec;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
+import io.losskit.spi.ValueList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,33 +59,57 @@ public final class BalancedBce implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
         Double beta = params.isSet(BETA) ? params.get(BETA) : null;
-        return (AggregateLoss) reduction -> new Balanced(reduction, input, beta);
+        return new Halves(input, beta);
+    }
+
+    /** The loss, configured: makes and reads back {@link Balanced} states. */
+    private record Halves(Input input, Double beta) implements AggregateLoss<Balanced> {
+        @Override
+        public Balanced newAccumulator(Reduction reduction) {
+            return new Balanced(reduction, this);
+        }
+
+        @Override
+        public Balanced decode(Reduction reduction, DataInput in) throws IOException {
+            Balanced b = new Balanced(reduction, this);
+            b.count = in.readLong();
+            b.elements = in.readLong();
+            b.negatives = CompensatedSum.decode(in);
+            b.positiveTotal = CompensatedSum.decode(in);
+            b.negativeTotal = CompensatedSum.decode(in);
+            b.positiveMeans = CompensatedSum.decode(in);
+            b.negativeMeans = CompensatedSum.decode(in);
+            b.weightedElements = CompensatedSum.decode(in);
+            if (reduction == Reduction.NONE) {
+                b.positiveValues = ValueList.decode(in);
+                b.negativeValues = ValueList.decode(in);
+            }
+            return b;
+        }
     }
 
     /** The two halves of the loss, kept apart until β is known. */
-    private static final class Balanced implements Accumulator {
+    private static final class Balanced implements Accumulator<Balanced> {
         private final Reduction reduction;
-        private final Input input;
-        private final Double beta;
-        private final CompensatedSum negatives = new CompensatedSum();
-        private long elements;
-        // Σωᵢ·Σₑ (mean), Σωᵢ·meanₑ (sum), Σωᵢnᵢ: of the positive and the negative half.
-        private final CompensatedSum positiveTotal = new CompensatedSum();
-        private final CompensatedSum negativeTotal = new CompensatedSum();
-        private final CompensatedSum positiveMeans = new CompensatedSum();
-        private final CompensatedSum negativeMeans = new CompensatedSum();
-        private final CompensatedSum weightedElements = new CompensatedSum();
-        private final Values positiveValues;
-        private final Values negativeValues;
+        private final Halves loss;
         private long count;
+        private long elements;
+        private CompensatedSum negatives = new CompensatedSum();
+        // Σωᵢ·Σₑ (mean), Σωᵢ·meanₑ (sum), Σωᵢnᵢ: of the positive and the negative half.
+        private CompensatedSum positiveTotal = new CompensatedSum();
+        private CompensatedSum negativeTotal = new CompensatedSum();
+        private CompensatedSum positiveMeans = new CompensatedSum();
+        private CompensatedSum negativeMeans = new CompensatedSum();
+        private CompensatedSum weightedElements = new CompensatedSum();
+        private ValueList positiveValues;
+        private ValueList negativeValues;
 
-        Balanced(Reduction reduction, Input input, Double beta) {
+        Balanced(Reduction reduction, Halves loss) {
             this.reduction = reduction;
-            this.input = input;
-            this.beta = beta;
+            this.loss = loss;
             boolean none = reduction == Reduction.NONE;
-            this.positiveValues = none ? new Values() : null;
-            this.negativeValues = none ? new Values() : null;
+            this.positiveValues = none ? new ValueList() : null;
+            this.negativeValues = none ? new ValueList() : null;
         }
 
         @Override
@@ -95,8 +122,8 @@ public final class BalancedBce implements LossDefinition {
             for (int e = 0; e < n; e++) {
                 double x = pairs.pred()[e];
                 double y = BinaryElements.unitTarget(pairs.target()[e]);
-                positive -= y * input.logP(x);
-                negative -= (1.0 - y) * input.log1mP(x);
+                positive -= y * loss.input().logP(x);
+                negative -= (1.0 - y) * loss.input().log1mP(x);
                 negativeTargets += 1.0 - y;
             }
             count++;
@@ -116,25 +143,40 @@ public final class BalancedBce implements LossDefinition {
         }
 
         @Override
-        public void merge(Accumulator other) {
-            Balanced o = (Balanced) other;
-            negatives.add(o.negatives);
-            elements += o.elements;
-            positiveTotal.add(o.positiveTotal);
-            negativeTotal.add(o.negativeTotal);
-            positiveMeans.add(o.positiveMeans);
-            negativeMeans.add(o.negativeMeans);
-            weightedElements.add(o.weightedElements);
-            count += o.count;
+        public void merge(Balanced later) {
+            negatives.add(later.negatives);
+            elements += later.elements;
+            positiveTotal.add(later.positiveTotal);
+            negativeTotal.add(later.negativeTotal);
+            positiveMeans.add(later.positiveMeans);
+            negativeMeans.add(later.negativeMeans);
+            weightedElements.add(later.weightedElements);
+            count += later.count;
             if (positiveValues != null) {
-                positiveValues.addAll(o.positiveValues);
-                negativeValues.addAll(o.negativeValues);
+                positiveValues.addAll(later.positiveValues);
+                negativeValues.addAll(later.negativeValues);
+            }
+        }
+
+        @Override
+        public void encode(DataOutput out) throws IOException {
+            out.writeLong(count);
+            out.writeLong(elements);
+            negatives.encode(out);
+            positiveTotal.encode(out);
+            negativeTotal.encode(out);
+            positiveMeans.encode(out);
+            negativeMeans.encode(out);
+            weightedElements.encode(out);
+            if (positiveValues != null) {
+                positiveValues.encode(out);
+                negativeValues.encode(out);
             }
         }
 
         /** β: the parameter, or the fraction of negative targets seen. */
         double beta() {
-            return beta != null ? beta : negatives.value() / elements;
+            return loss.beta() != null ? loss.beta() : negatives.value() / elements;
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -111,8 +110,7 @@ public final class CrossEntropy implements LossDefinition {
         double[] weights = params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null;
         double smoothing = params.get(LABEL_SMOOTHING);
         Integer ignore = params.isSet(IGNORE_INDEX) ? params.get(IGNORE_INDEX) : null;
-        return (AggregateLoss) reduction -> new RatioAccumulator(reduction,
-                sample -> term(sample, input, weights, smoothing, ignore));
+        return RatioAccumulator.loss(sample -> term(sample, input, weights, smoothing, ignore));
     }
 
     static RatioAccumulator.Term term(Sample sample, Input input, double[] weights, double smoothing,

@@ -1,11 +1,15 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.builtin.math.Values;
 import io.losskit.spi.Accumulator;
+import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
+import io.losskit.spi.ValueList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -13,9 +17,9 @@ import java.util.Map;
  * a denominator share dᵢ (its class weight w_{yᵢ}, as torch's weighted cross-entropy divides by
  * Σ w_{yᵢ}), or is ignored altogether ({@code ignore-index}). With sample weights ωᵢ:
  * {@code mean} = Σωᵢℓᵢ / Σωᵢdᵢ, {@code sum} = Σωᵢℓᵢ, {@code none} = every ℓᵢ (0 for an ignored
- * sample, as torch). Sums are compensated; accumulators merge in input order.
+ * sample, as torch). The state is the two compensated sums, the count and (none) the values.
  */
-final class RatioAccumulator implements Accumulator {
+final class RatioAccumulator implements Accumulator<RatioAccumulator> {
 
     /** One sample's loss and its share of the denominator. */
     record Term(double loss, double denominator) {
@@ -27,17 +31,40 @@ final class RatioAccumulator implements Accumulator {
         Term term(Sample sample);
     }
 
+    /** The aggregate loss whose samples give {@code function}'s terms. */
+    static AggregateLoss<RatioAccumulator> loss(TermFunction function) {
+        return new Ratio(function);
+    }
+
+    private record Ratio(TermFunction function) implements AggregateLoss<RatioAccumulator> {
+        @Override
+        public RatioAccumulator newAccumulator(Reduction reduction) {
+            return new RatioAccumulator(reduction, function, new CompensatedSum(), new CompensatedSum(), 0,
+                    reduction == Reduction.NONE ? new ValueList() : null);
+        }
+
+        @Override
+        public RatioAccumulator decode(Reduction reduction, DataInput in) throws IOException {
+            return new RatioAccumulator(reduction, function, CompensatedSum.decode(in), CompensatedSum.decode(in),
+                    in.readLong(), reduction == Reduction.NONE ? ValueList.decode(in) : null);
+        }
+    }
+
     private final Reduction reduction;
     private final TermFunction function;
-    private final CompensatedSum numerator = new CompensatedSum();
-    private final CompensatedSum denominator = new CompensatedSum();
-    private final Values values;
+    private final CompensatedSum numerator;
+    private final CompensatedSum denominator;
     private long count;
+    private final ValueList values;
 
-    RatioAccumulator(Reduction reduction, TermFunction function) {
+    private RatioAccumulator(Reduction reduction, TermFunction function, CompensatedSum numerator,
+                             CompensatedSum denominator, long count, ValueList values) {
         this.reduction = reduction;
         this.function = function;
-        this.values = reduction == Reduction.NONE ? new Values() : null;
+        this.numerator = numerator;
+        this.denominator = denominator;
+        this.count = count;
+        this.values = values;
     }
 
     @Override
@@ -58,13 +85,12 @@ final class RatioAccumulator implements Accumulator {
     }
 
     @Override
-    public void merge(Accumulator other) {
-        RatioAccumulator o = (RatioAccumulator) other;
-        numerator.add(o.numerator);
-        denominator.add(o.denominator);
-        count += o.count;
+    public void merge(RatioAccumulator later) {
+        numerator.add(later.numerator);
+        denominator.add(later.denominator);
+        count += later.count;
         if (values != null) {
-            values.addAll(o.values);
+            values.addAll(later.values);
         }
     }
 
@@ -75,5 +101,15 @@ final class RatioAccumulator implements Accumulator {
             case SUM -> LossResult.of(numerator.value(), count);
             case NONE -> new LossResult(Double.NaN, values.toArray(), values.size(), Map.of());
         };
+    }
+
+    @Override
+    public void encode(DataOutput out) throws IOException {
+        numerator.encode(out);
+        denominator.encode(out);
+        out.writeLong(count);
+        if (values != null) {
+            values.encode(out);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -52,8 +51,7 @@ public final class SoftmaxFocal implements LossDefinition {
         double alpha = params.get(ALPHA);
         double gamma = params.get(GAMMA);
         double[] weights = params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null;
-        return (AggregateLoss) reduction -> new RatioAccumulator(reduction,
-                sample -> term(sample, input, alpha, gamma, weights));
+        return RatioAccumulator.loss(sample -> term(sample, input, alpha, gamma, weights));
     }
 
     private static RatioAccumulator.Term term(Sample sample, Input input, double alpha, double gamma,

@@ -5,14 +5,19 @@ import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
+import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
- * The accumulator of the regression losses whose value is a function of two sums rather than a
- * mean of per-sample terms (rmse, l1, l2): S = Σwᵢ·tᵢ and W = Σwᵢ, both compensated, with tᵢ a
- * per-sample term. Mergeable: the sums of two parts add up to the sums of the whole.
+ * The state of the regression losses whose value is a function of two sums rather than a mean of
+ * per-sample terms (rmse, l1, l2): S = Σwᵢ·tᵢ and W = Σwᵢ, both compensated, with tᵢ a per-sample
+ * term, and the number of samples. Mergeable: the sums of two parts add up to the sums of the
+ * whole. A sample of weight 0 adds to neither sum (even when tᵢ is +∞).
  */
-final class SumAccumulator implements Accumulator {
+final class SumAccumulator implements Accumulator<SumAccumulator> {
 
     /** The per-sample term tᵢ; throws {@link io.losskit.spi.InvalidSampleException} for bad values. */
     @FunctionalInterface
@@ -26,50 +31,67 @@ final class SumAccumulator implements Accumulator {
         double value(double weightedSum, double totalWeight);
     }
 
-    private final Term term;
-    private final Finisher finisher;
-    private final CompensatedSum weightedSum = new CompensatedSum();
-    private final CompensatedSum totalWeight = new CompensatedSum();
+    private final Sums loss;
+    private final CompensatedSum weightedSum;
+    private final CompensatedSum totalWeight;
     private long count;
 
-    private SumAccumulator(Term term, Finisher finisher) {
-        this.term = term;
-        this.finisher = finisher;
+    private SumAccumulator(Sums loss, CompensatedSum weightedSum, CompensatedSum totalWeight, long count) {
+        this.loss = loss;
+        this.weightedSum = weightedSum;
+        this.totalWeight = totalWeight;
+        this.count = count;
     }
 
     /**
      * An aggregate loss whose accumulators sum {@code term} and finish with {@code finisher}; it
      * refuses a reduction that {@code descriptor} does not list.
      */
-    static AggregateLoss loss(LossDescriptor descriptor, Term term, Finisher finisher) {
-        return reduction -> {
+    static AggregateLoss<SumAccumulator> loss(LossDescriptor descriptor, Term term, Finisher finisher) {
+        return new Sums(descriptor, term, finisher);
+    }
+
+    private record Sums(LossDescriptor descriptor, Term term, Finisher finisher) implements AggregateLoss<SumAccumulator> {
+        @Override
+        public SumAccumulator newAccumulator(Reduction reduction) {
             if (!descriptor.reductions().contains(reduction)) {
-                throw new IllegalArgumentException(descriptor.id() + " does not support --reduction " + reduction.id());
+                throw new IllegalArgumentException(descriptor.id() + " does not support reduction " + reduction.id());
             }
-            return new SumAccumulator(term, finisher);
-        };
+            return new SumAccumulator(this, new CompensatedSum(), new CompensatedSum(), 0);
+        }
+
+        @Override
+        public SumAccumulator decode(Reduction reduction, DataInput in) throws IOException {
+            return new SumAccumulator(this, CompensatedSum.decode(in), CompensatedSum.decode(in), in.readLong());
+        }
     }
 
     @Override
     public void add(Sample sample, double weight) {
-        double t = term.of(sample);
-        weightedSum.add(weight * t);
-        totalWeight.add(weight);
+        double t = loss.term().of(sample);
         count++;
+        if (weight != 0) {
+            weightedSum.add(weight * t);
+            totalWeight.add(weight);
+        }
     }
 
     @Override
-    public void merge(Accumulator other) {
-        if (!(other instanceof SumAccumulator o) || o.term != term || o.finisher != finisher) {
-            throw new IllegalArgumentException("cannot merge an accumulator of another loss");
-        }
-        weightedSum.add(o.weightedSum);
-        totalWeight.add(o.totalWeight);
-        count += o.count;
+    public void merge(SumAccumulator later) {
+        weightedSum.add(later.weightedSum);
+        totalWeight.add(later.totalWeight);
+        count += later.count;
     }
 
     @Override
     public LossResult finish() {
-        return LossResult.of(finisher.value(weightedSum.value(), totalWeight.value()), count);
+        return LossResult.of(loss.finisher().value(weightedSum.value(), totalWeight.value()), count);
+    }
+
+    @Override
+    public void encode(DataOutput out) throws IOException {
+        weightedSum.encode(out);
+        totalWeight.encode(out);
+        out.writeLong(count);
     }
 }

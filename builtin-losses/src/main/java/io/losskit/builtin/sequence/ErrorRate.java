@@ -1,6 +1,5 @@
 package io.losskit.builtin.sequence;
 
-import io.losskit.builtin.math.Values;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
@@ -12,6 +11,10 @@ import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
+import io.losskit.spi.ValueList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,30 +70,51 @@ abstract class ErrorRate implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        boolean ignoreCase = params.get(EditDistance.IGNORE_CASE);
-        return (AggregateLoss) reduction -> new RateAccumulator(this, new SymbolReader(unit, ignoreCase),
-                reduction == Reduction.NONE ? new Values() : null);
+        return new Rate(this, params.get(EditDistance.IGNORE_CASE));
+    }
+
+    /** The loss, configured: which rate, and how strings are cut into symbols. */
+    private record Rate(ErrorRate rate, boolean ignoreCase) implements AggregateLoss<RateAccumulator> {
+        @Override
+        public RateAccumulator newAccumulator(Reduction reduction) {
+            return new RateAccumulator(this, reduction == Reduction.NONE ? new ValueList() : null);
+        }
+
+        @Override
+        public RateAccumulator decode(Reduction reduction, DataInput in) throws IOException {
+            RateAccumulator a = new RateAccumulator(this, reduction == Reduction.NONE ? ValueList.decode(in) : null);
+            a.weightedHits = CompensatedSum.decode(in);
+            a.edits = CompensatedSum.decode(in);
+            a.referenceLength = CompensatedSum.decode(in);
+            a.hypothesisLength = CompensatedSum.decode(in);
+            a.count = in.readLong();
+            a.hits = in.readLong();
+            a.substitutions = in.readLong();
+            a.deletions = in.readLong();
+            a.insertions = in.readLong();
+            return a;
+        }
     }
 
     /** Weighted sums of H, S + D + I and the two lengths, unweighted operation counts, and the rates under none. */
-    private static final class RateAccumulator implements Accumulator {
+    private static final class RateAccumulator implements Accumulator<RateAccumulator> {
         private final ErrorRate rate;
         private final SymbolReader reader;
-        private final Values values;
+        private final ValueList values;
         private final EditAligner aligner = new EditAligner(1, 1, 1);
-        private final CompensatedSum weightedHits = new CompensatedSum();
-        private final CompensatedSum edits = new CompensatedSum();
-        private final CompensatedSum referenceLength = new CompensatedSum();
-        private final CompensatedSum hypothesisLength = new CompensatedSum();
+        private CompensatedSum weightedHits = new CompensatedSum();
+        private CompensatedSum edits = new CompensatedSum();
+        private CompensatedSum referenceLength = new CompensatedSum();
+        private CompensatedSum hypothesisLength = new CompensatedSum();
         private long count;
         private long hits;
         private long substitutions;
         private long deletions;
         private long insertions;
 
-        RateAccumulator(ErrorRate rate, SymbolReader reader, Values values) {
-            this.rate = rate;
-            this.reader = reader;
+        RateAccumulator(Rate loss, ValueList values) {
+            this.rate = loss.rate();
+            this.reader = new SymbolReader(rate.unit, loss.ignoreCase());
             this.values = values;
         }
 
@@ -124,20 +148,35 @@ abstract class ErrorRate implements LossDefinition {
         }
 
         @Override
-        public void merge(Accumulator other) {
-            RateAccumulator o = (RateAccumulator) other;
-            weightedHits.add(o.weightedHits);
-            edits.add(o.edits);
-            referenceLength.add(o.referenceLength);
-            hypothesisLength.add(o.hypothesisLength);
-            count += o.count;
-            hits += o.hits;
-            substitutions += o.substitutions;
-            deletions += o.deletions;
-            insertions += o.insertions;
+        public void merge(RateAccumulator later) {
+            weightedHits.add(later.weightedHits);
+            edits.add(later.edits);
+            referenceLength.add(later.referenceLength);
+            hypothesisLength.add(later.hypothesisLength);
+            count += later.count;
+            hits += later.hits;
+            substitutions += later.substitutions;
+            deletions += later.deletions;
+            insertions += later.insertions;
             if (values != null) {
-                values.addAll(o.values);
+                values.addAll(later.values);
             }
+        }
+
+        @Override
+        public void encode(DataOutput out) throws IOException {
+            if (values != null) {
+                values.encode(out);
+            }
+            weightedHits.encode(out);
+            edits.encode(out);
+            referenceLength.encode(out);
+            hypothesisLength.encode(out);
+            out.writeLong(count);
+            out.writeLong(hits);
+            out.writeLong(substitutions);
+            out.writeLong(deletions);
+            out.writeLong(insertions);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.classification.Harness.create;
 import static io.losskit.builtin.classification.Harness.one;
 import static io.losskit.builtin.classification.Harness.run;
@@ -8,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.Reduction;
@@ -22,12 +23,12 @@ class BinaryLossesTest {
     static final Set<String> ROLES = Set.of("pred", "target");
     static final double LOG2 = Math.log(2);
 
-    static TestSample s(double pred, double target) {
-        return TestSample.of("pred", pred, "target", target);
+    static Sample s(double pred, double target) {
+        return Samples.of("pred", pred, "target", target);
     }
 
-    static TestSample v(double[] pred, double[] target) {
-        return TestSample.of("pred", pred, "target", target);
+    static Sample v(double[] pred, double[] target) {
+        return Samples.of("pred", pred, "target", target);
     }
 
     static void assertInvalid(Runnable r, String role) {
@@ -50,14 +51,14 @@ class BinaryLossesTest {
     void logLossOverPredictProbaIsSklearns() {
         Loss logLoss = create("log-loss", ROLES);
         // sklearn log_loss([1], [[0.3, 0.7]]) = −log 0.7 = 0.35667494393873245, the binary loss of p₁
-        assertThat(one(logLoss, TestSample.of("pred", new double[] {0.3, 0.7}, "target", 1.0)))
+        assertThat(one(logLoss, Samples.of("pred", new double[] {0.3, 0.7}, "target", 1.0)))
                 .isCloseTo(0.35667494393873245, within(1e-15))
                 .isCloseTo(one(logLoss, s(0.7, 1)), within(1e-15));
         // sklearn log_loss([2], [[0.2, 0.5, 0.3]], labels=[0, 1, 2]) = −log 0.3 = 1.2039728043259361
-        assertThat(one(logLoss, TestSample.of("pred", new double[] {0.2, 0.5, 0.3}, "target", 2.0)))
+        assertThat(one(logLoss, Samples.of("pred", new double[] {0.2, 0.5, 0.3}, "target", 2.0)))
                 .isCloseTo(1.2039728043259361, within(1e-15));
-        assertInvalid(() -> one(logLoss, TestSample.of("pred", new double[] {0.2, 0.8}, "target", 2.0)), "target");
-        assertInvalid(() -> one(create("bce-logits", ROLES), TestSample.of("pred", new double[] {0.2, 0.8}, "target", 1.0)),
+        assertInvalid(() -> one(logLoss, Samples.of("pred", new double[] {0.2, 0.8}, "target", 2.0)), "target");
+        assertInvalid(() -> one(create("bce-logits", ROLES), Samples.of("pred", new double[] {0.2, 0.8}, "target", 1.0)),
                 "target");
     }
 
@@ -124,15 +125,15 @@ class BinaryLossesTest {
         assertInvalid(() -> one(create("bce", ROLES, "input", "log-probs"), s(0.1, 1)), "pred");
         assertInvalid(() -> one(bce, v(new double[] {0.1, 0.2}, new double[] {0, 1, 0})), "target");
         // a class index with a vector pred is sklearn's log_loss over rows normalised to sum 1: −log(0.2/0.3)
-        assertThat(one(bce, TestSample.of("pred", new double[] {0.1, 0.2}, "target", 1.0)))
+        assertThat(one(bce, Samples.of("pred", new double[] {0.1, 0.2}, "target", 1.0)))
                 .isCloseTo(-Math.log(0.2 / 0.3), within(1e-15));
-        assertInvalid(() -> one(bce, TestSample.of("pred", new double[] {0.1, 0.2}, "target", 0.5)), "target");
-        assertInvalid(() -> one(bce, TestSample.of("pred", 0.1, "target", new double[] {1})), "target");
+        assertInvalid(() -> one(bce, Samples.of("pred", new double[] {0.1, 0.2}, "target", 0.5)), "target");
+        assertInvalid(() -> one(bce, Samples.of("pred", 0.1, "target", new double[] {1})), "target");
     }
 
     // --- balanced-bce ------------------------------------------------------------------------
 
-    static final List<TestSample> ONE_POSITIVE = List.of(s(0, 1), s(0, 0), s(0, 0), s(0, 0));
+    static final List<Sample> ONE_POSITIVE = List.of(s(0, 1), s(0, 0), s(0, 0), s(0, 0));
 
     @Test
     void balancedBceTakesBetaFromTheWholeInput() {
@@ -149,7 +150,7 @@ class BinaryLossesTest {
     void balancedBceWithHalfBetaIsHalfTheBce() {
         Loss half = create("balanced-bce", ROLES, "beta", "0.5");
         Loss bce = create("bce-logits", ROLES);
-        List<TestSample> in = List.of(s(1.5, 1), s(-0.3, 0), s(2, 0.4), s(-1000, 1));
+        List<Sample> in = List.of(s(1.5, 1), s(-0.3, 0), s(2, 0.4), s(-1000, 1));
         double[] a = values(half, in);
         double[] b = values(bce, in);
         for (int i = 0; i < a.length; i++) {
@@ -161,7 +162,7 @@ class BinaryLossesTest {
     void balancedBceMeanDividesByTheNumberOfElements() {
         // Two samples of 2 labels and 1 label, all x = 0; targets 1,0 | 0: β = 2/3.
         // Element terms: (2/3)·log 2, (1/3)·log 2, (1/3)·log 2; mean over 3 elements = (4/9)·log 2.
-        List<TestSample> in = List.of(v(new double[] {0, 0}, new double[] {1, 0}), v(new double[] {0}, new double[] {0}));
+        List<Sample> in = List.of(v(new double[] {0, 0}, new double[] {1, 0}), v(new double[] {0}, new double[] {0}));
         Loss loss = create("balanced-bce", ROLES);
         assertThat(run(loss, in, Reduction.MEAN).value()).isCloseTo(4.0 / 9 * LOG2, within(1e-15));
         // none: per-sample means (½·(2/3 + 1/3)·log 2, (1/3)·log 2); sum adds those.
@@ -173,7 +174,7 @@ class BinaryLossesTest {
     void balancedBceMergedHalvesEqualOnePass() {
         Loss loss = create("balanced-bce", ROLES);
         // the second half holds only negatives: β must come from the merged counts
-        List<TestSample> in = List.of(s(0.3, 1), s(-1.2, 1), s(2.5, 0), s(0.1, 0));
+        List<Sample> in = List.of(s(0.3, 1), s(-1.2, 1), s(2.5, 0), s(0.1, 0));
         Harness.assertMergeEqualsOnePass(loss, in, 2);
     }
 

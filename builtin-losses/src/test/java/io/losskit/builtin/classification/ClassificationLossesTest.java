@@ -1,9 +1,10 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.builtin.math.Numerics;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
@@ -125,7 +126,7 @@ class ClassificationLossesTest {
         {0.625374161069271, 0.5494831535523058, -0.524462948704088, -0.28728235406063724},
     };
 
-    private static int failingRecord(Loss loss, List<TestSample> samples) {
+    private static int failingRecord(Loss loss, List<Sample> samples) {
         for (int i = 0; i < samples.size(); i++) {
             int record = i + 1;
             try {
@@ -140,23 +141,23 @@ class ClassificationLossesTest {
 
     @Test
     void goldenErrorSoftTargetLengthMismatch() {
-        List<TestSample> in = List.of(
-                TestSample.of("pred", LOGITS[0], "target", new double[] {0.0012, 0.0728, 0.8161, 0.1099}),
-                TestSample.of("pred", LOGITS[1], "target", new double[] {0.2998, 0.1664, 0.1497, 0.3841}),
-                TestSample.of("pred", LOGITS[2], "target", new double[] {0.3257, 0.1861, 0.1265, 0.3617}),
-                TestSample.of("pred", LOGITS[3], "target", new double[] {0.1475, 0.1387, 0.4401}));
+        List<Sample> in = List.of(
+                Samples.of("pred", LOGITS[0], "target", new double[] {0.0012, 0.0728, 0.8161, 0.1099}),
+                Samples.of("pred", LOGITS[1], "target", new double[] {0.2998, 0.1664, 0.1497, 0.3841}),
+                Samples.of("pred", LOGITS[2], "target", new double[] {0.3257, 0.1861, 0.1265, 0.3617}),
+                Samples.of("pred", LOGITS[3], "target", new double[] {0.1475, 0.1387, 0.4401}));
         assertThat(failingRecord(Harness.create("cross-entropy", Set.of("pred", "target")), in)).isEqualTo(4);
     }
 
     @Test
     void goldenErrorClassIndexOutOfRangeAndNegative() {
-        List<TestSample> oor = List.of(TestSample.of("pred", LOGITS[0], "target", 1), TestSample.of("pred", LOGITS[1], "target", 3),
-                TestSample.of("pred", LOGITS[2], "target", 2), TestSample.of("pred", LOGITS[3], "target", 4));
+        List<Sample> oor = List.of(Samples.of("pred", LOGITS[0], "target", 1), Samples.of("pred", LOGITS[1], "target", 3),
+                Samples.of("pred", LOGITS[2], "target", 2), Samples.of("pred", LOGITS[3], "target", 4));
         assertThat(failingRecord(Harness.create("cross-entropy", Set.of("pred", "target")), oor)).isEqualTo(4);
-        List<TestSample> neg = List.of(TestSample.of("pred", LOGITS[0], "target", 1), TestSample.of("pred", LOGITS[1], "target", 3),
-                TestSample.of("pred", LOGITS[2], "target", 2), TestSample.of("pred", LOGITS[3], "target", -1));
+        List<Sample> neg = List.of(Samples.of("pred", LOGITS[0], "target", 1), Samples.of("pred", LOGITS[1], "target", 3),
+                Samples.of("pred", LOGITS[2], "target", 2), Samples.of("pred", LOGITS[3], "target", -1));
         // nll reads log-probabilities: use the log-softmax of the same logits
-        List<TestSample> negLogProbs = neg.stream().map(s -> TestSample.of("pred",
+        List<Sample> negLogProbs = neg.stream().map(s -> Samples.of("pred",
                 Numerics.logSoftmax(s.vector("pred"), new double[4]),
                 "target", s.classIndex("target"))).toList();
         assertThat(failingRecord(Harness.create("nll", Set.of("pred", "target")), negLogProbs)).isEqualTo(4);

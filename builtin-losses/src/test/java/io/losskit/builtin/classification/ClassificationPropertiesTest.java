@@ -1,5 +1,7 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.classification.Harness.create;
 import static io.losskit.builtin.classification.Harness.one;
 import static io.losskit.builtin.classification.Harness.run;
@@ -7,7 +9,6 @@ import static io.losskit.builtin.classification.Harness.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.builtin.math.Numerics;
 import io.losskit.spi.Loss;
 import io.losskit.spi.Reduction;
@@ -62,8 +63,8 @@ class ClassificationPropertiesTest {
         for (String id : new String[] {"cross-entropy", "softmax-focal", "categorical-hinge", "multi-margin", "cosface"}) {
             Loss loss = id.equals("cross-entropy") ? create(id, ROLES, params) : create(id, ROLES);
             double[] cosOrLogits = id.equals("cosface") ? clampToCosines(c.logits) : c.logits;
-            double byIndex = one(loss, TestSample.of("pred", cosOrLogits, "target", c.k));
-            double byVector = one(loss, TestSample.of("pred", cosOrLogits, "target", c.oneHot()));
+            double byIndex = one(loss, Samples.of("pred", cosOrLogits, "target", c.k));
+            double byVector = one(loss, Samples.of("pred", cosOrLogits, "target", c.oneHot()));
             assertThat(byVector).as(id).isCloseTo(byIndex, within(1e-12 * Math.max(1, Math.abs(byIndex))));
         }
     }
@@ -71,11 +72,11 @@ class ClassificationPropertiesTest {
     @Property
     void oneHotTargetMeanEqualsIndexMeanWithoutClassWeights(@ForAll("batches") List<Case> batch) {
         Loss ce = create("cross-entropy", ROLES);
-        List<TestSample> byIndex = new ArrayList<>();
-        List<TestSample> byVector = new ArrayList<>();
+        List<Sample> byIndex = new ArrayList<>();
+        List<Sample> byVector = new ArrayList<>();
         for (Case c : batch) {
-            byIndex.add(TestSample.of("pred", c.logits, "target", c.k));
-            byVector.add(TestSample.of("pred", c.logits, "target", c.oneHot()));
+            byIndex.add(Samples.of("pred", c.logits, "target", c.k));
+            byVector.add(Samples.of("pred", c.logits, "target", c.oneHot()));
         }
         double expected = run(ce, byIndex, Reduction.MEAN).value();
         assertThat(run(ce, byVector, Reduction.MEAN).value()).isCloseTo(expected, within(1e-12 * Math.max(1, expected)));
@@ -91,14 +92,14 @@ class ClassificationPropertiesTest {
             y[i] = (1 - mix) * y[i] + mix / y.length;
         }
         Loss ce = create("cross-entropy", ROLES, "label-smoothing", Double.toString(smoothing));
-        assertThat(one(ce, TestSample.of("pred", c.logits, "target", c.k))).isGreaterThanOrEqualTo(0.0);
-        assertThat(one(ce, TestSample.of("pred", c.logits, "target", y))).isGreaterThanOrEqualTo(0.0);
+        assertThat(one(ce, Samples.of("pred", c.logits, "target", c.k))).isGreaterThanOrEqualTo(0.0);
+        assertThat(one(ce, Samples.of("pred", c.logits, "target", y))).isGreaterThanOrEqualTo(0.0);
     }
 
     @Property
     void focalWithGammaZeroAndNegativeAlphaIsBceLogits(@ForAll @DoubleRange(min = -1000, max = 1000) double x,
                                                       @ForAll @DoubleRange(min = 0, max = 1) double y) {
-        TestSample s = TestSample.of("pred", x, "target", y);
+        Sample s = Samples.of("pred", x, "target", y);
         double focal = one(create("focal", ROLES, "gamma", "0", "alpha", "-1"), s);
         assertThat(focal).isEqualTo(one(create("bce-logits", ROLES), s));
     }
@@ -107,8 +108,8 @@ class ClassificationPropertiesTest {
     void bceOfSigmoidIsBceLogits(@ForAll @DoubleRange(min = -30, max = 30) double x,
                                  @ForAll @DoubleRange(min = 0, max = 1) double y) {
         double p = Numerics.sigmoid(x);
-        double logits = one(create("bce-logits", ROLES), TestSample.of("pred", x, "target", y));
-        double probs = one(create("bce", ROLES), TestSample.of("pred", p, "target", y));
+        double logits = one(create("bce-logits", ROLES), Samples.of("pred", x, "target", y));
+        double probs = one(create("bce", ROLES), Samples.of("pred", p, "target", y));
         // p is σ(x) computed in doubles (1/(1 + e^−x): a few roundings of ~1.1e-16), which moves
         // log p or log(1 − p) by up to ~3e-16 / min(p, 1 − p): the probs form is no closer than that.
         assertThat(probs).isCloseTo(logits, within(1e-13 + 4e-16 / Math.min(p, 1 - p)));
@@ -117,7 +118,7 @@ class ClassificationPropertiesTest {
     @Property
     void softmaxFocalWithGammaZeroIsCrossEntropy(@ForAll("batches") List<Case> batch) {
         String w = weights(batch.get(0).logits.length);
-        List<TestSample> in = batch.stream().map(c -> TestSample.of("pred", c.logits, "target", c.k)).toList();
+        List<Sample> in = batch.stream().map(c -> Samples.of("pred", c.logits, "target", c.k)).toList();
         double focal = run(create("softmax-focal", ROLES, "gamma", "0", "alpha", "1", "class-weights", w), in,
                 Reduction.MEAN).value();
         double ce = run(create("cross-entropy", ROLES, "class-weights", w), in, Reduction.MEAN).value();
@@ -130,14 +131,14 @@ class ClassificationPropertiesTest {
         for (int i = 0; i < target.length; i++) {
             target[i] = Math.exp(target[i]);
         }
-        TestSample s = TestSample.of("pred", batch.get(1).logits, "target", target);
+        Sample s = Samples.of("pred", batch.get(1).logits, "target", target);
         assertThat(one(create("kl-div", ROLES, "input", "logits"), s)).isGreaterThanOrEqualTo(-1e-12);
         assertThat(one(create("js-div", ROLES, "input", "logits"), s)).isBetween(-1e-15, Math.log(2) + 1e-15);
     }
 
     @Property
     void tverskyGeneralisesDiceAndJaccard(@ForAll("masks") double[][] pv, @ForAll @DoubleRange(min = 0, max = 2) double s) {
-        TestSample sample = TestSample.of("pred", pv[0], "target", pv[1]);
+        Sample sample = Samples.of("pred", pv[0], "target", pv[1]);
         String smooth = Double.toString(s);
         double tverskyHalf = one(create("tversky", ROLES, "smooth", smooth), sample);
         double dice = one(create("dice", ROLES, "smooth", Double.toString(2 * s)), sample);
@@ -168,11 +169,11 @@ class ClassificationPropertiesTest {
     void weightedMeanIsScaleInvariant(@ForAll("batches") List<Case> batch,
                                       @ForAll @DoubleRange(min = 0.1, max = 10) double scale) {
         Loss ce = create("cross-entropy", ROLES, "class-weights", weights(batch.get(0).logits.length));
-        List<TestSample> unit = new ArrayList<>();
-        List<TestSample> scaled = new ArrayList<>();
+        List<Sample> unit = new ArrayList<>();
+        List<Sample> scaled = new ArrayList<>();
         for (Case c : batch) {
-            unit.add(TestSample.of("pred", c.logits, "target", c.k, "weight", 1.0));
-            scaled.add(TestSample.of("pred", c.logits, "target", c.k, "weight", scale));
+            unit.add(Samples.of("pred", c.logits, "target", c.k, "weight", 1.0));
+            scaled.add(Samples.of("pred", c.logits, "target", c.k, "weight", scale));
         }
         double m = run(ce, unit, Reduction.MEAN).value();
         assertThat(run(ce, scaled, Reduction.MEAN).value()).isCloseTo(m, within(1e-12 * Math.max(1, m)));

@@ -1,5 +1,7 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.classification.BinaryLossesTest.assertInvalid;
 import static io.losskit.builtin.classification.Harness.create;
 import static io.losskit.builtin.classification.Harness.one;
@@ -7,8 +9,7 @@ import static io.losskit.builtin.classification.MultiClassLossesTest.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.Loss;
 import io.losskit.spi.PerSampleLoss;
 import java.util.Set;
@@ -19,8 +20,8 @@ class DistributionLossesTest {
 
     static final Set<String> ROLES = Set.of("pred", "target");
 
-    static TestSample pq(double[] pred, double[] target) {
-        return TestSample.of("pred", pred, "target", target);
+    static Sample pq(double[] pred, double[] target) {
+        return Samples.of("pred", pred, "target", target);
     }
 
     @Test
@@ -32,7 +33,7 @@ class DistributionLossesTest {
         // P_c = 0 contributes 0 even where Q_c = 0
         assertThat(one(kl, pq(d(0, 1), d(0, 1)))).isEqualTo(0.0);
         // a class index is the one-hot distribution: −log Q_k
-        assertThat(one(kl, TestSample.of("pred", d(0.25, 0.75), "target", 0))).isCloseTo(Math.log(4), within(1e-15));
+        assertThat(one(kl, Samples.of("pred", d(0.25, 0.75), "target", 0))).isCloseTo(Math.log(4), within(1e-15));
         // log-probs and logits give the same value
         assertThat(one(create("kl-div", ROLES, "input", "log-probs"), pq(d(Math.log(0.25), Math.log(0.75)), d(0.5, 0.5))))
                 .isCloseTo(0.14384103622589042, within(1e-16));

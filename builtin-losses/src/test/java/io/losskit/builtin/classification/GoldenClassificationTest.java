@@ -1,10 +1,11 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossResult;
@@ -59,7 +60,7 @@ class GoldenClassificationTest {
     @MethodSource("cases")
     void agreesWithTheReference(String id, JsonNode c) throws IOException {
         LossDefinition definition = Harness.definition(c.get("loss").asText());
-        List<TestSample> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         Set<String> roles = new LinkedHashSet<>();
         readSamples(c.get("file").asText(), samples, roles);
         Reduction reduction = Reduction.valueOf(c.get("reduction").asText().toUpperCase(Locale.ROOT));
@@ -109,7 +110,7 @@ class GoldenClassificationTest {
         return out;
     }
 
-    private static void readSamples(String file, List<TestSample> samples, Set<String> roles) throws IOException {
+    private static void readSamples(String file, List<Sample> samples, Set<String> roles) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(resource(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -122,7 +123,7 @@ class GoldenClassificationTest {
                     pairs.add(e.getKey());
                     pairs.add(value(e.getValue()));
                 }
-                samples.add(TestSample.of(pairs.toArray()));
+                samples.add(Samples.of(pairs.toArray()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.classification.BinaryLossesTest.assertInvalid;
 import static io.losskit.builtin.classification.Harness.create;
 import static io.losskit.builtin.classification.Harness.one;
@@ -8,7 +10,6 @@ import static io.losskit.builtin.classification.MultiClassLossesTest.k;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.Loss;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MarginSoftmaxTest {
         Loss loss = create("am-softmax", ROLES, "s", "2", "m", "0.5");
         assertThat(one(loss, k(d(0.5, 0.2), 0))).isCloseTo(0.9130152523999526, within(1e-15));
         // a one-hot target is the same class
-        assertThat(one(loss, TestSample.of("pred", d(0.5, 0.2), "target", d(1, 0)))).isCloseTo(0.9130152523999526, within(1e-15));
+        assertThat(one(loss, Samples.of("pred", d(0.5, 0.2), "target", d(1, 0)))).isCloseTo(0.9130152523999526, within(1e-15));
     }
 
     @Test
@@ -71,16 +72,16 @@ class MarginSoftmaxTest {
         assertThat(one(create("a-softmax", ROLES), k(d(0, 0), 0))).isCloseTo(3.048587351573742, within(1e-15));
         // cos = (0.6, 0.1), ψ = −1.1568: ‖x‖ = 2 → 2.591464521362372; s = 1.5 → 2.026524804516539
         Loss sphere = create("sphereface", Set.of("pred", "target", "norm"));
-        assertThat(one(sphere, TestSample.of("pred", d(0.6, 0.1), "target", 0, "norm", 2.0)))
+        assertThat(one(sphere, Samples.of("pred", d(0.6, 0.1), "target", 0, "norm", 2.0)))
                 .isCloseTo(2.591464521362372, within(1e-14));
         assertThat(one(create("sphereface", ROLES, "s", "1.5"), k(d(0.6, 0.1), 0)))
                 .isCloseTo(2.026524804516539, within(1e-14));
-        assertInvalid(() -> one(sphere, TestSample.of("pred", d(0.6, 0.1), "target", 0, "norm", -1.0)), "norm");
+        assertInvalid(() -> one(sphere, Samples.of("pred", d(0.6, 0.1), "target", 0, "norm", -1.0)), "norm");
     }
 
     @Test
     void largeMarginSoftmaxIsSphereFaceWithMTwo() {
-        TestSample s = k(d(0.3, -0.2, 0.7), 1);
+        Sample s = k(d(0.3, -0.2, 0.7), 1);
         assertThat(one(create("l-softmax", ROLES), s)).isEqualTo(one(create("sphereface", ROLES, "m", "2"), s));
         assertInvalid(() -> one(create("l-softmax", ROLES), k(d(0.3, 0.1), 2)), "target");
     }

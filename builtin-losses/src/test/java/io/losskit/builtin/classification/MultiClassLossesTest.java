@@ -1,5 +1,7 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.classification.BinaryLossesTest.assertInvalid;
 import static io.losskit.builtin.classification.Harness.create;
 import static io.losskit.builtin.classification.Harness.one;
@@ -9,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.Loss;
 import io.losskit.spi.Reduction;
 import java.util.List;
@@ -22,12 +23,12 @@ class MultiClassLossesTest {
     static final Set<String> ROLES = Set.of("pred", "target");
     static final double LOG3 = Math.log(3);
 
-    static TestSample k(double[] pred, int k) {
-        return TestSample.of("pred", pred, "target", k);
+    static Sample k(double[] pred, int k) {
+        return Samples.of("pred", pred, "target", k);
     }
 
-    static TestSample y(double[] pred, double[] target) {
-        return TestSample.of("pred", pred, "target", target);
+    static Sample y(double[] pred, double[] target) {
+        return Samples.of("pred", pred, "target", target);
     }
 
     static double[] d(double... x) {
@@ -58,14 +59,14 @@ class MultiClassLossesTest {
     @Test
     void classWeightsMeanDividesBySumOfTargetWeights() {
         Loss ce = create("cross-entropy", ROLES, "class-weights", "1,2,3");
-        List<TestSample> in = List.of(k(d(0, 0, 0), 1), k(d(0, 0, 0), 2));
+        List<Sample> in = List.of(k(d(0, 0, 0), 1), k(d(0, 0, 0), 2));
         // ℓ = 2·log 3 and 3·log 3; mean = 5·log 3 / (2 + 3) = log 3
         assertThat(values(ce, in)).containsExactly(d(2 * LOG3, 3 * LOG3), within(1e-15));
         assertThat(run(ce, in, Reduction.SUM).value()).isCloseTo(5 * LOG3, within(1e-14));
         assertThat(run(ce, in, Reduction.MEAN).value()).isCloseTo(LOG3, within(1e-15));
         // with sample weights 1 and 3: (2 + 9)·log 3 / (2 + 9)
-        List<TestSample> weighted = List.of(TestSample.of("pred", d(0, 0, 0), "target", 1, "weight", 1.0),
-                TestSample.of("pred", d(0, 0, 0), "target", 2, "weight", 3.0));
+        List<Sample> weighted = List.of(Samples.of("pred", d(0, 0, 0), "target", 1, "weight", 1.0),
+                Samples.of("pred", d(0, 0, 0), "target", 2, "weight", 3.0));
         assertThat(run(ce, weighted, Reduction.MEAN).value()).isCloseTo(LOG3, within(1e-15));
         assertThat(run(ce, weighted, Reduction.SUM).value()).isCloseTo(11 * LOG3, within(1e-14));
     }
@@ -89,14 +90,14 @@ class MultiClassLossesTest {
     void softTargetsWithClassWeightsDivideByTheNumberOfSamples() {
         Loss ce = create("cross-entropy", ROLES, "class-weights", "1,3");
         // −(1·0.5 + 3·0.5)·log ½ = 2·log 2 per sample; mean over 2 samples = 2·log 2
-        List<TestSample> in = List.of(y(d(0, 0), d(0.5, 0.5)), y(d(0, 0), d(0.5, 0.5)));
+        List<Sample> in = List.of(y(d(0, 0), d(0.5, 0.5)), y(d(0, 0), d(0.5, 0.5)));
         assertThat(run(ce, in, Reduction.MEAN).value()).isCloseTo(2 * Math.log(2), within(1e-15));
     }
 
     @Test
     void ignoredSamplesCountNowhere() {
         Loss ce = create("cross-entropy", ROLES, "ignore-index", "-100", "class-weights", "1,2,3");
-        List<TestSample> in = List.of(k(d(5, 1, 0), -100), k(d(0, 0, 0), 1), k(d(0, 0, 0), 2));
+        List<Sample> in = List.of(k(d(5, 1, 0), -100), k(d(0, 0, 0), 1), k(d(0, 0, 0), 2));
         assertThat(values(ce, in)).containsExactly(d(0, 2 * LOG3, 3 * LOG3), within(1e-15));
         assertThat(run(ce, in, Reduction.MEAN).value()).isCloseTo(LOG3, within(1e-15));
         assertThat(run(ce, in, Reduction.MEAN).count()).isEqualTo(2);
@@ -155,7 +156,7 @@ class MultiClassLossesTest {
     @Test
     void crossEntropyMergedHalvesEqualOnePass() {
         Loss ce = create("cross-entropy", ROLES, "class-weights", "0.5,2,1", "ignore-index", "-1");
-        List<TestSample> in = List.of(k(d(1, 2, 3), 0), k(d(3, 1, 0), -1), k(d(0, 1, 0), 1), k(d(2, 2, 1), 2));
+        List<Sample> in = List.of(k(d(1, 2, 3), 0), k(d(3, 1, 0), -1), k(d(0, 1, 0), 1), k(d(2, 2, 1), 2));
         Harness.assertMergeEqualsOnePass(ce, in, 2);
     }
 

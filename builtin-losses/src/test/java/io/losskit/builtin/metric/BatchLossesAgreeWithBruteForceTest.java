@@ -1,10 +1,10 @@
 package io.losskit.builtin.metric;
 
+import io.losskit.core.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.BatchLoss.BatchValue;
 import io.losskit.spi.LossDefinition;
@@ -39,7 +39,7 @@ class BatchLossesAgreeWithBruteForceTest {
             }
             // Labels as text; "7" only ever once, a singleton class.
             y[i] = i == n / 2 && n > 3 ? "7" : "c" + r.nextInt(classes);
-            samples.add(TestSample.of("pred", x[i], "target", y[i]));
+            samples.add(Samples.of("pred", x[i], "target", y[i]));
         }
         return new Batch(x, y, samples);
     }

@@ -1,6 +1,6 @@
 package io.losskit.builtin.metric;
 
-import io.losskit.builtin.TestSample;
+import io.losskit.core.Samples;
 import io.losskit.spi.Sample;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class Fixtures {
     static List<Sample> labelled(Object... labelVector) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < labelVector.length; i += 2) {
-            out.add(TestSample.of("pred", labelVector[i + 1], "target", labelVector[i]));
+            out.add(Samples.of("pred", labelVector[i + 1], "target", labelVector[i]));
         }
         return out;
     }

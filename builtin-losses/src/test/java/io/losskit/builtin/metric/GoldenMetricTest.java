@@ -1,10 +1,11 @@
 package io.losskit.builtin.metric;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class GoldenMetricTest {
         LossDefinition def = loss(c.get("loss").asText());
         Map<String, String> params = new LinkedHashMap<>();
         c.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        List<TestSample> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         Set<String> roles = new LinkedHashSet<>();
         for (JsonNode line : lines(c.get("file").asText())) {
             samples.add(sample(line));
@@ -115,13 +116,13 @@ class GoldenMetricTest {
     }
 
     /** A JSON object as a sample: arrays of numbers are vectors, integers stay integers (labels "1"). */
-    static TestSample sample(JsonNode line) {
+    static Sample sample(JsonNode line) {
         List<Object> pairs = new ArrayList<>();
         line.fields().forEachRemaining(e -> {
             pairs.add(e.getKey());
             pairs.add(value(e.getValue()));
         });
-        return TestSample.of(pairs.toArray());
+        return Samples.of(pairs.toArray());
     }
 
     private static Object value(JsonNode v) {

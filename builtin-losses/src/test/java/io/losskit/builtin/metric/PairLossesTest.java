@@ -1,12 +1,12 @@
 package io.losskit.builtin.metric;
 
+import io.losskit.core.Samples;
 import static io.losskit.builtin.metric.Fixtures.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.InvalidSampleException;
@@ -34,9 +34,9 @@ class PairLossesTest {
     void contrastiveOverExplicitPairs() {
         // a = (0, 0); b = (3, 4): D = 5. Similar: D² = 25. Dissimilar, margin 6: (6 − 5)² = 1; margin 1: 0.
         // b = (0, 2), dissimilar, margin 6: (6 − 2)² = 16, and D = 2 ≤ 3 = margin/2: hard.
-        Sample far = TestSample.of("a", v(0, 0), "b", v(3, 4), "target", "1");
-        Sample farApart = TestSample.of("a", v(0, 0), "b", v(3, 4), "target", "0");
-        Sample near = TestSample.of("a", v(0, 0), "b", v(0, 2), "target", "-1");
+        Sample far = Samples.of("a", v(0, 0), "b", v(3, 4), "target", "1");
+        Sample farApart = Samples.of("a", v(0, 0), "b", v(3, 4), "target", "0");
+        Sample near = Samples.of("a", v(0, 0), "b", v(0, 2), "target", "-1");
         LossRunner.Outcome o = none(new Contrastive(), Map.of("margin", "6"), PAIRS, far, farApart, near);
         assertThat(o.values()).containsExactly(25, 1, 16);
         // similar at D = 5 ≥ 3: hard; dissimilar at 5 > 3 with a term: semi-hard; the last: hard.
@@ -51,18 +51,18 @@ class PairLossesTest {
 
     @Test
     void contrastivePairTargetsAreOneZeroOrMinusOne() {
-        Sample bad = TestSample.of("a", v(0.0), "b", v(1.0), "target", "2");
+        Sample bad = Samples.of("a", v(0.0), "b", v(1.0), "target", "2");
         assertThatThrownBy(() -> none(new Contrastive(), Map.of(), PAIRS, bad))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("not 2")
                 .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("target");
-        Sample word = TestSample.of("a", v(0.0), "b", v(1.0), "target", "yes");
+        Sample word = Samples.of("a", v(0.0), "b", v(1.0), "target", "yes");
         assertThatThrownBy(() -> none(new Contrastive(), Map.of(), PAIRS, word))
                 .isInstanceOf(InvalidSampleException.class);
     }
 
     @Test
     void pairsOfUnequalDimensionAreAnInputErrorOnB() {
-        Sample s = TestSample.of("a", v(0, 0), "b", v(1, 2, 3), "target", "1");
+        Sample s = Samples.of("a", v(0, 0), "b", v(1, 2, 3), "target", "1");
         assertThatThrownBy(() -> none(new Contrastive(), Map.of(), PAIRS, s))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("dimension 3")
                 .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("b");
@@ -90,7 +90,7 @@ class PairLossesTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("weight");
         assertThatThrownBy(() -> new Contrastive().create(defaults, LossRunner.roles("a", "target")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lacks b");
-        Sample both = TestSample.of("a", v(0.0), "b", v(2.0), "target", "1", "pred", v(9.0));
+        Sample both = Samples.of("a", v(0.0), "b", v(2.0), "target", "1", "pred", v(9.0));
         LossRunner.Outcome o = LossRunner.run(new Contrastive(), Map.of(), List.of(both),
                 LossRunner.roles("a", "b", "target", "pred"), Reduction.NONE, 0);
         assertThat(o.values()).containsExactly(4);
@@ -111,19 +111,19 @@ class PairLossesTest {
         // margin 0.8: 0. b = (−1, 0): cos = −1; y = 1: 2.
         Set<String> roles = LossRunner.roles("a", "b", "target");
         LossRunner.Outcome o = none(new CosineEmbedding(), Map.of("margin", "0.5"), roles,
-                TestSample.of("a", v(1, 0), "b", v(1, 1), "target", 1),
-                TestSample.of("a", v(1, 0), "b", v(1, 1), "target", -1),
-                TestSample.of("a", v(1, 0), "b", v(1, 1), "target", 0),
-                TestSample.of("a", v(1, 0), "b", v(-1, 0), "target", 1));
+                Samples.of("a", v(1, 0), "b", v(1, 1), "target", 1),
+                Samples.of("a", v(1, 0), "b", v(1, 1), "target", -1),
+                Samples.of("a", v(1, 0), "b", v(1, 1), "target", 0),
+                Samples.of("a", v(1, 0), "b", v(-1, 0), "target", 1));
         double c = 1 / Math.sqrt(2);
         assertThat(o.values()[0]).isCloseTo(1 - c, within(1e-15));
         assertThat(o.values()[1]).isCloseTo(c - 0.5, within(1e-15));
         assertThat(o.values()[2]).isCloseTo(c - 0.5, within(1e-15));
         assertThat(o.values()[3]).isEqualTo(2.0);
         assertThat(none(new CosineEmbedding(), Map.of("margin", "0.8"), roles,
-                TestSample.of("a", v(1, 0), "b", v(1, 1), "target", -1)).values()).containsExactly(0);
+                Samples.of("a", v(1, 0), "b", v(1, 1), "target", -1)).values()).containsExactly(0);
         assertThatThrownBy(() -> none(new CosineEmbedding(), Map.of(), roles,
-                TestSample.of("a", v(1, 0), "b", v(0, 0), "target", 1)))
+                Samples.of("a", v(1, 0), "b", v(0, 0), "target", 1)))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("zero vector");
     }
 
@@ -132,10 +132,10 @@ class PairLossesTest {
         // x = 0.3: y = 1 → 0.3; y = −1 (or 0), margin 1 → 0.7; x = 1.4, y = −1 → 0.
         Set<String> roles = LossRunner.roles("pred", "target");
         LossRunner.Outcome o = none(new HingeEmbedding(), Map.of(), roles,
-                TestSample.of("pred", 0.3, "target", 1), TestSample.of("pred", 0.3, "target", -1),
-                TestSample.of("pred", 0.3, "target", 0), TestSample.of("pred", 1.4, "target", -1));
+                Samples.of("pred", 0.3, "target", 1), Samples.of("pred", 0.3, "target", -1),
+                Samples.of("pred", 0.3, "target", 0), Samples.of("pred", 1.4, "target", -1));
         assertThat(o.values()).containsExactly(0.3, 0.7, 0.7, 0.0);
-        assertThatThrownBy(() -> none(new HingeEmbedding(), Map.of(), roles, TestSample.of("pred", 0.3, "target", 2)))
+        assertThatThrownBy(() -> none(new HingeEmbedding(), Map.of(), roles, Samples.of("pred", 0.3, "target", 2)))
                 .isInstanceOf(InvalidSampleException.class);
     }
 
@@ -143,12 +143,12 @@ class PairLossesTest {
     void marginRanking() {
         // a = 1, b = 3: y = 1 wants a above b → max(0, −(1 − 3)) = 2; y = −1 → 0; margin 2.5, y = −1 → 0.5.
         Set<String> roles = LossRunner.roles("a", "b", "target");
-        assertThat(none(new MarginRanking(), Map.of(), roles, TestSample.of("a", 1.0, "b", 3.0, "target", 1),
-                TestSample.of("a", 1.0, "b", 3.0, "target", -1)).values()).containsExactly(2.0, 0.0);
+        assertThat(none(new MarginRanking(), Map.of(), roles, Samples.of("a", 1.0, "b", 3.0, "target", 1),
+                Samples.of("a", 1.0, "b", 3.0, "target", -1)).values()).containsExactly(2.0, 0.0);
         assertThat(none(new MarginRanking(), Map.of("margin", "2.5"), roles,
-                TestSample.of("a", 1.0, "b", 3.0, "target", -1)).values()).containsExactly(0.5);
+                Samples.of("a", 1.0, "b", 3.0, "target", -1)).values()).containsExactly(0.5);
         assertThatThrownBy(() -> none(new MarginRanking(), Map.of(), roles,
-                TestSample.of("a", 1.0, "b", 3.0, "target", 0)))
+                Samples.of("a", 1.0, "b", 3.0, "target", 0)))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("1 or −1");
     }
 }

@@ -1,12 +1,12 @@
 package io.losskit.builtin.metric;
 
+import io.losskit.core.Samples;
 import static io.losskit.builtin.metric.Fixtures.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.InvalidSampleException;
@@ -24,7 +24,7 @@ class TripletTest {
     private static final Set<String> LABELLED = LossRunner.roles("pred", "target");
 
     private static Sample triplet(double[] a, double[] p, double[] n) {
-        return TestSample.of("anchor", a, "positive", p, "negative", n);
+        return Samples.of("anchor", a, "positive", p, "negative", n);
     }
 
     private static LossRunner.Outcome explicit(Map<String, String> params, Sample... samples) {

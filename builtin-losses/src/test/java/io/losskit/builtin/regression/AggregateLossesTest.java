@@ -1,15 +1,21 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static io.losskit.builtin.regression.TestReducer.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.Reduction;
+import io.losskit.core.Evaluator;
+import io.losskit.core.LossState;
+import io.losskit.testkit.LossHarness;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,16 +27,18 @@ import org.junit.jupiter.api.Test;
 class AggregateLossesTest {
 
     /** (ŷ = 3, y = 1, w = 1) and (ŷ = [1, 2], y = [0, 0], w = 3). */
-    private static final List<TestSample> SAMPLES = List.of(
-            TestSample.of("pred", 3.0, "target", 1.0),
-            TestSample.of("pred", new double[] {1, 2}, "target", new double[] {0, 0}, "weight", 3.0));
+    private static final List<Sample> SAMPLES = List.of(
+            Samples.of("pred", 3.0, "target", 1.0),
+            Samples.of("pred", new double[] {1, 2}, "target", new double[] {0, 0}, "weight", 3.0));
 
-    private static LossResult run(String id, Reduction reduction, List<TestSample> samples) {
-        Accumulator acc = ((AggregateLoss) create(id)).newAccumulator(reduction);
-        for (TestSample s : samples) {
-            acc.add(s, s.has("weight") ? s.number("weight") : 1.0);
-        }
-        return acc.finish();
+    private static final Set<String> ROLES = Set.of("pred", "target", "weight");
+
+    private static Evaluator evaluator(String id, Reduction reduction) {
+        return LossHarness.evaluator(TestReducer.definition(id), Map.of(), ROLES, reduction, 0);
+    }
+
+    private static LossResult run(String id, Reduction reduction, List<Sample> samples) {
+        return LossHarness.run(evaluator(id, reduction), samples).result();
     }
 
     @Test
@@ -40,8 +48,8 @@ class AggregateLossesTest {
         assertThat(r.value()).isCloseTo(1.695582495781317, within(1e-15));
         assertThat(r.count()).isEqualTo(2);
         // Unweighted scalars: √((4 + 0 + 1)/3)
-        assertThat(run("rmse", Reduction.MEAN, List.of(TestSample.of("pred", 3.0, "target", 1.0),
-                TestSample.of("pred", 5.0, "target", 5.0), TestSample.of("pred", -1.0, "target", 0.0))).value())
+        assertThat(run("rmse", Reduction.MEAN, List.of(Samples.of("pred", 3.0, "target", 1.0),
+                Samples.of("pred", 5.0, "target", 5.0), Samples.of("pred", -1.0, "target", 0.0))).value())
                 .isCloseTo(Math.sqrt(5.0 / 3), within(1e-15));
     }
 
@@ -53,7 +61,7 @@ class AggregateLossesTest {
             assertThat(run("l2", r, SAMPLES).value()).isCloseTo(4.358898943540674, within(1e-15));
         }
         assertThat(run("l1", Reduction.SUM, List.of()).value()).isEqualTo(0.0);
-        assertThat(run("l2", Reduction.SUM, List.of(TestSample.of("pred", 0.0, "target", 0.0))).value()).isEqualTo(0.0);
+        assertThat(run("l2", Reduction.SUM, List.of(Samples.of("pred", 0.0, "target", 0.0))).value()).isEqualTo(0.0);
     }
 
     @Test
@@ -64,17 +72,19 @@ class AggregateLossesTest {
         assertThat(TestReducer.definition("l2").descriptor().reductions())
                 .containsExactlyInAnyOrder(Reduction.MEAN, Reduction.SUM);
         for (String id : new String[] {"rmse", "l1", "l2"}) {
-            assertThatThrownBy(() -> ((AggregateLoss) create(id)).newAccumulator(Reduction.NONE))
+            assertThatThrownBy(() -> ((AggregateLoss<?>) create(id)).newAccumulator(Reduction.NONE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none");
+            assertThatThrownBy(() -> evaluator(id, Reduction.NONE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none");
         }
-        assertThatThrownBy(() -> ((AggregateLoss) create("rmse")).newAccumulator(Reduction.SUM))
+        assertThatThrownBy(() -> ((AggregateLoss<?>) create("rmse")).newAccumulator(Reduction.SUM))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void badSamplesAreRejected() {
-        Accumulator acc = ((AggregateLoss) create("l2")).newAccumulator(Reduction.SUM);
-        ElementwiseLossesTest.assertInvalid(() -> acc.add(TestSample.of("pred", new double[] {1, 2},
+        Accumulator<?> acc = ((AggregateLoss<?>) create("l2")).newAccumulator(Reduction.SUM);
+        ElementwiseLossesTest.assertInvalid(() -> acc.add(Samples.of("pred", new double[] {1, 2},
                 "target", new double[] {1}), 1.0), "target");
     }
 
@@ -82,51 +92,55 @@ class AggregateLossesTest {
     @ValueSource(strings = {"rmse", "l1", "l2"})
     void splittingAndMergingEqualsOnePass(String id) {
         Random random = new Random(42);
-        List<TestSample> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double w = 0.1 + random.nextDouble() * 3;
             if (i % 3 == 0) {
-                samples.add(TestSample.of("pred", random.nextGaussian() * 1e3, "target", random.nextGaussian(),
+                samples.add(Samples.of("pred", random.nextGaussian() * 1e3, "target", random.nextGaussian(),
                         "weight", w));
             } else {
-                samples.add(TestSample.of("pred", new double[] {random.nextGaussian(), random.nextGaussian()},
+                samples.add(Samples.of("pred", new double[] {random.nextGaussian(), random.nextGaussian()},
                         "target", new double[] {random.nextGaussian(), 1e-3 * random.nextGaussian()}, "weight", w));
             }
         }
         Reduction reduction = Reduction.MEAN;
         LossResult whole = run(id, reduction, samples);
         for (int k = 0; k <= samples.size(); k++) {
-            LossResult merged = mergeOf(id, reduction, samples.subList(0, k), samples.subList(k, samples.size()));
+            LossResult merged = LossHarness.splitRun(evaluator(id, reduction), samples, k).result();
             assertThat(merged.value()).as("split at %d", k).isCloseTo(whole.value(), within(1e-15 * whole.value()));
             assertThat(merged.count()).isEqualTo(samples.size());
         }
-        LossResult threeWay = mergeOf(id, reduction, samples.subList(0, 7), samples.subList(7, 30),
-                samples.subList(30, 40));
+        LossResult threeWay = LossHarness.splitRun(evaluator(id, reduction), samples, 7, 30).result();
         assertThat(threeWay.value()).isCloseTo(whole.value(), within(1e-15 * whole.value()));
-    }
-
-    @SafeVarargs
-    private static LossResult mergeOf(String id, Reduction reduction, List<TestSample>... parts) {
-        AggregateLoss loss = (AggregateLoss) create(id);
-        Accumulator first = null;
-        for (List<TestSample> part : parts) {
-            Accumulator acc = loss.newAccumulator(reduction);
-            for (TestSample s : part) {
-                acc.add(s, s.number("weight"));
-            }
-            if (first == null) {
-                first = acc;
-            } else {
-                first.merge(acc);
-            }
-        }
-        return first.finish();
     }
 
     @Test
     void mergingAnotherLossIsRefused() {
-        Accumulator l1 = ((AggregateLoss) create("l1")).newAccumulator(Reduction.SUM);
-        Accumulator l2 = ((AggregateLoss) create("l2")).newAccumulator(Reduction.SUM);
+        // Both keep a SumAccumulator; the kernel tells the losses apart.
+        LossState l1 = evaluator("l1", Reduction.SUM).newState();
+        LossState l2 = evaluator("l2", Reduction.SUM).newState();
         assertThatThrownBy(() -> l1.merge(l2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aZeroWeightTakesASampleOutEvenWhenItsTermIsInfinite() {
+        // (1e200 − 0)² overflows to +∞; with weight 0 the sample must not turn the sums into NaN.
+        List<Sample> samples = List.of(Samples.of("pred", 3.0, "target", 1.0, "weight", 1.0),
+                Samples.of("pred", 1e200, "target", 0.0, "weight", 0.0));
+        assertThat(run("rmse", Reduction.MEAN, samples).value()).isEqualTo(2.0);
+        assertThat(run("l2", Reduction.SUM, samples).value()).isEqualTo(2.0);
+        assertThat(run("rmse", Reduction.MEAN, samples).count()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rmse", "l1", "l2"})
+    void aStateReadBackFromItsBytesIsTheSameState(String id) {
+        Evaluator e = evaluator(id, Reduction.MEAN);
+        LossState state = e.newState();
+        SAMPLES.forEach(s -> state.add(s, s.has("weight") ? s.number("weight") : 1.0));
+        byte[] bytes = state.encode();
+        LossState back = e.decode(bytes);
+        assertThat(back.encode()).isEqualTo(bytes);
+        assertThat(back.finish()).isEqualTo(state.finish());
     }
 }

@@ -1,11 +1,11 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.core.Samples;
 import static io.losskit.builtin.regression.TestReducer.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class ElementwiseLossesTest {
 
     private static double loss(String id, double pred, double target, String... params) {
-        return TestReducer.loss(create(id, params), TestSample.of("pred", pred, "target", target));
+        return TestReducer.loss(create(id, params), Samples.of("pred", pred, "target", target));
     }
 
     private static double loss(String id, double[] pred, double[] target, String... params) {
-        return TestReducer.loss(create(id, params), TestSample.of("pred", pred, "target", target));
+        return TestReducer.loss(create(id, params), Samples.of("pred", pred, "target", target));
     }
 
     @Test
@@ -141,11 +141,11 @@ class ElementwiseLossesTest {
     @Test
     void shapesMustAgree() {
         Loss mse = create("mse");
-        assertInvalid(() -> TestReducer.loss(mse, TestSample.of("pred", new double[] {1, 2, 3},
+        assertInvalid(() -> TestReducer.loss(mse, Samples.of("pred", new double[] {1, 2, 3},
                 "target", new double[] {1, 2})), "target");
-        assertInvalid(() -> TestReducer.loss(mse, TestSample.of("pred", new double[] {1}, "target", 1.0)), "target");
-        assertInvalid(() -> TestReducer.loss(mse, TestSample.of("pred", 1.0, "target", new double[] {1})), "target");
-        assertInvalid(() -> TestReducer.loss(mse, TestSample.of("pred", new double[0], "target", new double[0])),
+        assertInvalid(() -> TestReducer.loss(mse, Samples.of("pred", new double[] {1}, "target", 1.0)), "target");
+        assertInvalid(() -> TestReducer.loss(mse, Samples.of("pred", 1.0, "target", new double[] {1})), "target");
+        assertInvalid(() -> TestReducer.loss(mse, Samples.of("pred", new double[0], "target", new double[0])),
                 "pred");
     }
 

@@ -1,10 +1,10 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.core.Samples;
 import static io.losskit.builtin.regression.ElementwiseLossesTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import io.losskit.spi.Loss;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,7 @@ class GaussianNllTest {
     }
 
     private static double loss(Loss loss, Object pred, Object target, Object var) {
-        return TestReducer.loss(loss, TestSample.of("pred", pred, "target", target, "var", var));
+        return TestReducer.loss(loss, Samples.of("pred", pred, "target", target, "var", var));
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.losskit.builtin.TestSample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,11 +89,11 @@ final class Golden {
      * line does not parse or holds anything else, or when the file does not exist (such cases
      * exercise the CLI's readers, not the losses).
      */
-    static Optional<List<TestSample>> numericSamples(String folder, String file) {
+    static Optional<List<Sample>> numericSamples(String folder, String file) {
         if (Golden.class.getResource("/golden/" + folder + "/" + file) == null) {
             return Optional.empty();
         }
-        List<TestSample> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(folder + "/" + file),
                 StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -115,7 +116,7 @@ final class Golden {
                     pairs.add(e.getKey());
                     pairs.add(value);
                 }
-                samples.add(TestSample.of(pairs.toArray()));
+                samples.add(Samples.of(pairs.toArray()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,11 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.losskit.builtin.TestSample;
-import io.losskit.spi.Loss;
 import io.losskit.spi.Reduction;
+import io.losskit.testkit.LossHarness;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,11 +35,11 @@ class GoldenErrorsTest {
                 .filter(c -> samples(c).filter(s -> hasRequiredRoles(c, s)).isPresent());
     }
 
-    private static Optional<List<TestSample>> samples(Golden.Case c) {
+    private static Optional<List<Sample>> samples(Golden.Case c) {
         return Golden.numericSamples(c.folder(), c.file());
     }
 
-    private static boolean hasRequiredRoles(Golden.Case c, List<TestSample> samples) {
+    private static boolean hasRequiredRoles(Golden.Case c, List<Sample> samples) {
         return TestReducer.definition(c.loss()).descriptor().roles().stream()
                 .filter(r -> r.required())
                 .allMatch(r -> samples.stream().allMatch(s -> s.has(r.name())));
@@ -55,15 +55,14 @@ class GoldenErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theLossRejectsTheRecordOnTheExpectedColumn(Golden.Case c) {
-        List<TestSample> samples = samples(c).orElseThrow();
-        Loss loss = TestReducer.create(c.loss(), c.params(), TestReducer.roles(samples, ROLES));
+        List<Sample> samples = samples(c).orElseThrow();
         Reduction reduction = Reduction.valueOf(c.reduction().toUpperCase(Locale.ROOT));
 
-        TestReducer.RecordException e = catchThrowableOfType(TestReducer.RecordException.class,
-                () -> TestReducer.reduce(loss, samples, reduction));
+        LossHarness.SampleRefused e = catchThrowableOfType(LossHarness.SampleRefused.class,
+                () -> TestReducer.reduce(c.loss(), c.params(), ROLES, samples, reduction));
 
         assertThat(e).as("%s must be rejected", c).isNotNull();
-        assertThat(e.record).isEqualTo(c.node().get("expect_message").get("record").asInt());
-        assertThat(e.role).isEqualTo(c.node().get("expect_message").get("column").asText());
+        assertThat(e.index() + 1).isEqualTo(c.node().get("expect_message").get("record").asInt());
+        assertThat(e.role()).isEqualTo(c.node().get("expect_message").get("column").asText());
     }
 }

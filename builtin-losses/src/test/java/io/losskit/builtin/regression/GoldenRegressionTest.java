@@ -1,10 +1,10 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.losskit.builtin.TestSample;
-import io.losskit.spi.Loss;
+import io.losskit.spi.LossResult;
 import io.losskit.spi.Reduction;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +39,10 @@ class GoldenRegressionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void agreesWithTheGoldenValue(Golden.Case c) {
-        List<TestSample> samples = Golden.numericSamples(c.folder(), c.file()).orElseThrow();
+        List<Sample> samples = Golden.numericSamples(c.folder(), c.file()).orElseThrow();
         Reduction reduction = Reduction.valueOf(c.reduction().toUpperCase(Locale.ROOT));
         assertThat(TestReducer.definition(c.loss()).descriptor().reductions()).contains(reduction);
-        Loss loss = TestReducer.create(c.loss(), c.params(), TestReducer.roles(samples, ROLES));
-
-        TestReducer.Result result = TestReducer.reduce(loss, samples, reduction);
+        LossResult result = TestReducer.reduce(c.loss(), c.params(), ROLES, samples, reduction);
 
         double rtol = c.node().get("rtol").asDouble();
         double atol = c.node().get("atol").asDouble();

@@ -1,17 +1,17 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.core.Samples;
 import static io.losskit.builtin.regression.ElementwiseLossesTest.assertInvalid;
 import static io.losskit.builtin.regression.TestReducer.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.TestSample;
 import org.junit.jupiter.api.Test;
 
 class PoissonTest {
 
     private static double loss(double pred, double target, String... params) {
-        return TestReducer.loss(create("poisson", params), TestSample.of("pred", pred, "target", target));
+        return TestReducer.loss(create("poisson", params), Samples.of("pred", pred, "target", target));
     }
 
     @Test

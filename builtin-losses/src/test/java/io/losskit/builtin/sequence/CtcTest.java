@@ -1,11 +1,11 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.core.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.builtin.math.Numerics;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.PerSampleLoss;
@@ -32,7 +32,7 @@ class CtcTest {
     }
 
     private static double ctc(double[][] logProbs, int[] target, String... params) {
-        return Losses.loss(Losses.perSample(CTC, params), TestSample.of("pred", logProbs, "target", target));
+        return Losses.loss(Losses.perSample(CTC, params), Samples.of("pred", logProbs, "target", target));
     }
 
     @Test
@@ -68,9 +68,9 @@ class CtcTest {
     void inputLengthUsesTheFirstRows() {
         PerSampleLoss loss = Losses.perSample(CTC);
         // "1" over the first 2 rows of B: 1 1 = .3·.5, 1 _ = .3·.2, _ 1 = .5·.5; total 0.46.
-        double v = Losses.loss(loss, TestSample.of("pred", log(B), "target", new int[] {1}, "input-length", 2.0));
+        double v = Losses.loss(loss, Samples.of("pred", log(B), "target", new int[] {1}, "input-length", 2.0));
         assertThat(v).isCloseTo(-Math.log(0.46), within(1e-15));
-        double empty = Losses.loss(loss, TestSample.of("pred", log(B), "target", new int[0], "input-length", 0.0));
+        double empty = Losses.loss(loss, Samples.of("pred", log(B), "target", new int[0], "input-length", 0.0));
         assertThat(empty).isEqualTo(0.0);
     }
 
@@ -79,17 +79,17 @@ class CtcTest {
         PerSampleLoss loss = Losses.perSample(CTC);
         RecordingTally tally = new RecordingTally();
         // "11" needs 3 steps (a blank between the repeats); 2 are given.
-        double v = loss.loss(TestSample.of("pred", log(B), "target", new int[] {1, 1}, "input-length", 2.0), tally);
+        double v = loss.loss(Samples.of("pred", log(B), "target", new int[] {1, 1}, "input-length", 2.0), tally);
         assertThat(v).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(tally.warnings).hasSize(1).first().asString().contains("impossible");
         // Labels longer than the input.
         assertThat(ctc(log(A), new int[] {1, 1, 1})).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(Losses.loss(loss, TestSample.of("pred", log(A), "target", new int[] {1}, "input-length", 0.0)))
+        assertThat(Losses.loss(loss, Samples.of("pred", log(A), "target", new int[] {1}, "input-length", 0.0)))
                 .isEqualTo(Double.POSITIVE_INFINITY);
 
         RecordingTally zeroTally = new RecordingTally();
         double zero = Losses.perSample(CTC, "zero-infinity", "true")
-                .loss(TestSample.of("pred", log(A), "target", new int[] {1, 1}), zeroTally);
+                .loss(Samples.of("pred", log(A), "target", new int[] {1, 1}), zeroTally);
         assertThat(zero).isEqualTo(0.0);
         assertThat(zeroTally.warnings).hasSize(1);
     }
@@ -139,16 +139,16 @@ class CtcTest {
     @Test
     void stringTargetsGoThroughTheAlphabet() {
         PerSampleLoss loss = Losses.perSample(CTC, "alphabet", "_ab");
-        assertThat(Losses.loss(loss, TestSample.of("pred", log(B), "target", "ab")))
+        assertThat(Losses.loss(loss, Samples.of("pred", log(B), "target", "ab")))
                 .isCloseTo(-Math.log(0.394), within(1e-15));
         // An astral character is one class.
         PerSampleLoss astral = Losses.perSample(CTC, "alphabet", "_\uD835\uDD1Eb");
-        assertThat(Losses.loss(astral, TestSample.of("pred", log(B), "target", "\uD835\uDD1Eb")))
+        assertThat(Losses.loss(astral, Samples.of("pred", log(B), "target", "\uD835\uDD1Eb")))
                 .isCloseTo(-Math.log(0.394), within(1e-15));
-        assertThatThrownBy(() -> Losses.loss(loss, TestSample.of("pred", log(B), "target", "ac")))
+        assertThatThrownBy(() -> Losses.loss(loss, Samples.of("pred", log(B), "target", "ac")))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("'c'").hasMessageContaining("alphabet");
         // The blank's own character is not a label.
-        assertThatThrownBy(() -> Losses.loss(loss, TestSample.of("pred", log(B), "target", "a_")))
+        assertThatThrownBy(() -> Losses.loss(loss, Samples.of("pred", log(B), "target", "a_")))
                 .isInstanceOf(InvalidSampleException.class).hasMessageContaining("blank");
         assertThatThrownBy(() -> Losses.perSample(CTC, "alphabet", "abca"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
@@ -166,7 +166,7 @@ class CtcTest {
                 .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("pred");
         PerSampleLoss loss = Losses.perSample(CTC);
         for (double n : new double[] {4.0, -1.0, 1.5}) {
-            assertThatThrownBy(() -> Losses.loss(loss, TestSample.of("pred", log(B), "target", new int[] {1},
+            assertThatThrownBy(() -> Losses.loss(loss, Samples.of("pred", log(B), "target", new int[] {1},
                     "input-length", n)))
                     .isInstanceOf(InvalidSampleException.class)
                     .extracting(e -> ((InvalidSampleException) e).role()).isEqualTo("input-length");

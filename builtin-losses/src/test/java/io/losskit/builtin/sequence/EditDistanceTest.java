@@ -1,9 +1,9 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.core.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.PerSampleLoss;
 import java.util.Map;
 import java.util.Random;
@@ -14,12 +14,12 @@ class EditDistanceTest {
     private static final EditDistance EDIT = new EditDistance();
 
     private static double distance(Object pred, Object target, String... params) {
-        return Losses.loss(Losses.perSample(EDIT, params), TestSample.of("pred", pred, "target", target));
+        return Losses.loss(Losses.perSample(EDIT, params), Samples.of("pred", pred, "target", target));
     }
 
     private static Map<String, Long> details(Object pred, Object target, String... params) {
         RecordingTally tally = new RecordingTally();
-        Losses.perSample(EDIT, params).loss(TestSample.of("pred", pred, "target", target), tally);
+        Losses.perSample(EDIT, params).loss(Samples.of("pred", pred, "target", target), tally);
         return tally.counts;
     }
 

@@ -1,19 +1,15 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.core.Samples;
+import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
-import io.losskit.spi.Accumulator;
-import io.losskit.spi.AggregateLoss;
-import io.losskit.spi.CompensatedSum;
-import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossResult;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
+import io.losskit.testkit.LossHarness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The golden sequence cases (a verbatim copy of ../shared/golden/sequence) whose input is a JSONL
- * file and that need no further command-line arguments, run through the loss definitions as the
- * engine will run them: per-sample losses reduced here, aggregate losses through their accumulator.
+ * file and that need no further command-line arguments, run through the evaluation kernel
+ * as the engine runs them.
  */
 class GoldenSequenceTest {
 
@@ -56,62 +52,29 @@ class GoldenSequenceTest {
     void agreesWithGolden(String id, JsonNode c) throws IOException {
         LossDefinition def = definition(c.get("loss").asText());
         Set<String> roles = new LinkedHashSet<>();
-        List<TestSample> samples = samples(c.get("file").asText(), roles);
+        List<Sample> samples = samples(c.get("file").asText(), roles);
         List<String> params = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : c.get("params").properties()) {
             params.add(e.getKey());
             params.add(e.getValue().asText());
         }
-        Loss loss = Losses.create(def, roles, params.toArray(String[]::new));
         Reduction reduction = Reduction.valueOf(c.get("reduction").asText().toUpperCase(Locale.ROOT));
+        assertThat(def.descriptor().reductions()).contains(reduction);
         double rtol = c.get("rtol").asDouble();
         double atol = c.get("atol").asDouble();
-        RecordingTally tally = new RecordingTally();
-        Map<String, Long> details;
-        if (loss instanceof PerSampleLoss p) {
-            double[] values = new double[samples.size()];
-            double[] weights = new double[samples.size()];
-            for (int i = 0; i < values.length; i++) {
-                TestSample s = samples.get(i);
-                values[i] = p.loss(s, tally);
-                weights[i] = s.has("weight") ? s.number("weight") : 1.0;
+        LossResult r = LossHarness.run(def, LossHarness.params(params.toArray(String[]::new)), roles, reduction, 0,
+                samples).result();
+        JsonNode expected = c.get("expected");
+        if (reduction == Reduction.NONE) {
+            assertThat(r.values()).hasSize(expected.size());
+            for (int i = 0; i < r.values().length; i++) {
+                assertClose(id + "[" + i + "]", r.values()[i], number(expected.get(i)), rtol, atol);
             }
-            if (reduction == Reduction.NONE) {
-                JsonNode expected = c.get("expected");
-                assertThat(values).hasSize(expected.size());
-                for (int i = 0; i < values.length; i++) {
-                    assertClose(id + "[" + i + "]", values[i], number(expected.get(i)), rtol, atol);
-                }
-            } else {
-                CompensatedSum num = new CompensatedSum();
-                CompensatedSum den = new CompensatedSum();
-                for (int i = 0; i < values.length; i++) {
-                    num.add(weights[i] * values[i]);
-                    den.add(weights[i]);
-                }
-                double got = reduction == Reduction.SUM ? num.value() : num.value() / den.value();
-                assertClose(id, got, number(c.get("expected")), rtol, atol);
-            }
-            details = tally.counts;
         } else {
-            assertThat(def.descriptor().reductions()).contains(reduction);
-            Accumulator acc = ((AggregateLoss) loss).newAccumulator(reduction);
-            for (TestSample s : samples) {
-                acc.add(s, s.has("weight") ? s.number("weight") : 1.0);
-            }
-            LossResult r = acc.finish();
-            if (reduction == Reduction.NONE) {
-                JsonNode expected = c.get("expected");
-                assertThat(r.values()).hasSize(expected.size());
-                for (int i = 0; i < r.values().length; i++) {
-                    assertClose(id + "[" + i + "]", r.values()[i], number(expected.get(i)), rtol, atol);
-                }
-            } else {
-                assertClose(id, r.value(), number(c.get("expected")), rtol, atol);
-            }
-            assertThat(r.count()).isEqualTo(samples.size());
-            details = r.details();
+            assertClose(id, r.value(), number(expected), rtol, atol);
         }
+        assertThat(r.count()).isEqualTo(samples.size());
+        Map<String, Long> details = r.details();
         if (c.has("details")) {
             for (Map.Entry<String, JsonNode> e : c.get("details").properties()) {
                 assertThat(details.get(e.getKey())).as(id + " details." + e.getKey()).isEqualTo(e.getValue().asLong());
@@ -139,9 +102,9 @@ class GoldenSequenceTest {
     }
 
     /** The file's samples; the names of their fields are added to {@code roles}. */
-    static List<TestSample> samples(String file, Set<String> roles) throws IOException {
+    static List<Sample> samples(String file, Set<String> roles) throws IOException {
         String text = new String(resource(file).readAllBytes(), StandardCharsets.UTF_8);
-        List<TestSample> out = new ArrayList<>();
+        List<Sample> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -153,7 +116,7 @@ class GoldenSequenceTest {
                 pairs.add(e.getKey());
                 pairs.add(value(e.getValue()));
             }
-            out.add(TestSample.of(pairs.toArray()));
+            out.add(Samples.of(pairs.toArray()));
         }
         return out;
     }

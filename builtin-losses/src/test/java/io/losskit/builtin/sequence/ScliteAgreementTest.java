@@ -1,9 +1,9 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.core.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.losskit.builtin.RecordingTally;
-import io.losskit.builtin.TestSample;
+import io.losskit.testkit.RecordingTally;
 import io.losskit.spi.PerSampleLoss;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ class ScliteAgreementTest {
             }
             String[] f = line.split("\t", -1);
             RecordingTally tally = new RecordingTally();
-            double distance = loss.loss(TestSample.of("pred", f[0], "target", f[1]), tally);
+            double distance = loss.loss(Samples.of("pred", f[0], "target", f[1]), tally);
             long hits = Long.parseLong(f[2]);
             long subs = Long.parseLong(f[3]);
             long deletions = Long.parseLong(f[4]);

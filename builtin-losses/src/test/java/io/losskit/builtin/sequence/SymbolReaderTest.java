@@ -1,8 +1,8 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.core.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.losskit.builtin.TestSample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,10 +46,10 @@ class SymbolReaderTest {
     void stringsAreReadAsCodePoints() {
         SymbolReader r = new SymbolReader(SymbolReader.Unit.CHAR, false);
         // An astral letter is one symbol; a lone surrogate stays a symbol of its own.
-        r.read(TestSample.of("pred", "a\uD835\uDD18b\uD800", "target", "x"));
+        r.read(Samples.of("pred", "a\uD835\uDD18b\uD800", "target", "x"));
         assertThat(Arrays.copyOf(r.pred(), r.predLength())).containsExactly('a', 0x1D518, 'b', 0xD800);
         SymbolReader folding = new SymbolReader(SymbolReader.Unit.CHAR, true);
-        folding.read(TestSample.of("pred", "A\uD801\uDC00", "target", "a\uD801\uDC28"));
+        folding.read(Samples.of("pred", "A\uD801\uDC00", "target", "a\uD801\uDC28"));
         // Deseret capital and small long I fold together.
         assertThat(Arrays.copyOf(folding.pred(), folding.predLength()))
                 .containsExactly(Arrays.copyOf(folding.target(), folding.targetLength()));
@@ -58,7 +58,7 @@ class SymbolReaderTest {
     @Test
     void listsAndStringsShareOneSymbolSpace() {
         SymbolReader r = new SymbolReader(SymbolReader.Unit.WORD, false);
-        r.read(TestSample.of("pred", "the cat", "target", new String[] {"the", "hat"}));
+        r.read(Samples.of("pred", "the cat", "target", new String[] {"the", "hat"}));
         int[] p = Arrays.copyOf(r.pred(), r.predLength());
         int[] t = Arrays.copyOf(r.target(), r.targetLength());
         assertThat(p[0]).isEqualTo(t[0]);

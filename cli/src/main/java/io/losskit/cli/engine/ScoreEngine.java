@@ -6,19 +6,19 @@ import io.losskit.cli.input.CsvChunks;
 import io.losskit.cli.input.CsvSource;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
-import io.losskit.spi.Accumulator;
-import io.losskit.spi.AggregateLoss;
+import io.losskit.core.BatchSampleException;
+import io.losskit.core.Evaluator;
+import io.losskit.core.LossState;
+import io.losskit.core.LossStates;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.InvalidSampleException;
-import io.losskit.spi.Loss;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.RoleSpec;
-import io.losskit.spi.Sample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,9 +106,9 @@ public final class ScoreEngine {
         List<Busy> busy = new ArrayList<>();
         for (int i = 0; i < passes.size(); i++) {
             Pass p = passes.get(i);
-            Run r = p.busy;
-            if (r != null) {
-                busy.add(new Busy(r.planned.entry(), i, p.calls));
+            int in = p.busy;
+            if (in >= 0) {
+                busy.add(new Busy(p.losses.get(in).entry(), i, p.calls));
             }
         }
         return busy;
@@ -161,17 +161,18 @@ public final class ScoreEngine {
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
         Setup setup = new Setup(plan, options, bindings, classIndex, source.name());
 
-        List<Run> runs = setup.runs();
         RowSink rows = options.rows() != null && plan.reduction() == Reduction.NONE
-                && runs.stream().allMatch(PerSampleRun.class::isInstance) ? options.rows() : null;
+                && setup.evaluators.stream().allMatch(e -> e.shape() == PerSampleLoss.class) ? options.rows() : null;
+        if (rows != null) {
+            setup.streaming();
+        }
         List<Segment> segments = null;
-        if (chunks != null && rows == null && runs.stream().noneMatch(BatchRun.class::isInstance)) {
+        if (chunks != null && rows == null && setup.evaluators.stream().noneMatch(e -> e.shape() == BatchLoss.class)) {
             segments = readInParallel(setup, chunks);
         }
         if (segments == null) {
-            Segment all = new Segment(setup, reading, runs);
+            Segment all = new Segment(setup, reading);
             if (rows != null) {
-                runs.forEach(r -> ((PerSampleRun) r).values = null);
                 all.pass.rows = rows;
                 rows.begin();
             }
@@ -185,27 +186,38 @@ public final class ScoreEngine {
         for (Segment s : segments.subList(1, segments.size())) {
             whole.append(s);
         }
+        Pass pass = whole.pass;
         List<Outcome> outcomes = new ArrayList<>();
-        for (Run r : whole.runs) {
-            Outcome o;
-            whole.pass.enter(r);
+        for (int i = 0; i < plan.losses().size(); i++) {
+            ScorePlan.Planned p = plan.losses().get(i);
+            LossState state = whole.states.states().get(i);
+            LossResult r;
+            pass.enter(i);
             try {
-                o = r.finish();
+                r = state.finish();
+            } catch (BatchSampleException e) {
+                throw Pass.located(e, source.name());
             } catch (InputError | UsageError e) {
                 throw e;
             } catch (RuntimeException | VirtualMachineError e) {
-                throw LossFailure.of(r.planned.entry(), e);
+                throw LossFailure.of(p.entry(), e);
             }
-            whole.pass.leave();
-            outcomes.add(o);
-            if (Double.isNaN(o.value()) && o.reduction() != Reduction.NONE && r.sawInfinity) {
-                r.tally.warn(INFINITE_NAN);
+            pass.enter(-1);
+            String id = p.descriptor().id();
+            outcomes.add(new Outcome(id, plan.reduction(), r.value(), r.values(), r.count(), p.params().effective(),
+                    r.details()));
+            Map<String, Long> reported = new LinkedHashMap<>(state.warnings());
+            if (pass.infiniteNaN[i] > 0) {
+                reported.merge(INFINITE_NAN, pass.infiniteNaN[i], Long::sum);
             }
-            r.tally.warnings().forEach((message, count) ->
-                    warnings.add(prefixed(r.id(), message) + (count > 1 ? " (" + count + " times)" : "")));
-            if (r.probabilities && o.count() > 0) {
-                warnings.add(prefixed(r.id(), "every pred lies in [0, 1] (and every vector sums to 1), as probabilities do, "
-                        + "but " + r.id() + " reads pred as logits by default; for probabilities give -P input=probs"));
+            if (Double.isNaN(r.value()) && plan.reduction() != Reduction.NONE && pass.sawInfinity[i]) {
+                reported.merge(INFINITE_NAN, 1L, Long::sum);
+            }
+            reported.forEach((message, count) ->
+                    warnings.add(prefixed(id, message) + (count > 1 ? " (" + count + " times)" : "")));
+            if (pass.probabilities[i] && r.count() > 0) {
+                warnings.add(prefixed(id, "every pred lies in [0, 1] (and every vector sums to 1), as probabilities do, "
+                        + "but " + id + " reads pred as logits by default; for probabilities give -P input=probs"));
             }
         }
         Reading all = whole.reading;
@@ -233,7 +245,7 @@ public final class ScoreEngine {
         List<Thread> threads = new ArrayList<>();
         for (CsvChunks.Chunk part : parts) {
             CsvSource source = part.open(chunks.header());
-            Segment segment = new Segment(setup, new Reading(source, setup.options.skipInvalid()), setup.runs());
+            Segment segment = new Segment(setup, new Reading(source, setup.options.skipInvalid()));
             segments.add(segment);
             Thread t = new Thread(() -> {
                 try (source) {
@@ -285,30 +297,46 @@ public final class ScoreEngine {
     public record Chunks(java.nio.file.Path file, CsvSource header, int threads) {
     }
 
-    /** What every segment of a run shares: the plan, the bindings and how to make loss instances. */
-    private final class Setup {
-        final ScorePlan plan;
+    /** What every segment of a run shares: the plan, the bindings and each loss's evaluator. */
+    private static final class Setup {
+        final List<ScorePlan.Planned> losses;
         final Options options;
         final Map<String, RoleBinding> bindings;
         final Map<String, Integer> classIndex;
-        final String file;
+        final List<Evaluator> evaluators = new ArrayList<>();
 
         Setup(ScorePlan plan, Options options, Map<String, RoleBinding> bindings, Map<String, Integer> classIndex,
               String file) {
-            this.plan = plan;
+            this.losses = plan.losses();
             this.options = options;
             this.bindings = bindings;
             this.classIndex = classIndex;
-            this.file = file;
+            for (ScorePlan.Planned p : plan.losses()) {
+                evaluators.add(evaluator(p, bindings, plan.reduction(), options.batchSize(), file));
+            }
         }
 
-        /** A fresh instance of every selected loss (one set per thread). */
-        List<Run> runs() {
-            List<Run> runs = new ArrayList<>();
-            for (ScorePlan.Planned p : plan.losses()) {
-                runs.add(start(p, bindings, plan.reduction(), options, file));
+        /** Per-sample values go to a {@link RowSink} as they come: the states keep none. */
+        void streaming() {
+            evaluators.replaceAll(Evaluator::streaming);
+        }
+
+        /**
+         * Fresh states of every selected loss, each with its own loss instance (one set per thread).
+         *
+         * @param calls told which loss is being called (see {@link LossStates})
+         */
+        LossStates states(java.util.function.IntConsumer calls) {
+            List<LossState> states = new ArrayList<>();
+            for (int i = 0; i < evaluators.size(); i++) {
+                try {
+                    states.add(evaluators.get(i).newState());
+                } catch (RuntimeException | VirtualMachineError e) {
+                    throw LossFailure.of(losses.get(i).entry(), e);
+                }
             }
-            return runs;
+            // Batch losses keep the samples of their batch; the engine's sample moves on with the source.
+            return new LossStates(states, s -> ((BoundSample) s).freeze(), calls);
         }
 
         BoundSample sample() {
@@ -361,18 +389,17 @@ public final class ScoreEngine {
         }
     }
 
-    /** One sequential read of a source (the whole input, or one chunk of it) into its own runs. */
+    /** One sequential read of a source (the whole input, or one chunk of it) into its own states. */
     private final class Segment {
         final Reading reading;
-        final List<Run> runs;
+        final LossStates states;
         final Pass pass;
         Throwable crash;
 
-        Segment(Setup setup, Reading reading, List<Run> runs) {
+        Segment(Setup setup, Reading reading) {
             this.reading = reading;
-            this.runs = runs;
-            this.pass = new Pass(reading.source, setup.bindings, setup.sample(), runs, setup.bindings.get(LossDescriptor.WEIGHT),
-                    setup.options.watched());
+            this.pass = new Pass(reading.source, setup);
+            this.states = pass.states;
             passes.add(pass);
         }
 
@@ -400,21 +427,20 @@ public final class ScoreEngine {
 
         /** Folds {@code later}, the segment after this one, into this one. */
         void append(Segment later) {
-            for (int i = 0; i < runs.size(); i++) {
-                try {
-                    runs.get(i).merge(later.runs.get(i));
-                } catch (RuntimeException | VirtualMachineError e) {
-                    throw LossFailure.of(runs.get(i).planned.entry(), e);
-                }
+            try {
+                states.merge(later.states);
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw pass.blame(e);
             }
+            pass.merge(later.pass);
             reading.records += later.reading.records;
             reading.skipped += later.reading.skipped;
             reading.firstSkipped = reading.firstSkipped != null ? reading.firstSkipped : later.reading.firstSkipped;
         }
     }
 
-    private static Run start(ScorePlan.Planned p, Map<String, RoleBinding> bindings, Reduction reduction,
-                             Options options, String file) {
+    private static Evaluator evaluator(ScorePlan.Planned p, Map<String, RoleBinding> bindings, Reduction reduction,
+                                       int batchSize, String file) {
         LossDescriptor d = p.descriptor();
         Set<String> present = new HashSet<>();
         for (RoleSpec r : d.roles()) {
@@ -422,13 +448,8 @@ public final class ScoreEngine {
                 present.add(r.name());
             }
         }
-        Loss loss;
-        Accumulator accumulator = null;
         try {
-            loss = p.entry().definition().create(p.params(), Set.copyOf(present));
-            if (loss instanceof AggregateLoss l) {
-                accumulator = l.newAccumulator(reduction);
-            }
+            return Evaluator.of(p.entry().definition(), p.params(), present, reduction, batchSize);
         } catch (InvalidInputException e) {
             throw InputError.inFile(file, prefixed(d.id(), e.getMessage()));
         } catch (IllegalArgumentException e) {
@@ -436,44 +457,54 @@ public final class ScoreEngine {
         } catch (RuntimeException | VirtualMachineError e) {
             throw LossFailure.of(p.entry(), e);
         }
-        EngineTally tally = new EngineTally(d.details());
-        if (loss instanceof PerSampleLoss l) {
-            return new PerSampleRun(p, reduction, tally, l);
-        }
-        if (accumulator != null) {
-            return new AggregateRun(p, reduction, tally, accumulator);
-        }
-        if (reduction == Reduction.NONE) {
-            throw new UsageError(d.id() + " over labelled embeddings gives one value per batch: --reduction none "
-                    + "is not supported in this shape (use mean or sum)");
-        }
-        return new BatchRun(p, reduction, tally, (BatchLoss) loss, options.batchSize(), file);
     }
 
-    /** The state of one pass: the current sample and how to locate problems in it. */
+    /** The state of one pass: the current sample, how to locate problems in it, and the loss being called. */
     private static final class Pass {
         private final RecordSource source;
         private final Map<String, RoleBinding> bindings;
         private final BoundSample sample;
-        private final List<Run> runs;
+        final List<ScorePlan.Planned> losses;
+        final LossStates states;
         private final RoleBinding weight;
         private final List<RoleBinding> required = new ArrayList<>();
-        private final double[] pending;
         private final boolean watched;
+        private final boolean[] perSample;
+        private final double[] values;
         RowSink rows;
-        /** The run in a call now, and a count of calls, when watched (written here, read by {@link #busy()}). */
-        volatile Run busy;
+        /** Per loss: whether every pred so far looked like probabilities (only ever true for a loss that reads logits by default). */
+        final boolean[] probabilities;
+        /** Per loss: whether an input was infinite (for a loss whose reduced NaN it may explain). */
+        final boolean[] sawInfinity;
+        /** Per loss: how many per-sample NaNs came from infinite inputs. */
+        final long[] infiniteNaN;
+        /** The loss being called (its index), or -1. */
+        private int in = -1;
+        /** The same, and a count of calls, when watched (written here, read by {@link #busy()}). */
+        volatile int busy = -1;
         volatile long calls;
 
-        Pass(RecordSource source, Map<String, RoleBinding> bindings, BoundSample sample, List<Run> runs, RoleBinding weight,
-             boolean watched) {
+        Pass(RecordSource source, Setup setup) {
             this.source = source;
-            this.bindings = bindings;
-            this.sample = sample;
-            this.runs = runs;
-            this.weight = weight;
-            this.watched = watched;
-            this.pending = new double[runs.size()];
+            this.bindings = setup.bindings;
+            this.sample = setup.sample();
+            this.losses = setup.losses;
+            this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
+            this.watched = setup.options.watched();
+            this.states = setup.states(this::enter);
+            int n = losses.size();
+            this.perSample = new boolean[n];
+            this.values = new double[n];
+            this.probabilities = new boolean[n];
+            this.sawInfinity = new boolean[n];
+            this.infiniteNaN = new long[n];
+            for (int i = 0; i < n; i++) {
+                perSample[i] = setup.evaluators.get(i).shape() == PerSampleLoss.class;
+                ScorePlan.Planned p = losses.get(i);
+                io.losskit.spi.ParamSpec<?> input = p.descriptor().param("input");
+                probabilities[i] = input != null && "logits".equals(input.defaultValue())
+                        && "logits".equals(String.valueOf(p.params().effective().get("input")));
+            }
             for (RoleBinding b : bindings.values()) {
                 if (b.required()) {
                     required.add(b);
@@ -481,22 +512,32 @@ public final class ScoreEngine {
             }
         }
 
-        void enter(Run r) {
+        /** Loss {@code i} is being called now (-1: none is). */
+        void enter(int i) {
+            in = i;
             if (watched) {
-                busy = r;
-                calls++;
+                busy = i;
+                if (i >= 0) {
+                    calls++;
+                }
             }
         }
 
-        void leave() {
-            if (watched) {
-                busy = null;
+        /** What to throw for {@code e}: a failure of the loss being called, if one is. */
+        RuntimeException blame(Throwable e) {
+            int i = in;
+            enter(-1);
+            if (i >= 0) {
+                return LossFailure.of(losses.get(i).entry(), e);
             }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            return (RuntimeException) e;
         }
 
         void feed(Record record) {
             sample.reset(record);
-            Run in = null;
             try {
                 for (RoleBinding b : required) {
                     if (!sample.has(b.role())) {
@@ -505,53 +546,48 @@ public final class ScoreEngine {
                 }
                 sample.validate();
                 double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
-                for (int i = 0; i < runs.size(); i++) {
-                    in = runs.get(i);
-                    enter(in);
-                    pending[i] = in.compute(sample);
-                }
-                // Accumulators may still refuse the sample; per-sample values, worked out above,
-                // cannot. So the per-sample runs keep a record only once every other run has.
-                for (int i = 0; i < runs.size(); i++) {
-                    if (!(runs.get(i) instanceof PerSampleRun)) {
-                        in = runs.get(i);
-                        enter(in);
-                        in.commit(sample, pending[i], in.weighted ? w : 1.0);
-                    }
-                }
-                in = null;
-                leave();
-                for (int i = 0; i < runs.size(); i++) {
-                    Run r = runs.get(i);
-                    if (r instanceof PerSampleRun) {
-                        r.commit(sample, pending[i], r.weighted ? w : 1.0);
-                        if (Double.isNaN(pending[i]) && sample.readInfinity()) {
-                            r.tally.warn(INFINITE_NAN);
-                        }
-                    } else if (!r.sawInfinity) {
-                        r.sawInfinity = sample.readInfinity();
-                    }
-                    if (r.probabilities) {
-                        r.probabilities = probabilities(sample);
-                    }
-                }
+                states.add(sample, w);
             } catch (InvalidSampleException e) {
+                enter(-1);
                 throw locate(e, record);
+            } catch (BatchSampleException e) {
+                enter(-1);
+                throw located(e, source.name());
             } catch (InputError | UsageError e) {
+                enter(-1);
                 throw e;
             } catch (RuntimeException | VirtualMachineError e) {
-                if (in == null) {
-                    throw e;
+                throw blame(e);
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (perSample[i]) {
+                    values[i] = states.value(i);
+                    if (Double.isNaN(values[i]) && sample.readInfinity()) {
+                        infiniteNaN[i]++;
+                    }
+                } else if (!sawInfinity[i]) {
+                    sawInfinity[i] = sample.readInfinity();
                 }
-                throw LossFailure.of(in.planned.entry(), e);
+                if (probabilities[i]) {
+                    probabilities[i] = probabilities(sample);
+                }
             }
             if (rows != null) {
-                rows.row(record, pending);
+                rows.row(record, values);
+            }
+        }
+
+        /** Folds in what {@code later}, the pass over the records after this one's, saw. */
+        void merge(Pass later) {
+            for (int i = 0; i < values.length; i++) {
+                probabilities[i] &= later.probabilities[i];
+                sawInfinity[i] |= later.sawInfinity[i];
+                infiniteNaN[i] += later.infiniteNaN[i];
             }
         }
 
         /** Whether the pred looks like probabilities: in [0, 1], and a vector sums to 1. */
-        private boolean probabilities(BoundSample s) {
+        private static boolean probabilities(BoundSample s) {
             if (!s.has("pred")) {
                 return false;
             }
@@ -575,198 +611,11 @@ public final class ScoreEngine {
             String file = b == null ? source.name() : source.fileOf(b.columns()[0]);
             return new InputError(file, record.line(), record.number(), column, e.getMessage());
         }
-    }
 
-    /** A selected loss being fed. */
-    private abstract static class Run {
-        final ScorePlan.Planned planned;
-        final Reduction reduction;
-        final EngineTally tally;
-        /** Whether the loss takes the sample weight; a loss that does not sees weight 1. */
-        final boolean weighted;
-        /** Whether every pred so far looked like probabilities; only ever true for a loss that reads logits by default. */
-        boolean probabilities;
-        /** Whether an input was infinite (for an aggregate loss, whose NaN it may explain). */
-        boolean sawInfinity;
-
-        Run(ScorePlan.Planned planned, Reduction reduction, EngineTally tally) {
-            this.planned = planned;
-            this.reduction = reduction;
-            this.tally = tally;
-            this.weighted = planned.descriptor().takesWeight();
-            io.losskit.spi.ParamSpec<?> input = planned.descriptor().param("input");
-            this.probabilities = input != null && "logits".equals(input.defaultValue())
-                    && "logits".equals(String.valueOf(planned.params().effective().get("input")));
-        }
-
-        String id() {
-            return planned.descriptor().id();
-        }
-
-        /** Works out what the sample contributes, without keeping it (so a later failure can skip the record). */
-        double compute(Sample sample) {
-            return 0;
-        }
-
-        abstract void commit(BoundSample sample, double value, double weight);
-
-        abstract Outcome finish();
-
-        /** Folds in {@code later}, the same loss fed with the records after this one's. */
-        void merge(Run later) {
-            tally.merge(later.tally);
-            probabilities &= later.probabilities;
-            sawInfinity |= later.sawInfinity;
-        }
-
-        Outcome outcome(double value, double[] values, long count, Map<String, Long> details) {
-            Map<String, Long> all = new LinkedHashMap<>(tally.details());
-            details.forEach((k, v) -> all.merge(k, v, Long::sum));
-            return new Outcome(id(), reduction, value, values, count, planned.params().effective(), all);
-        }
-    }
-
-    private static final class PerSampleRun extends Run {
-        private final PerSampleLoss loss;
-        private final CompensatedSum weighted = new CompensatedSum();
-        private final CompensatedSum weights = new CompensatedSum();
-        /** The values kept for {@code none}; null for other reductions and when they go to a {@link RowSink}. */
-        DoubleList values;
-        private long count;
-
-        PerSampleRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, PerSampleLoss loss) {
-            super(planned, reduction, tally);
-            this.loss = loss;
-            this.values = reduction == Reduction.NONE ? new DoubleList() : null;
-        }
-
-        @Override
-        double compute(Sample sample) {
-            return loss.loss(sample, tally);
-        }
-
-        @Override
-        void commit(BoundSample sample, double value, double weight) {
-            count++;
-            if (values != null) {
-                values.add(value);
-            } else {
-                // w·ℓ with w = 0 and ℓ = ∞ is a sample that does not count, not NaN
-                weighted.add(weight == 0 ? 0 : weight * value);
-                weights.add(weight);
-            }
-        }
-
-        @Override
-        void merge(Run later) {
-            super.merge(later);
-            PerSampleRun other = (PerSampleRun) later;
-            weighted.add(other.weighted);
-            weights.add(other.weights);
-            count += other.count;
-            if (values != null) {
-                values.addAll(other.values);
-            }
-        }
-
-        @Override
-        Outcome finish() {
-            return switch (reduction) {
-                case NONE -> outcome(Double.NaN, values == null ? null : values.toArray(), count, Map.of());
-                case SUM -> outcome(weighted.value(), null, count, Map.of());
-                case MEAN -> outcome(weighted.value() / weights.value(), null, count, Map.of());
-            };
-        }
-    }
-
-    private static final class AggregateRun extends Run {
-        private final Accumulator accumulator;
-
-        AggregateRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, Accumulator accumulator) {
-            super(planned, reduction, tally);
-            this.accumulator = accumulator;
-        }
-
-        @Override
-        void commit(BoundSample sample, double value, double weight) {
-            accumulator.add(sample, weight, tally);
-        }
-
-        @Override
-        void merge(Run later) {
-            super.merge(later);
-            accumulator.merge(((AggregateRun) later).accumulator);
-        }
-
-        @Override
-        Outcome finish() {
-            LossResult r = accumulator.finish();
-            return outcome(r.value(), r.values(), r.count(), r.details());
-        }
-    }
-
-    private static final class BatchRun extends Run {
-        private final BatchLoss loss;
-        private final int batchSize;
-        private final String file;
-        private final List<BoundSample> batch = new ArrayList<>();
-        private final CompensatedSum sum = new CompensatedSum();
-        private long terms;
-        private long batches;
-        private long emptyBatches;
-
-        BatchRun(ScorePlan.Planned planned, Reduction reduction, EngineTally tally, BatchLoss loss, int batchSize,
-                 String file) {
-            super(planned, reduction, tally);
-            this.loss = loss;
-            this.batchSize = batchSize;
-            this.file = file;
-        }
-
-        @Override
-        void commit(BoundSample sample, double value, double weight) {
-            batch.add(sample.freeze());
-            if (batchSize > 0 && batch.size() == batchSize) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (batch.isEmpty()) {
-                return;
-            }
-            BatchLoss.BatchValue v;
-            try {
-                v = loss.evaluate(List.copyOf(batch), tally);
-            } catch (InvalidSampleException e) {
-                int i = e.batchIndex();
-                BoundSample at = i >= 0 && i < batch.size() ? batch.get(i) : batch.get(0);
-                throw new InputError(file, at.record().line(), at.record().number(), e.role(), e.getMessage())
-                        .unrecoverable();
-            }
-            batches++;
-            if (v.terms() > 0) {
-                sum.add(v.sum());
-                terms += v.terms();
-            } else {
-                emptyBatches++;
-            }
-            batch.clear();
-        }
-
-        @Override
-        void merge(Run later) {
-            throw new UnsupportedOperationException("batch losses read the input in one pass");
-        }
-
-        @Override
-        Outcome finish() {
-            flush();
-            if (emptyBatches > 0) {
-                tally.warn(emptyBatches + " of " + batches + " batch(es) had no valid term and were left out");
-            }
-            double value = reduction == Reduction.SUM ? sum.value() : sum.value() / terms;
-            return outcome(value, null, terms, Map.of());
+        /** A sample of a batch, refused when the batch was evaluated: the batch is gone, so no skipping. */
+        static InputError located(BatchSampleException e, String file) {
+            Record at = ((BoundSample) e.sample()).record();
+            return new InputError(file, at.line(), at.number(), e.getCause().role(), e.getMessage()).unrecoverable();
         }
     }
 }

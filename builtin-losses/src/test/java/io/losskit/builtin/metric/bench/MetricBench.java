@@ -1,6 +1,6 @@
 package io.losskit.builtin.metric.bench;
 
-import io.losskit.builtin.TestSample;
+import io.losskit.core.Samples;
 import io.losskit.builtin.metric.MetricLosses;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.BatchLoss.BatchValue;
@@ -58,7 +58,7 @@ public final class MetricBench {
                 // classes overlap heavily, so every mining strategy has work to do.
                 x[k] = r.nextGaussian() + ((k % classes) == label ? 2.0 : 0.0);
             }
-            batch.add(TestSample.of("pred", x, "target", Integer.toString(label)));
+            batch.add(Samples.of("pred", x, "target", Integer.toString(label)));
         }
 
         BatchLoss loss = (BatchLoss) def.create(ParameterValues.of(def.descriptor(), params, p -> null),

@@ -1,6 +1,6 @@
 package io.losskit.builtin.sequence.bench;
 
-import io.losskit.builtin.TestSample;
+import io.losskit.core.Samples;
 import io.losskit.builtin.sequence.Ctc;
 import io.losskit.builtin.sequence.EditDistance;
 import io.losskit.spi.LossDefinition;
@@ -105,7 +105,7 @@ public final class SequenceBench {
         Counting tally = new Counting();
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
-            sum += loss.loss(TestSample.of("pred", x[i], "target", targets[i]), tally);
+            sum += loss.loss(Samples.of("pred", x[i], "target", targets[i]), tally);
         }
         return sum;
     }
@@ -119,7 +119,7 @@ public final class SequenceBench {
         return sum + tally.total * 0.0;
     }
 
-    /** A sample of two strings, without TestSample's map, as close to the engine's as can be. */
+    /** A sample of two strings, without Sample's map, as close to the engine's as can be. */
     private static Sample sample(String pred, String target) {
         return new Sample() {
             @Override

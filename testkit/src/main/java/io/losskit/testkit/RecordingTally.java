@@ -1,4 +1,4 @@
-package io.losskit.builtin;
+package io.losskit.testkit;
 
 import io.losskit.spi.Tally;
 import java.util.ArrayList;
@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A {@link Tally} that records counts and warnings, for tests. */
+/** A {@link Tally} that records counts and warnings, for calling a loss directly in a test. */
 public final class RecordingTally implements Tally {
 
+    /** The counts by key. */
     public final Map<String, Long> counts = new TreeMap<>();
+    /** Every warning, in order, repeats included. */
     public final List<String> warnings = new ArrayList<>();
 
     @Override

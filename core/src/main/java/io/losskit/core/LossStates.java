@@ -1,0 +1,99 @@
+package io.losskit.core;
+
+import io.losskit.spi.Sample;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The states of several losses fed the same samples (one pass over an input for every selected
+ * loss). A sample that a loss refuses can be skipped: the per-sample losses take a sample only
+ * once every other state has, so a refused sample leaves no trace in them (an aggregate state
+ * listed before the refusing one keeps it: accumulators cannot give a sample back).
+ */
+public final class LossStates {
+
+    private final List<LossState> states;
+    private final LossState[] array;
+    private final double[] prepared;
+    private final UnaryOperator<Sample> retain;
+    private final IntConsumer calls;
+
+    /**
+     * @param states the states, in the order their losses were selected
+     * @param retain a copy of a sample that stays valid after the call, for the states that keep
+     *     samples (batch losses); the identity when the caller never reuses a sample object
+     */
+    public LossStates(List<LossState> states, UnaryOperator<Sample> retain) {
+        this(states, retain, i -> { });
+    }
+
+    /**
+     * @param calls told the index of the state about to run its loss's code (in {@link #add} and
+     *     {@link #merge}), and -1 once none is: for a caller that must name the loss that failed or
+     *     watch how long a loss takes
+     */
+    public LossStates(List<LossState> states, UnaryOperator<Sample> retain, IntConsumer calls) {
+        this.states = List.copyOf(states);
+        this.array = this.states.toArray(new LossState[0]);
+        this.prepared = new double[array.length];
+        this.retain = retain;
+        this.calls = calls;
+    }
+
+    /**
+     * Adds {@code sample} to every state.
+     *
+     * @throws io.losskit.spi.InvalidSampleException when a loss refuses the sample
+     * @throws BatchSampleException when a batch loss refuses a sample of a batch this one closes
+     *     (batches cannot be taken back: the states are then unusable)
+     */
+    public void add(Sample sample, double weight) {
+        for (int i = 0; i < array.length; i++) {
+            calls.accept(i);
+            prepared[i] = array[i].prepare(sample);
+        }
+        // Accumulators may still refuse the sample; per-sample values, worked out above, cannot.
+        // So those states take the sample only once every other one has.
+        Sample kept = null;
+        for (int i = 0; i < array.length; i++) {
+            LossState s = array[i];
+            if (!s.commitCannotFail()) {
+                if (s.keepsSamples() && kept == null) {
+                    calls.accept(-1);
+                    kept = retain.apply(sample);
+                }
+                calls.accept(i);
+                s.commit(s.keepsSamples() ? kept : sample, prepared[i], s.weightOf(weight));
+            }
+        }
+        calls.accept(-1);
+        for (int i = 0; i < array.length; i++) {
+            if (array[i].commitCannotFail()) {
+                array[i].commit(sample, prepared[i], array[i].weightOf(weight));
+            }
+        }
+    }
+
+    /** The value the per-sample loss of state {@code i} gave the sample last added (what {@code none} keeps). */
+    public double value(int i) {
+        return prepared[i];
+    }
+
+    /** Folds in {@code later}, the same losses' states over the samples after these ones'. */
+    public void merge(LossStates later) {
+        if (later.array.length != array.length) {
+            throw new IllegalArgumentException("cannot merge " + later.array.length + " states into " + array.length);
+        }
+        for (int i = 0; i < array.length; i++) {
+            calls.accept(i);
+            array[i].merge(later.array[i]);
+        }
+        calls.accept(-1);
+    }
+
+    /** The states, in the order given. */
+    public List<LossState> states() {
+        return states;
+    }
+}
