@@ -11,6 +11,10 @@ import io.losskit.spi.Parameters;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -51,8 +55,8 @@ final class PackCode {
                 }
             };
         }
-        if (loss instanceof AggregateLoss l) {
-            return (AggregateLoss) reduction -> new PackAccumulator(call(loader, () -> l.newAccumulator(reduction)), loader);
+        if (loss instanceof AggregateLoss<?> l) {
+            return aggregate(l, loader);
         }
         if (loss instanceof BatchLoss l) {
             return (BatchLoss) (batch, tally) -> call(loader, () -> l.evaluate(batch, tally));
@@ -60,31 +64,59 @@ final class PackCode {
         return loss;
     }
 
+    private static <A extends Accumulator<A>> AggregateLoss<PackAccumulator<A>> aggregate(AggregateLoss<A> loss,
+                                                                                       ClassLoader loader) {
+        return new AggregateLoss<>() {
+            @Override
+            public PackAccumulator<A> newAccumulator(Reduction reduction) {
+                return new PackAccumulator<>(call(loader, () -> loss.newAccumulator(reduction)), loader);
+            }
+
+            @Override
+            public PackAccumulator<A> decode(Reduction reduction, DataInput in) throws IOException {
+                ClassLoader previous = enter(loader);
+                try {
+                    return new PackAccumulator<>(loss.decode(reduction, in), loader);
+                } finally {
+                    leave(previous, loader);
+                }
+            }
+        };
+    }
+
     /** An accumulator of a pack's; {@code merge} hands the pack the accumulator it made, unwrapped. */
-    private static final class PackAccumulator implements Accumulator {
-        private final Accumulator inner;
+    private static final class PackAccumulator<A extends Accumulator<A>> implements Accumulator<PackAccumulator<A>> {
+        private final A inner;
         private final ClassLoader loader;
 
-        PackAccumulator(Accumulator inner, ClassLoader loader) {
+        PackAccumulator(A inner, ClassLoader loader) {
             this.inner = inner;
             this.loader = loader;
         }
 
         @Override
         public void add(Sample sample, double weight) {
+            add(sample, weight, null);
+        }
+
+        @Override
+        public void add(Sample sample, double weight, Tally tally) {
             ClassLoader previous = enter(loader);
             try {
-                inner.add(sample, weight);
+                if (tally == null) {
+                    inner.add(sample, weight);
+                } else {
+                    inner.add(sample, weight, tally);
+                }
             } finally {
                 leave(previous, loader);
             }
         }
 
         @Override
-        public void merge(Accumulator other) {
-            Accumulator o = other instanceof PackAccumulator p ? p.inner : other;
+        public void merge(PackAccumulator<A> later) {
             call(loader, () -> {
-                inner.merge(o);
+                inner.merge(later.inner);
                 return null;
             });
         }
@@ -92,6 +124,16 @@ final class PackCode {
         @Override
         public LossResult finish() {
             return call(loader, inner::finish);
+        }
+
+        @Override
+        public void encode(DataOutput out) throws IOException {
+            ClassLoader previous = enter(loader);
+            try {
+                inner.encode(out);
+            } finally {
+                leave(previous, loader);
+            }
         }
     }
 
