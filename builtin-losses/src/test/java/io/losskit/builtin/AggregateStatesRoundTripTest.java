@@ -37,7 +37,7 @@ class AggregateStatesRoundTripTest {
             case "balanced-bce" -> List.of(Samples.of("pred", 0.8, "target", 1.0, "weight", 2.0),
                     Samples.of("pred", 0.3, "target", 0.0, "weight", 1.0),
                     Samples.of("pred", 0.6, "target", 0.0, "weight", 0.5));
-            case "cross-entropy", "weighted-cross-entropy", "softmax-focal" -> List.of(
+            case "cross-entropy", "weighted-cross-entropy", "softmax-focal", "perplexity" -> List.of(
                     Samples.of("pred", new double[] {0.5, 1.5, -1}, "target", 1, "weight", 2.0),
                     Samples.of("pred", new double[] {2, 0.1, 0.3}, "target", 0, "weight", 1.0),
                     Samples.of("pred", new double[] {-1, 0, 1}, "target", 2, "weight", 0.5));

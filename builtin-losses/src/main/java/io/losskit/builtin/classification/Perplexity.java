@@ -10,6 +10,9 @@ import io.losskit.spi.Parameters;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.Sample;
 import io.losskit.spi.Tally;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -46,12 +49,23 @@ public final class Perplexity implements LossDefinition {
         double[] weights = params.isSet(CrossEntropy.CLASS_WEIGHTS) ? params.get(CrossEntropy.CLASS_WEIGHTS) : null;
         double smoothing = params.get(CrossEntropy.LABEL_SMOOTHING);
         Integer ignore = params.isSet(CrossEntropy.IGNORE_INDEX) ? params.get(CrossEntropy.IGNORE_INDEX) : null;
-        return (AggregateLoss) reduction -> new Exp(new RatioAccumulator(Reduction.MEAN,
-                sample -> CrossEntropy.term(sample, input, weights, smoothing, ignore)));
+        AggregateLoss<RatioAccumulator> mean = RatioAccumulator.loss(
+                sample -> CrossEntropy.term(sample, input, weights, smoothing, ignore));
+        return new AggregateLoss<Exp>() {
+            @Override
+            public Exp newAccumulator(Reduction reduction) {
+                return new Exp(mean.newAccumulator(Reduction.MEAN));
+            }
+
+            @Override
+            public Exp decode(Reduction reduction, DataInput in) throws IOException {
+                return new Exp(mean.decode(Reduction.MEAN, in));
+            }
+        };
     }
 
     /** Cross-entropy's mean, exponentiated at the end. */
-    private static final class Exp implements Accumulator {
+    private static final class Exp implements Accumulator<Exp> {
         private final RatioAccumulator mean;
 
         Exp(RatioAccumulator mean) {
@@ -69,8 +83,13 @@ public final class Perplexity implements LossDefinition {
         }
 
         @Override
-        public void merge(Accumulator other) {
-            mean.merge(((Exp) other).mean);
+        public void merge(Exp later) {
+            mean.merge(later.mean);
+        }
+
+        @Override
+        public void encode(DataOutput out) throws IOException {
+            mean.encode(out);
         }
 
         @Override
