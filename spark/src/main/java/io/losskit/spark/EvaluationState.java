@@ -5,8 +5,8 @@ import io.losskit.spi.Sample;
 
 /**
  * The part of a loss's evaluation state that the Spark adapter needs: feed, merge, finish, and
- * bytes for the shuffle. The evaluation kernel's state (issue #10) has this shape; until it is on
- * main, {@link PerSampleEvaluation} provides it for per-sample losses. Public only for the code
+ * bytes for the shuffle. The kernel's {@code io.losskit.core.LossState} has this shape; the adapter
+ * is not moved onto it yet, so {@link PerSampleEvaluation} provides it for per-sample losses. Public only for the code
  * that Spark generates around the buffer.
  */
 public interface EvaluationState {

@@ -67,7 +67,7 @@ final class LossRecipe implements Serializable {
                     + ") has no Spark form");
         });
         if (!(d.create(values, Set.copyOf(roles)) instanceof PerSampleLoss l)) {
-            // Aggregate and batch losses need the evaluation kernel's mergeable state (issue #10).
+            // Aggregate and batch losses wait for the adapter to use the kernel's LossState (core/).
             throw new IllegalArgumentException(loss + " is not a per-sample loss: only per-sample losses run on Spark"
                     + " in this version");
         }
