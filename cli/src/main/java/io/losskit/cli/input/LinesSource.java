@@ -9,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Plain text, one string per line and no header ({@code .txt}, {@code --format lines}): the
@@ -26,11 +25,8 @@ import java.util.List;
  *       as it is, spaces included.</li>
  * </ul>
  */
-public final class LinesSource implements RecordSource {
+public final class LinesSource extends OneColumnSource {
 
-    private final String name;
-    private final String column;
-    private final InputStream in;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] text = new byte[256];
@@ -44,14 +40,7 @@ public final class LinesSource implements RecordSource {
      *     {@code -p}, {@code target} for {@code -t})
      */
     public LinesSource(String name, InputStream in, String column) {
-        this.name = name;
-        this.column = column;
-        this.in = in;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name, in, column);
     }
 
     @Override
@@ -83,20 +72,5 @@ public final class LinesSource implements RecordSource {
             throw new InputError(name, line, line, null, "not UTF-8 text").unrecoverable();
         }
         return new FrozenRecord(line, line, new Object[] {s});
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
-    }
-
-    @Override
-    public int columnIndex(String name) {
-        return column.equals(name) ? 0 : -1;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

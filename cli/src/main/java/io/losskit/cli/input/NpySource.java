@@ -18,15 +18,12 @@ import java.util.regex.Pattern;
  * record, Fortran order (each record spread over the whole file) is read into memory first. The
  * file holds one role, named by the side it is given on ({@code -p}/{@code -t}).
  */
-public final class NpySource implements RecordSource {
+public final class NpySource extends OneColumnSource {
 
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    private final String name;
-    private final String column;
-    private final InputStream in;
     private final char kind;
     private final int itemSize;
     private final ByteOrder order;
@@ -43,9 +40,7 @@ public final class NpySource implements RecordSource {
      * @throws InputError when it is not a .npy file, or its dtype or shape fits no role
      */
     public NpySource(String name, InputStream in, String column) throws IOException {
-        this.name = name;
-        this.column = column;
-        this.in = in;
+        super(name, in, column);
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
             throw InputError.inFile(name, "not a NumPy .npy file (no \\x93NUMPY magic)");
@@ -136,11 +131,6 @@ public final class NpySource implements RecordSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public Record next() throws IOException {
         if (records == shape[0]) {
             return null;
@@ -218,20 +208,5 @@ public final class NpySource implements RecordSource {
             v = (1 + mant / 1024.0) * Math.scalb(1.0, exp - 15);
         }
         return sign == 1 ? -v : v;
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
-    }
-
-    @Override
-    public int columnIndex(String name) {
-        return column.equals(name) ? 0 : -1;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }
