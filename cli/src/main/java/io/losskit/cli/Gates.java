@@ -2,6 +2,8 @@ package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.Numbers;
 import io.losskit.cli.output.ResultWriter;
 import java.util.ArrayList;

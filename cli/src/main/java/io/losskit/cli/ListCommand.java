@@ -2,6 +2,7 @@ package io.losskit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.losskit.cli.input.UsageError;
 import io.losskit.spi.LossDescriptor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code losskit list}: every loss, by category. */
 final class ListCommand implements Callable<Integer> {

@@ -1,5 +1,7 @@
 package io.losskit.cli;
 
+import io.losskit.cli.input.UsageError;
+import io.losskit.cli.engine.LoadedLoss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossProvider;
@@ -38,9 +40,10 @@ public final class LossRegistry {
      * @param pack {@value #BUILT_IN}, or the name of the plugin pack (its directory's name)
      * @param jar the jar the loss came from; null for a built-in
      */
-    public record Entry(LossDefinition definition, LossDescriptor descriptor, String pack, Path jar) {
+    public record Entry(LossDefinition definition, LossDescriptor descriptor, String pack, Path jar) implements LoadedLoss {
 
         /** Whether the loss is one of the built-in pack's. */
+        @Override
         public boolean builtIn() {
             return jar == null;
         }
@@ -51,6 +54,7 @@ public final class LossRegistry {
         }
 
         /** Where the loss came from, for messages: "built-in", or "plugin pack acme (/path/acme.jar)". */
+        @Override
         public String describeOrigin() {
             return builtIn() ? BUILT_IN : "plugin pack " + pack + " (" + jar + ")";
         }

@@ -1,6 +1,9 @@
 package io.losskit.cli;
 
 import io.losskit.cli.engine.LossFailure;
+import io.losskit.cli.engine.OutOfMemory;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.FailFastOutput;
 import io.losskit.cli.output.OutputError;
 import java.io.PrintWriter;
@@ -9,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code losskit}: compute loss functions over saved model output. */
 public final class Main implements Runnable {

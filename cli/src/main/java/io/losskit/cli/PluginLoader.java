@@ -1,5 +1,6 @@
 package io.losskit.cli;
 
+import io.losskit.cli.input.UsageError;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossProvider;

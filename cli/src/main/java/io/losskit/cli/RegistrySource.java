@@ -1,5 +1,6 @@
 package io.losskit.cli;
 
+import io.losskit.cli.input.UsageError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.losskit.cli.engine.LossFailure;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
-import io.losskit.cli.input.CsvSource;
+import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.PairedSource;
 import io.losskit.cli.input.RecordSource;
+import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
@@ -16,7 +17,6 @@ import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class ScoreJob {
      * @throws InputError for exit 3
      */
     public int run(Request r) throws IOException {
-        ScorePlan plan = ScorePlan.of(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
+        ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
         List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
         Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance(), r.strict());
         if (r.batchSize() != null && r.batchSize() < 1) {
@@ -69,15 +69,12 @@ public final class ScoreJob {
         ScoreEngine.RowSink rows = ResultWriter.rows(ids, r.output(), out);
         try (RecordSource source = open(r);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
-            ScoreEngine.Chunks chunks = null;
-            if (source instanceof CsvSource csv && r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)) {
-                chunks = new ScoreEngine.Chunks(Path.of(r.file()), csv, Runtime.getRuntime().availableProcessors());
-            }
+            int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
+                    ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), r.classes(),
-                    r.columns(), r.skipInvalid(), timeout > 0, rows);
-            ScoreEngine.Chunks cuts = chunks;
-            report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options, cuts), timeout, r.lossTimeout())
-                    : engine.run(plan, source, options, chunks);
+                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads);
+            report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
+                    : engine.run(plan, source, options);
             sourceWarnings = source.warnings();
         }
         List<String> warnings = new ArrayList<>(report.warnings());

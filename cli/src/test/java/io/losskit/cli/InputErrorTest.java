@@ -2,6 +2,7 @@ package io.losskit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.losskit.cli.input.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.losskit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.losskit.cli.input.UsageError;
 import io.losskit.spi.LossProvider;
 import java.io.IOException;
 import java.nio.file.Files;

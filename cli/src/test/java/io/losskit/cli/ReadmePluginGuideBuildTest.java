@@ -8,7 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +32,7 @@ class ReadmePluginGuideBuildTest {
         Path seed = Path.of(System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository"));
         assumeTrue(onPath("mvn") && Files.isDirectory(seed), "Maven and its local repository");
-        String readme = Files.readString(Path.of("../README.md"));
-        String guide = readme.substring(readme.indexOf("## Writing a plugin"));
+        String guide = Readme.section("Writing a plugin");
 
         // A home whose Maven settings use an empty local repository, seeded from this build's
         Path home = Files.createDirectories(tmp.resolve("home/.m2"));
@@ -64,11 +63,10 @@ class ReadmePluginGuideBuildTest {
         Matcher pom = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(guide);
         assertThat(pom.find()).isTrue();
         Files.writeString(acme.resolve("pom.xml"), pom.group(1));
-        Matcher file = Pattern.compile("```\\w*\n(?://|#) (src/main/\\S+)\n(.*?)```", Pattern.DOTALL).matcher(guide);
-        while (file.find()) {
-            Path f = acme.resolve(file.group(1));
+        for (Map.Entry<String, String> file : Readme.files(guide).entrySet()) {
+            Path f = acme.resolve(file.getKey());
             Files.createDirectories(f.getParent());
-            Files.writeString(f, file.group(2));
+            Files.writeString(f, file.getValue());
         }
         Matcher build = Pattern.compile("\n(mvn [^\n]*package)\n").matcher(guide);
         assertThat(build.find()).as("the guide's build command").isTrue();

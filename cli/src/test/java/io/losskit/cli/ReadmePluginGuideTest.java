@@ -19,19 +19,16 @@ class ReadmePluginGuideTest {
 
     @Test
     void theGuidesCodeIsAWorkingPack() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"));
-        String guide = readme.substring(readme.indexOf("## Writing a plugin"));
+        String guide = Readme.section("Writing a plugin");
         Map<String, String> sources = new LinkedHashMap<>();
         Map<String, String> resources = new LinkedHashMap<>();
-        Matcher block = Pattern.compile("```\\w*\\n((//|#) src/main/(java|resources)/(\\S+)\\n)(.*?)```", Pattern.DOTALL).matcher(guide);
-        while (block.find()) {
-            String path = block.group(4);
-            if (block.group(3).equals("java")) {
-                sources.put(path.replaceFirst("\\.java$", "").replace('/', '.'), block.group(5));
+        Readme.files(guide).forEach((path, text) -> {
+            if (path.startsWith("src/main/java/")) {
+                sources.put(path.substring("src/main/java/".length()).replaceFirst("\\.java$", "").replace('/', '.'), text);
             } else {
-                resources.put(path, block.group(5));
+                resources.put(path.substring("src/main/resources/".length()), text);
             }
-        }
+        });
         assertThat(sources).containsOnlyKeys("com.acme.losses.Smape");
         assertThat(resources).containsOnlyKeys(TestJars.SERVICES);
 

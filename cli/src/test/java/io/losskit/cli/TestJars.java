@@ -48,6 +48,18 @@ final class TestJars {
     /** Compiles Java sources given as class name → source text, and packs them with {@code extra} entries. */
     static Path build(Map<String, String> sources, Map<String, String> extra, Path jar) throws IOException {
         // built outside the jar's directory, which a test may read as a plugins directory
+        Path classes = compile(sources, spiClasses());
+        Map<String, byte[]> entries = new TreeMap<>(contents(classes));
+        delete(classes);
+        extra.forEach((name, text) -> entries.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return write(jar, entries);
+    }
+
+    /**
+     * Compiles Java sources given as class name → source text against {@code classPath}, into a
+     * new temporary directory, which it returns.
+     */
+    static Path compile(Map<String, String> sources, String classPath) throws IOException {
         Path src = Files.createTempDirectory("losskit-src");
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
@@ -57,17 +69,18 @@ final class TestJars {
             files.add(f);
         }
         Path classes = Files.createTempDirectory("losskit-classes");
-        compile(files, classes);
-        Map<String, byte[]> entries = new TreeMap<>(contents(classes));
+        compile(files, classes, classPath);
         delete(src);
-        delete(classes);
-        extra.forEach((name, text) -> entries.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return write(jar, entries);
+        return classes;
     }
 
     private static void compile(List<Path> files, Path classes) {
+        compile(files, classes, spiClasses());
+    }
+
+    private static void compile(List<Path> files, Path classes, String classPath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-classpath", spiClasses(), "-d", classes.toString()));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d", classes.toString()));
         files.forEach(f -> args.add(f.toString()));
         StringWriter log = new StringWriter();
         int rc = javac.run(null, new WriterStream(log), new WriterStream(log), args.toArray(new String[0]));
@@ -95,7 +108,7 @@ final class TestJars {
         return entries;
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(f);

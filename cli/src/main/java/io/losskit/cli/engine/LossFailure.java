@@ -1,8 +1,5 @@
 package io.losskit.cli.engine;
 
-import io.losskit.cli.LossRegistry;
-import io.losskit.cli.OutOfMemory;
-
 /**
  * A loss that failed (exit 4): it threw, overflowed the stack, ran out of memory or computed past
  * {@code --loss-timeout}. The message names the loss and where it came from (its jar).
@@ -19,7 +16,7 @@ public final class LossFailure extends RuntimeException {
      * What to throw for {@code failure}, raised by the code of {@code loss}: a LossFailure, except
      * for an exception of a built-in loss, which is losskit's own bug and passes as it is.
      */
-    static RuntimeException of(LossRegistry.Entry loss, Throwable failure) {
+    static RuntimeException of(LoadedLoss loss, Throwable failure) {
         if (failure instanceof RuntimeException e && loss.builtIn()) {
             return e;
         }
@@ -35,7 +32,7 @@ public final class LossFailure extends RuntimeException {
     }
 
     /** The loss computed for longer than {@code --loss-timeout} in one call. */
-    public static LossFailure timeout(LossRegistry.Entry loss, String seconds) {
+    public static LossFailure timeout(LoadedLoss loss, String seconds) {
         return new LossFailure("loss " + loss.descriptor().id() + " (" + loss.describeOrigin() + ") computed for more than "
                 + seconds + " s (--loss-timeout) and was stopped", null);
     }

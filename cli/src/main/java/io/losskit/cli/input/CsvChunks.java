@@ -13,10 +13,9 @@ import java.util.List;
  * Cuts a plain (uncompressed) CSV/TSV file into byte ranges that start at record boundaries, so
  * that each can be read on its own thread. A range starts just after a line break (and any blank
  * lines); if a quoted field spans that break the guess is wrong, which the reader of the range
- * before notices ({@link CsvSource#stoppedAt()} differs from the next range's start), and the
- * caller falls back to one sequential pass.
+ * before notices ({@link CsvSource#endedAtCut()}), and the caller falls back to one sequential pass.
  */
-public final class CsvChunks {
+final class CsvChunks {
 
     /**
      * One range.
@@ -24,10 +23,11 @@ public final class CsvChunks {
      * @param start the offset of its first record
      * @param end the offset of the next range's first record, or the file's size
      */
-    public record Chunk(Path file, long start, long end) {
+    record Chunk(Path file, CsvSource header, long start, long end) implements SplittableSource.Part {
 
         /** Opens the range as a source with {@code header}'s columns. */
-        public CsvSource open(CsvSource header) throws IOException {
+        @Override
+        public CsvSource open() throws IOException {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             channel.position(start);
             InputStream in = Channels.newInputStream(channel);
@@ -39,19 +39,19 @@ public final class CsvChunks {
     }
 
     /**
-     * About {@code parts} ranges covering the records of {@code file} after its header.
+     * About {@code parts} ranges covering the records of {@code file} from {@code dataStart} on.
      *
      * @param header a source that has read the file's header
      */
-    public static List<Chunk> split(Path file, CsvSource header, int parts) throws IOException {
+    static List<Chunk> split(Path file, CsvSource header, long dataStart, int parts) throws IOException {
         long size;
         List<Long> starts = new ArrayList<>();
-        starts.add(header.dataStart());
+        starts.add(dataStart);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             size = channel.size();
-            long step = (size - header.dataStart()) / parts;
+            long step = (size - dataStart) / parts;
             for (int i = 1; i < parts; i++) {
-                long guess = recordStartAfter(channel, header.dataStart() + i * step);
+                long guess = recordStartAfter(channel, dataStart + i * step);
                 if (guess > starts.get(starts.size() - 1) && guess < size) {
                     starts.add(guess);
                 }
@@ -59,7 +59,7 @@ public final class CsvChunks {
         }
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
-            chunks.add(new Chunk(file, starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : size));
+            chunks.add(new Chunk(file, header, starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : size));
         }
         return chunks;
     }

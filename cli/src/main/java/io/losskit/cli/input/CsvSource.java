@@ -1,9 +1,9 @@
 package io.losskit.cli.input;
 
-import io.losskit.cli.InputError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,11 +16,13 @@ import java.util.Map;
  * are parsed from the bytes without making strings. Only records that contain a quote take the
  * slower unquoting path. Blank lines are skipped.
  */
-public final class CsvSource implements RecordSource {
+public final class CsvSource implements SplittableSource, SplittableSource.PartSource {
 
     private static final int INITIAL_BUFFER = 1 << 20;
 
     private final String name;
+    /** The file, when it can be cut into parts (a regular, uncompressed one); else null. */
+    private final Path file;
     private final InputStream in;
     private final byte delimiter;
     private final List<String> header;
@@ -50,7 +52,13 @@ public final class CsvSource implements RecordSource {
     private final CsvRecord current = new CsvRecord();
 
     public CsvSource(String name, InputStream in, char delimiter) throws IOException {
+        this(name, in, delimiter, null);
+    }
+
+    /** A source of {@code in}, which reads {@code file} (null when it is not a plain file that {@link #split} can cut). */
+    CsvSource(String name, InputStream in, char delimiter, Path file) throws IOException {
         this.name = name;
+        this.file = file;
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.end = -1;
@@ -84,6 +92,7 @@ public final class CsvSource implements RecordSource {
     private CsvSource(String name, InputStream in, char delimiter, List<String> header, long start, long end)
             throws IOException {
         this.name = name;
+        this.file = null;
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.header = header;
@@ -97,28 +106,28 @@ public final class CsvSource implements RecordSource {
     }
 
     /** A source over the records that start in [{@code start}, {@code end}) of the same file. */
-    public CsvSource chunk(InputStream in, long start, long end) throws IOException {
+    CsvSource chunk(InputStream in, long start, long end) throws IOException {
         return new CsvSource(name, in, (char) delimiter, header, start, end);
     }
 
-    /** The file offset of the first record (just after the header). */
-    public long dataStart() {
-        return dataStart;
+    @Override
+    public List<CsvChunks.Chunk> split(int n) throws IOException {
+        return file == null ? List.of() : CsvChunks.split(file, this, dataStart, n);
     }
 
-    /** The lines before the first record: the header's (and blank lines). */
+    @Override
     public long headerLines() {
         return headerLines;
     }
 
-    /** Lines read so far (the header's included), i.e. the number of the next line minus one. */
+    @Override
     public long linesRead() {
         return nextLine - 1;
     }
 
-    /** For a chunk read to its end: the offset where the next record starts (or the file's end). */
-    public long stoppedAt() {
-        return stoppedAt;
+    @Override
+    public boolean endedAtCut() {
+        return end < 0 || stoppedAt == end;
     }
 
     @Override

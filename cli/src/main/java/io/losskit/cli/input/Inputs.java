@@ -1,7 +1,5 @@
 package io.losskit.cli.input;
 
-import io.losskit.cli.InputError;
-import io.losskit.cli.UsageError;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -85,9 +83,9 @@ public final class Inputs {
             case NPY:
                 return new NpySource(name, data, role);
             case CSV:
-                return new CsvSource(name, data, ',');
+                return new CsvSource(name, data, ',', data == in && !isStdin ? Path.of(file) : null);
             case TSV:
-                return new CsvSource(name, data, '\t');
+                return new CsvSource(name, data, '\t', data == in && !isStdin ? Path.of(file) : null);
             case JSON:
                 return new JsonSource(name, data);
             case JSONL:

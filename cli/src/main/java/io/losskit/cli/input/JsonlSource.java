@@ -3,7 +3,6 @@ package io.losskit.cli.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.losskit.cli.InputError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;

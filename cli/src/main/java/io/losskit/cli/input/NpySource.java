@@ -1,6 +1,5 @@
 package io.losskit.cli.input;
 
-import io.losskit.cli.InputError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,6 +1,5 @@
 package io.losskit.cli.input;
 
-import io.losskit.cli.InputError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -36,6 +36,52 @@ public interface Record {
      */
     boolean isList(int column);
 
+    /**
+     * The value in {@code column} as a vector: a list of numbers, a number (a vector of one), or
+     * a cell holding a JSON array or space-separated numbers.
+     *
+     * @throws Cells.BadCell when it is none of these
+     */
+    default double[] vector(int column) {
+        return Cells.vector(value(column));
+    }
+
+    /**
+     * The value in {@code column} as a matrix: equal-length lists of numbers (JSON, or a cell's JSON text).
+     *
+     * @throws Cells.BadCell when it is not one, or is ragged
+     */
+    default double[][] matrix(int column) {
+        return Cells.matrix(value(column));
+    }
+
+    /**
+     * The value in {@code column} as integers: a list, space-separated integers or a JSON array in a cell.
+     *
+     * @throws Cells.BadCell when an item is not an integer
+     */
+    default int[] ints(int column) {
+        return Cells.ints(value(column));
+    }
+
+    /**
+     * The value in {@code column} as tokens: a list, or the words of a cell (split at whitespace).
+     *
+     * @throws Cells.BadCell when it is none of these
+     */
+    default String[] tokens(int column) {
+        return Cells.tokens(value(column));
+    }
+
+    /**
+     * The value in {@code column} as text (a number as its label: 1.0 is "1").
+     *
+     * @throws Cells.BadCell when it is a list of numbers, an object or the like
+     */
+    default String text(int column) {
+        return Cells.text(value(column));
+    }
+
     /** A copy that stays valid after the source moves on. */
     Record freeze();
 }

@@ -13,7 +13,7 @@ public interface RecordSource extends Closeable {
     /**
      * The next record, or {@code null} at the end.
      *
-     * @throws io.losskit.cli.InputError when the record is malformed
+     * @throws InputError when the record is malformed
      */
     Record next() throws IOException;
 

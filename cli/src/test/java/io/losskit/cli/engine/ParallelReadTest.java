@@ -3,10 +3,11 @@ package io.losskit.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.losskit.cli.InputError;
 import io.losskit.cli.LossRegistry;
-import io.losskit.cli.input.CsvSource;
+import io.losskit.cli.ScorePlanner;
+import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Inputs;
+import io.losskit.cli.input.RecordSource;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +43,10 @@ class ParallelReadTest {
 
     private ScoreEngine.Report run(Path f, Reduction reduction, int threads, boolean skip, String... losses)
             throws IOException {
-        ScorePlan plan = ScorePlan.of(REGISTRY, List.of(losses), List.of(), reduction, x -> Map.of());
-        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip);
-        try (CsvSource source = (CsvSource) Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
-            ScoreEngine.Chunks chunks = threads > 1 ? new ScoreEngine.Chunks(f, source, threads) : null;
-            return new ScoreEngine().run(plan, source, options, chunks);
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, List.of(losses), List.of(), reduction, x -> Map.of());
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip, false, null, threads);
+        try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
+            return new ScoreEngine().run(plan, source, options);
         }
     }
 

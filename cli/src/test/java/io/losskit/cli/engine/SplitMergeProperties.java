@@ -3,8 +3,9 @@ package io.losskit.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.losskit.cli.LossRegistry;
-import io.losskit.cli.input.CsvSource;
+import io.losskit.cli.ScorePlanner;
 import io.losskit.cli.input.Inputs;
+import io.losskit.cli.input.RecordSource;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,10 +55,10 @@ class SplitMergeProperties {
     }
 
     private static ScoreEngine.Report run(Path f, List<String> losses, Reduction reduction, int threads) throws IOException {
-        ScorePlan plan = ScorePlan.of(REGISTRY, losses, List.of(), reduction, x -> Map.of());
-        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), false);
-        try (CsvSource source = (CsvSource) Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
-            return new ScoreEngine().run(plan, source, options, threads > 1 ? new ScoreEngine.Chunks(f, source, threads) : null);
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, losses, List.of(), reduction, x -> Map.of());
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), false, false, null, threads);
+        try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
+            return new ScoreEngine().run(plan, source, options);
         }
     }
 }

@@ -3,8 +3,8 @@ package io.losskit.cli.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.losskit.cli.InputError;
 import io.losskit.cli.LossRegistry;
+import io.losskit.cli.ScorePlanner;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.spi.Reduction;
@@ -89,10 +89,9 @@ class CsvQuotesTest {
     }
 
     private static ScoreEngine.Report run(Path f, int threads) throws IOException {
-        ScorePlan plan = ScorePlan.of(LossRegistry.builtin(), List.of("mse"), List.of(), Reduction.MEAN, x -> Map.of());
-        try (CsvSource source = (CsvSource) Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
-            ScoreEngine.Chunks chunks = threads > 1 ? new ScoreEngine.Chunks(f, source, threads) : null;
-            return new ScoreEngine().run(plan, source, new ScoreEngine.Options(0, List.of(), Map.of(), true), chunks);
+        ScorePlan plan = ScorePlanner.plan(LossRegistry.builtin(), List.of("mse"), List.of(), Reduction.MEAN, x -> Map.of());
+        try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
+            return new ScoreEngine().run(plan, source, new ScoreEngine.Options(0, List.of(), Map.of(), true, false, null, threads));
         }
     }
 

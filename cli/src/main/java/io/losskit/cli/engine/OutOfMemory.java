@@ -1,4 +1,4 @@
-package io.losskit.cli;
+package io.losskit.cli.engine;
 
 /** The one line losskit prints when the Java heap runs out, with what to do about it. */
 public final class OutOfMemory {

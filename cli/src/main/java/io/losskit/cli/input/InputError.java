@@ -1,4 +1,4 @@
-package io.losskit.cli;
+package io.losskit.cli.input;
 
 /**
  * Bad input (exit 3): an unreadable file, a malformed record, a missing column, an invalid value.

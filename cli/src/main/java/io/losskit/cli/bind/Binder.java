@@ -1,9 +1,9 @@
-package io.losskit.cli.engine;
+package io.losskit.cli.bind;
 
-import io.losskit.cli.InputError;
-import io.losskit.cli.UsageError;
+import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
+import io.losskit.cli.input.UsageError;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * (a name, a comma-separated list or a glob), else the role's name or one of its aliases, else
  * the columns {@code ROLE_0 … ROLE_k}.
  */
-final class Binder {
+public final class Binder {
 
     /** Other names the common roles go by. */
     static final Map<String, List<String>> ALIASES = Map.of(
@@ -39,12 +39,12 @@ final class Binder {
      * @throws InputError when a required role has no column, or a mapped one is not in the first JSON record
      * @throws UsageError when {@code --col} maps a role no selected loss reads, or names a column the header lacks
      */
-    static Map<String, RoleBinding> bind(RecordSource source, Record first, boolean hasHeader,
+    public static Map<String, RoleBinding> bind(RecordSource source, Record first, boolean hasHeader,
                                          Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
         for (Map.Entry<String, String> m : mapped.entrySet()) {
             if (!specs.containsKey(m.getKey())) {
                 throw new UsageError("--col " + m.getKey() + "=" + m.getValue() + ": no selected loss reads a role \""
-                        + m.getKey() + "\"" + ScorePlan.didYouMean(m.getKey(), specs.keySet()) + "; the roles are: "
+                        + m.getKey() + "\"" + Suggestion.didYouMean(m.getKey(), specs.keySet()) + "; the roles are: "
                         + String.join(", ", specs.keySet()));
             }
         }
@@ -83,7 +83,7 @@ final class Binder {
      * read: the mapped names and globs of {@code --col}, else each role's name, its aliases and
      * {@code ROLE_0 … ROLE_k}.
      */
-    static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
+    public static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
         List<Predicate<String>> any = new ArrayList<>();
         for (String role : specs.keySet()) {
             String spec = mapped.get(role);
@@ -143,7 +143,7 @@ final class Binder {
             String n = name.trim();
             if (source.columnIndexFor(role, n) < 0) {
                 throw noSuchColumn(source, first, hasHeader, role, spec, n,
-                        "no column \"" + n + "\"" + ScorePlan.didYouMean(n, source.columns()));
+                        "no column \"" + n + "\"" + Suggestion.didYouMean(n, source.columns()));
             }
             names.add(n);
         }
@@ -194,7 +194,7 @@ final class Binder {
      * The class names for class targets given as names: {@code --classes}, else the names of the
      * columns that hold the pred vector (and, for a glob, the part the {@code *} matched).
      */
-    static Map<String, Integer> classIndex(List<String> classes, RoleBinding pred, String predSpec) {
+    public static Map<String, Integer> classIndex(List<String> classes, RoleBinding pred, String predSpec) {
         Map<String, Integer> index = new LinkedHashMap<>();
         if (!classes.isEmpty()) {
             for (int i = 0; i < classes.size(); i++) {

@@ -1,4 +1,4 @@
-package io.losskit.cli.engine;
+package io.losskit.cli.bind;
 
 import io.losskit.spi.RoleKind;
 import java.util.EnumSet;
@@ -17,16 +17,16 @@ import java.util.Set;
  * @param required whether some selected loss requires it
  * @param slot the role's position in a sample's value cache
  */
-record RoleBinding(String role, int[] columns, List<String> names, boolean multi, Set<RoleKind> kinds,
+public record RoleBinding(String role, int[] columns, List<String> names, boolean multi, Set<RoleKind> kinds,
                    boolean required, int slot) {
 
-    RoleBinding {
+    public RoleBinding {
         names = List.copyOf(names);
         kinds = kinds.isEmpty() ? EnumSet.noneOf(RoleKind.class) : EnumSet.copyOf(kinds);
     }
 
     /** The column name(s) to show in a message about this role. */
-    String display() {
+    public String display() {
         return names.size() == 1 ? names.get(0) : String.join(",", names);
     }
 }

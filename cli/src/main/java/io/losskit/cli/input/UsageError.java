@@ -1,4 +1,4 @@
-package io.losskit.cli;
+package io.losskit.cli.input;
 
 /** A usage error (exit 2): an unknown loss or parameter, a value out of range, options that do not fit. */
 public final class UsageError extends RuntimeException {

@@ -1,0 +1,202 @@
+package io.losskit.cli.engine;
+
+import io.losskit.cli.bind.BoundSample;
+import io.losskit.cli.bind.Locator;
+import io.losskit.cli.bind.RoleBinding;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.Record;
+import io.losskit.cli.input.UsageError;
+import io.losskit.core.BatchSampleException;
+import io.losskit.core.LossStates;
+import io.losskit.spi.CompensatedSum;
+import io.losskit.spi.InvalidSampleException;
+import io.losskit.spi.LossDescriptor;
+import io.losskit.spi.ParamSpec;
+import io.losskit.spi.PerSampleLoss;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One sequential read of a source (the whole input, or one part of it) into states of its own:
+ * each record bound to a sample, checked and added to every loss's state, with what the warnings
+ * need to know (infinite inputs, preds that look like probabilities) and the loss being called.
+ */
+final class Pass {
+    final Reading reading;
+    final LossStates states;
+    final List<ScorePlan.Planned> losses;
+    private final BoundSample sample;
+    private final Locator locator;
+    private final RoleBinding weight;
+    private final List<RoleBinding> required = new ArrayList<>();
+    private final boolean watched;
+    private final boolean[] perSample;
+    private final double[] values;
+    ScoreEngine.RowSink rows;
+    /** Per loss: whether every pred so far looked like probabilities (only ever true for a loss that reads logits by default). */
+    final boolean[] probabilities;
+    /** Per loss: whether an input was infinite (for a loss whose reduced NaN it may explain). */
+    final boolean[] sawInfinity;
+    /** Per loss: how many per-sample NaNs came from infinite inputs. */
+    final long[] infiniteNaN;
+    /** The loss being called (its index), or -1. */
+    private int in = -1;
+    /** The same, and a count of calls, when watched (written here, read by {@link ScoreEngine#busy()}). */
+    volatile int busy = -1;
+    volatile long calls;
+    /** What ended a read on a thread of its own, to be thrown on the caller's. */
+    Throwable crash;
+
+    Pass(Reading reading, Setup setup) {
+        this.reading = reading;
+        this.sample = setup.sample();
+        this.locator = new Locator(reading.source, setup.bindings);
+        this.losses = setup.losses;
+        this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
+        this.watched = setup.options.watched();
+        this.states = setup.states(this::enter);
+        int n = losses.size();
+        this.perSample = new boolean[n];
+        this.values = new double[n];
+        this.probabilities = new boolean[n];
+        this.sawInfinity = new boolean[n];
+        this.infiniteNaN = new long[n];
+        for (int i = 0; i < n; i++) {
+            perSample[i] = setup.evaluators.get(i).shape() == PerSampleLoss.class;
+            ScorePlan.Planned p = losses.get(i);
+            ParamSpec<?> input = p.descriptor().param("input");
+            probabilities[i] = input != null && "logits".equals(input.defaultValue())
+                    && "logits".equals(String.valueOf(p.params().effective().get("input")));
+        }
+        for (RoleBinding b : setup.bindings.values()) {
+            if (b.required()) {
+                required.add(b);
+            }
+        }
+    }
+
+    /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
+    void read(Record first, LongAdder progress) throws IOException {
+        Record record = first != null ? first : reading.next();
+        while (record != null) {
+            if ((reading.records & 4095) == 0) {
+                progress.add(4096);
+            }
+            try {
+                feed(record);
+            } catch (InputError e) {
+                reading.problem(e);
+            }
+            record = reading.next();
+        }
+    }
+
+    /** Loss {@code i} is being called now (-1: none is). */
+    void enter(int i) {
+        in = i;
+        if (watched) {
+            busy = i;
+            if (i >= 0) {
+                calls++;
+            }
+        }
+    }
+
+    /** What to throw for {@code e}: a failure of the loss being called, if one is. */
+    RuntimeException blame(Throwable e) {
+        int i = in;
+        enter(-1);
+        if (i >= 0) {
+            return LossFailure.of(losses.get(i).loss(), e);
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) e;
+    }
+
+    private void feed(Record record) {
+        sample.reset(record);
+        try {
+            for (RoleBinding b : required) {
+                if (!sample.has(b.role())) {
+                    throw new InvalidSampleException(b.role(), "no value");
+                }
+            }
+            sample.validate();
+            double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
+            states.add(sample, w);
+        } catch (InvalidSampleException e) {
+            enter(-1);
+            throw locator.locate(e, record);
+        } catch (BatchSampleException e) {
+            enter(-1);
+            throw located(e);
+        } catch (InputError | UsageError e) {
+            enter(-1);
+            throw e;
+        } catch (RuntimeException | VirtualMachineError e) {
+            throw blame(e);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (perSample[i]) {
+                values[i] = states.value(i);
+                if (Double.isNaN(values[i]) && sample.readInfinity()) {
+                    infiniteNaN[i]++;
+                }
+            } else if (!sawInfinity[i]) {
+                sawInfinity[i] = sample.readInfinity();
+            }
+            if (probabilities[i]) {
+                probabilities[i] = probabilities(sample);
+            }
+        }
+        if (rows != null) {
+            rows.row(record, values);
+        }
+    }
+
+    /**
+     * A sample of a batch, refused when the batch was evaluated: located like any other, but the
+     * batch is gone, so it cannot be skipped.
+     */
+    InputError located(BatchSampleException e) {
+        return locator.locate(e.getCause(), ((BoundSample) e.sample()).record()).unrecoverable();
+    }
+
+    /** Folds {@code later}, the pass over the records after this one's, into this one. */
+    void append(Pass later) {
+        try {
+            states.merge(later.states);
+        } catch (RuntimeException | VirtualMachineError e) {
+            throw blame(e);
+        }
+        for (int i = 0; i < values.length; i++) {
+            probabilities[i] &= later.probabilities[i];
+            sawInfinity[i] |= later.sawInfinity[i];
+            infiniteNaN[i] += later.infiniteNaN[i];
+        }
+        reading.append(later.reading);
+    }
+
+    /** Whether the pred looks like probabilities: in [0, 1], and a vector sums to 1. */
+    private static boolean probabilities(BoundSample s) {
+        if (!s.has("pred")) {
+            return false;
+        }
+        if (!s.isVector("pred")) {
+            double p = s.number("pred");
+            return p >= 0 && p <= 1;
+        }
+        CompensatedSum sum = new CompensatedSum();
+        for (double p : s.vector("pred")) {
+            if (!(p >= 0 && p <= 1)) {
+                return false;
+            }
+            sum.add(p);
+        }
+        return Math.abs(sum.value() - 1) <= 1e-6;
+    }
+}
