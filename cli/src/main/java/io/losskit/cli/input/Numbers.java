@@ -1,6 +1,10 @@
 package io.losskit.cli.input;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -12,6 +16,12 @@ import java.util.Locale;
  * number cell is the mark of a broken quote or a binary file, not padding. Java's own extras
  * ({@code 1d}, {@code 1f}, {@code 0x1p3}) are refused, and so is a finite number too large for a
  * double, which would otherwise turn into infinity without a word.
+ *
+ * <p>The numbers that programs print ({@code repr}, {@code Double.toString}: at most 17
+ * significant digits, a modest exponent) are read by {@link #plain} in one pass over the bytes,
+ * exactly (Clinger's fast path, else Eisel and Lemire's 128-bit product); anything else, and the
+ * rare case those cannot decide, goes to FastDoubleParser. Both round correctly, so which one
+ * reads a number never changes its value.
  */
 public final class Numbers {
 
@@ -42,11 +52,14 @@ public final class Numbers {
         while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
             to--;
         }
+        double v = plain(bytes, from, to);
+        if (v == v) {
+            return v;
+        }
         // JavaDoubleParser reads Java's syntax, which is Python's without the underscores, plus
         // what these checks rule out: suffixes (1d, 1f; a number otherwise ends in a digit or a
         // point), hexadecimal (0x1p3) and control characters stripped from either end
         if (from < to && isDigitOrPoint(bytes[to - 1]) && bytes[from] > ' ' && !isHex(bytes, from, to)) {
-            double v;
             try {
                 v = JavaDoubleParser.parseDouble(bytes, from, to - from);
             } catch (NumberFormatException e) {
@@ -58,6 +71,215 @@ public final class Numbers {
             return v;
         }
         return special(text(bytes, from, to));
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Exact powers of ten, for Clinger's fast path. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    };
+
+    /**
+     * The value of {@code bytes[from..to)} when it is a plain decimal number, {@code [+-]digits[.digits][e[+-]digits]}
+     * with at most 19 significant digits (which fit in a long read as unsigned) and a decimal exponent in [−342, 308] that this method can round
+     * exactly; NaN for anything else (spaces, underscores, {@code inf}, …), which {@link #parse} then reads or
+     * refuses. Never NaN for a number it reads.
+     */
+    static double plain(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        // The digits accumulate in a long, which wraps past 19 of them; then only leading zeros can save it.
+        long digits = 0;
+        int exponent = 0;
+        int mantissaStart = i;
+        byte c = 0;
+        for (; i < to; i++) {
+            c = b[i];
+            if (c < '0' || c > '9') {
+                break;
+            }
+            digits = digits * 10 + (c - '0');
+        }
+        int mantissaDigits = i - mantissaStart;
+        if (i < to && c == '.') {
+            int fractionStart = ++i;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long word = (long) LONGS.get(b, i);
+                if (!eightDigits(word)) {
+                    break;
+                }
+                digits = digits * 100_000_000 + valueOfEightDigits(word);
+            }
+            for (; i < to; i++) {
+                c = b[i];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                digits = digits * 10 + (c - '0');
+            }
+            exponent = fractionStart - i;
+            mantissaDigits += i - fractionStart;
+        }
+        if (mantissaDigits == 0 || mantissaDigits > 19 && significantDigits(b, mantissaStart, i) > 19) {
+            return Double.NaN;
+        }
+        if (i < to && (c == 'e' || c == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                negativeExponent = b[i] == '-';
+                i++;
+            }
+            int e = 0;
+            int exponentStart = i;
+            for (; i < to && i - exponentStart < 5; i++) {
+                c = b[i];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                e = e * 10 + (c - '0');
+            }
+            if (i == exponentStart) {
+                return Double.NaN;
+            }
+            exponent += negativeExponent ? -e : e;
+        }
+        if (i != to) {
+            return Double.NaN;
+        }
+        if (digits == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        double v;
+        if (digits > 0 && digits <= 1L << 53 && exponent >= -22 && exponent <= 22) {
+            // both operands exact, so the one rounding of the product or quotient is the correct one
+            v = exponent < 0 ? digits / POWERS_OF_TEN[-exponent] : digits * POWERS_OF_TEN[exponent];
+        } else {
+            v = eiselLemire(digits, exponent);
+        }
+        return negative ? -v : v;
+    }
+
+    /** Whether the eight bytes of {@code word} are all ASCII digits. */
+    private static boolean eightDigits(long word) {
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of eight ASCII digits, the first in the lowest byte (as simdjson reads them). */
+    private static long valueOfEightDigits(long word) {
+        long v = word - 0x3030303030303030L;
+        v = v * 10 + (v >>> 8);
+        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+    }
+
+    /** The digits of {@code b[from..to)} (digits and at most one point) after the leading zeros. */
+    private static int significantDigits(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] != '.' && (n > 0 || b[i] != '0')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * digits × 10^exponent correctly rounded (Lemire, "Number Parsing at a Gigabyte per Second",
+     * 2021, as fast_float does it), or NaN when the exponent is out of the table or the result
+     * is subnormal, infinite or too close to a halfway point to tell.
+     */
+    private static double eiselLemire(long digits, int exponent) {
+        if (exponent < Pow5.MIN || exponent > Pow5.MAX) {
+            return Double.NaN;
+        }
+        Pow5 power = Pow5.of(exponent);
+        int lz = Long.numberOfLeadingZeros(digits);
+        long w = digits << lz;
+        long lo = w * power.hi();
+        long hi = unsignedMultiplyHigh(w, power.hi());
+        if ((hi & 0x1FF) == 0x1FF) {
+            long more = unsignedMultiplyHigh(w, power.lo());
+            lo += more;
+            if (Long.compareUnsigned(more, lo) > 0) {
+                hi++;
+            }
+        }
+        if (lo == -1L && (exponent < -27 || exponent > 55)) {
+            return Double.NaN;
+        }
+        int upper = (int) (hi >>> 63);
+        int shift = upper + 9;
+        long mantissa = hi >>> shift;
+        int power2 = (((152170 + 65536) * exponent) >> 16) + 63 + upper - lz + 1023;
+        if (power2 <= 0) {
+            return Double.NaN;
+        }
+        if (Long.compareUnsigned(lo, 1) <= 0 && exponent >= -4 && exponent <= 23 && (mantissa & 3) == 1
+                && mantissa << shift == hi) {
+            // exactly halfway: round to even, i.e. down
+            mantissa &= ~1L;
+        }
+        mantissa += mantissa & 1;
+        mantissa >>>= 1;
+        if (mantissa >= 2L << 52) {
+            mantissa = 1L << 52;
+            power2++;
+        }
+        if (power2 >= 0x7FF) {
+            return Double.NaN;
+        }
+        return Double.longBitsToDouble(mantissa & ~(1L << 52) | (long) power2 << 52);
+    }
+
+    private static long unsignedMultiplyHigh(long x, long y) {
+        return Math.multiplyHigh(x, y) + (y & (x >> 63)) + (x & (y >> 63));
+    }
+
+    /**
+     * 5^q for q in [{@link #MIN}, {@link #MAX}] as a 128-bit fraction with its top bit set
+     * (truncated for q ≥ 0, rounded up for q < 0, as fast_float's table), each worked out the
+     * first time it is needed: files use few exponents, and start-up stays short.
+     */
+    private record Pow5(long hi, long lo) {
+        static final int MIN = -342;
+        static final int MAX = 308;
+        private static final Pow5[] TABLE = new Pow5[MAX - MIN + 1];
+
+        static Pow5 of(int q) {
+            Pow5 p = TABLE[q - MIN];
+            if (p == null) {
+                // threads that race here compute the same value; final fields make the store safe
+                p = compute(q);
+                TABLE[q - MIN] = p;
+            }
+            return p;
+        }
+
+        private static Pow5 compute(int q) {
+            BigInteger c;
+            if (q >= 0) {
+                BigInteger power = BigInteger.valueOf(5).pow(q);
+                int bits = power.bitLength();
+                c = bits < 128 ? power.shiftLeft(128 - bits) : power.shiftRight(bits - 128);
+            } else {
+                BigInteger power = BigInteger.valueOf(5).pow(-q);
+                int z = power.subtract(BigInteger.ONE).bitLength();
+                int b = q >= -27 ? z + 127 : 2 * z + 128;
+                c = BigInteger.ONE.shiftLeft(b).divide(power).add(BigInteger.ONE);
+                if (c.bitLength() > 128) {
+                    c = c.shiftRight(c.bitLength() - 128);
+                }
+            }
+            return new Pow5(c.shiftRight(64).longValue(), c.longValue());
+        }
     }
 
     /** Parses {@code text}, trimmed of spaces and tabs. */

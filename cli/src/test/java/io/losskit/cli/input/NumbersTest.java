@@ -3,7 +3,9 @@ package io.losskit.cli.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,5 +61,65 @@ class NumbersTest {
         }
         // the largest double itself is fine
         assertThat(Numbers.parse("1.7976931348623157e308")).isEqualTo(Double.MAX_VALUE);
+    }
+
+    /** The one-pass reader against the JDK's own, correctly rounding parser, bit for bit. */
+    @Test
+    void theFastPathRoundsAsTheJdkDoes() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (!Double.isFinite(d)) {
+                continue;
+            }
+            // shortest round trip (what Java and Python print), and as many digits as a double has
+            assertSameAsJdk(Double.toString(d));
+            assertSameAsJdk(new BigDecimal(d).round(new java.math.MathContext(17)).toString());
+            assertSameAsJdk(Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(-30, 30))));
+            // random digit strings, up to 19 significant digits, any exponent
+            StringBuilder digits = new StringBuilder();
+            int n = random.nextInt(1, 21);
+            for (int j = 0; j < n; j++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            int point = random.nextInt(n + 1);
+            String text = digits.substring(0, point) + "." + digits.substring(point) + "e" + random.nextInt(-360, 330);
+            assertSameAsJdk(text);
+        }
+        // halfway between two doubles (round to even), and just either side of it
+        for (String s : new String[] {"9007199254740993", "9007199254740995", "9007199254740993.0000000001",
+                "9007199254740992.9999999999", "2.2250738585072011e-308", "2.2250738585072014e-308",
+                "1.7976931348623157e308", "4.9e-324", "1e23", "8.41e21", "5e-324", "123456789012345678e-5",
+                "0.30000000000000004", "18446744073709551615", "9999999999999999999", "1e-22", "1e22", "7.2057594037927933e16"}) {
+            assertSameAsJdk(s);
+        }
+    }
+
+    @Test
+    void whatProgramsPrintTakesTheFastPath() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 10_000; i++) {
+            String s = Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(-30, 30)));
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            assertThat(Numbers.plain(b, 0, b.length)).as(s).isNotNaN();
+        }
+        for (String s : new String[] {"1_000", " 1", "1 ", "inf", "nan", "1e", "1.5.2", "0x10", "1d", "", "-", "."}) {
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            assertThat(Numbers.plain(b, 0, b.length)).as(s).isNaN();
+        }
+    }
+
+    private static void assertSameAsJdk(String s) {
+        double expected = Double.parseDouble(s);
+        if (Double.isInfinite(expected)) {
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        assertThat(Double.doubleToRawLongBits(Numbers.parse(b, 0, b.length))).as(s)
+                .isEqualTo(Double.doubleToRawLongBits(expected));
+        double plain = Numbers.plain(b, 0, b.length);
+        if (plain == plain) {
+            assertThat(Double.doubleToRawLongBits(plain)).as(s).isEqualTo(Double.doubleToRawLongBits(expected));
+        }
     }
 }
