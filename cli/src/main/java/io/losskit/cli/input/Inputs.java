@@ -1,11 +1,8 @@
 package io.losskit.cli.input;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,7 +86,7 @@ public final class Inputs {
             case JSON:
                 return new JsonSource(name, data);
             case JSONL:
-                return new JsonlSource(name, new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), 1 << 16));
+                return new JsonlSource(name, data);
             default:
                 throw new AssertionError(f);
         }

@@ -1,10 +1,7 @@
 package io.losskit.cli.input;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -18,8 +15,8 @@ import java.util.Locale;
  * double, which would otherwise turn into infinity without a word.
  *
  * <p>The numbers that programs print ({@code repr}, {@code Double.toString}: at most 17
- * significant digits, a modest exponent) are read by {@link #plain} in one pass over the bytes,
- * exactly (Clinger's fast path, else Eisel and Lemire's 128-bit product); anything else, and the
+ * significant digits) are read by {@link #plain} in one pass over the bytes and rounded exactly
+ * by Eisel and Lemire's 128-bit product; anything else, and the
  * rare case those cannot decide, goes to FastDoubleParser. Both round correctly, so which one
  * reads a number never changes its value.
  */
@@ -73,14 +70,6 @@ public final class Numbers {
         return special(text(bytes, from, to));
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** Exact powers of ten, for Clinger's fast path. */
-    private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22,
-    };
-
     /**
      * The value of {@code bytes[from..to)} when it is a plain decimal number, {@code [+-]digits[.digits][e[+-]digits]}
      * with at most 19 significant digits (which fit in a long read as unsigned) and a decimal exponent in [−342, 308] that this method can round
@@ -89,47 +78,29 @@ public final class Numbers {
      */
     static double plain(byte[] b, int from, int to) {
         int i = from;
-        boolean negative = false;
-        if (i < to && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
+        byte first = i < to ? b[i] : 0;
+        boolean negative = first == '-';
+        i += negative || first == '+' ? 1 : 0;
         // The digits accumulate in a long, which wraps past 19 of them; then only leading zeros can save it.
         long digits = 0;
-        int exponent = 0;
         int mantissaStart = i;
-        byte c = 0;
+        int point = -1;
         for (; i < to; i++) {
-            c = b[i];
-            if (c < '0' || c > '9') {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
                 break;
             }
-            digits = digits * 10 + (c - '0');
         }
-        int mantissaDigits = i - mantissaStart;
-        if (i < to && c == '.') {
-            int fractionStart = ++i;
-            for (; i + Long.BYTES <= to; i += Long.BYTES) {
-                long word = (long) LONGS.get(b, i);
-                if (!eightDigits(word)) {
-                    break;
-                }
-                digits = digits * 100_000_000 + valueOfEightDigits(word);
-            }
-            for (; i < to; i++) {
-                c = b[i];
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                digits = digits * 10 + (c - '0');
-            }
-            exponent = fractionStart - i;
-            mantissaDigits += i - fractionStart;
-        }
+        int mantissaDigits = i - mantissaStart - (point < 0 ? 0 : 1);
+        int exponent = point < 0 ? 0 : point + 1 - i;
         if (mantissaDigits == 0 || mantissaDigits > 19 && significantDigits(b, mantissaStart, i) > 19) {
             return Double.NaN;
         }
-        if (i < to && (c == 'e' || c == 'E')) {
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
             if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -138,12 +109,8 @@ public final class Numbers {
             }
             int e = 0;
             int exponentStart = i;
-            for (; i < to && i - exponentStart < 5; i++) {
-                c = b[i];
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                e = e * 10 + (c - '0');
+            for (; i < to && i - exponentStart < 5 && b[i] >= '0' && b[i] <= '9'; i++) {
+                e = e * 10 + (b[i] - '0');
             }
             if (i == exponentStart) {
                 return Double.NaN;
@@ -156,28 +123,7 @@ public final class Numbers {
         if (digits == 0) {
             return negative ? -0.0 : 0.0;
         }
-        double v;
-        if (digits > 0 && digits <= 1L << 53 && exponent >= -22 && exponent <= 22) {
-            // both operands exact, so the one rounding of the product or quotient is the correct one
-            v = exponent < 0 ? digits / POWERS_OF_TEN[-exponent] : digits * POWERS_OF_TEN[exponent];
-        } else {
-            v = eiselLemire(digits, exponent);
-        }
-        return negative ? -v : v;
-    }
-
-    /** Whether the eight bytes of {@code word} are all ASCII digits. */
-    private static boolean eightDigits(long word) {
-        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
-                == 0x3333333333333333L;
-    }
-
-    /** The value of eight ASCII digits, the first in the lowest byte (as simdjson reads them). */
-    private static long valueOfEightDigits(long word) {
-        long v = word - 0x3030303030303030L;
-        v = v * 10 + (v >>> 8);
-        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+        return eiselLemire(digits, exponent, negative);
     }
 
     /** The digits of {@code b[from..to)} (digits and at most one point) after the leading zeros. */
@@ -192,11 +138,11 @@ public final class Numbers {
     }
 
     /**
-     * digits × 10^exponent correctly rounded (Lemire, "Number Parsing at a Gigabyte per Second",
-     * 2021, as fast_float does it), or NaN when the exponent is out of the table or the result
-     * is subnormal, infinite or too close to a halfway point to tell.
+     * ±digits × 10^exponent correctly rounded (Lemire, "Number Parsing at a Gigabyte per Second",
+     * 2021, as fast_float does it; digits unsigned and nonzero), or NaN when the exponent is out of
+     * the table or the result is subnormal, infinite or too close to a halfway point to tell.
      */
-    private static double eiselLemire(long digits, int exponent) {
+    private static double eiselLemire(long digits, int exponent, boolean negative) {
         if (exponent < Pow5.MIN || exponent > Pow5.MAX) {
             return Double.NaN;
         }
@@ -236,7 +182,7 @@ public final class Numbers {
         if (power2 >= 0x7FF) {
             return Double.NaN;
         }
-        return Double.longBitsToDouble(mantissa & ~(1L << 52) | (long) power2 << 52);
+        return Double.longBitsToDouble(mantissa & ~(1L << 52) | (long) power2 << 52 | (negative ? Long.MIN_VALUE : 0));
     }
 
     private static long unsignedMultiplyHigh(long x, long y) {
