@@ -119,8 +119,12 @@ final class BatchState extends LossState {
     }
 
     @Override
-    void encodeShape(DataOutput out) throws IOException {
+    void settle() {
         flush();
+    }
+
+    @Override
+    void encodeShape(DataOutput out) throws IOException {
         sum.encode(out);
         out.writeLong(terms);
         out.writeLong(batches);

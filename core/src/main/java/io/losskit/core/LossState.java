@@ -110,6 +110,7 @@ public abstract sealed class LossState permits PerSampleState, AggregateState, B
      */
     public final byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        settle();   // before the tally is written: it counts what settling computes
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             tally.encode(out);
             encodeShape(out);
@@ -117,6 +118,10 @@ public abstract sealed class LossState permits PerSampleState, AggregateState, B
             throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
+    }
+
+    /** Computes what is still pending (a batch loss's open batch), before the state is written. */
+    void settle() {
     }
 
     abstract void encodeShape(DataOutput out) throws IOException;

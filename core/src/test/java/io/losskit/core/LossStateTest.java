@@ -87,6 +87,18 @@ class LossStateTest {
     }
 
     @Test
+    void anOpenBatchEvaluatedForItsBytesKeepsItsDetails() {
+        // the open batch is evaluated when the state is encoded: what it counts must be in the bytes
+        BatchLoss counting = (batch, tally) -> {
+            tally.count("samples", batch.size());
+            return new BatchLoss.BatchValue(batch.size(), 1);
+        };
+        Evaluator e = Evaluator.of(counting, Reduction.SUM, 2);
+        LossState open = fed(e, new double[][] {{1, 1}, {2, 1}, {3, 1}});
+        assertThat(e.decode(open.encode()).finish().details()).containsEntry("samples", 3L);
+    }
+
+    @Test
     void samplesFromPlainValues() {
         Sample s = Samples.of(Map.of("pred", new double[] {1, 2}, "target", 3, "ref", List.of("a", "b")));
         assertThat(s.isVector("pred")).isTrue();

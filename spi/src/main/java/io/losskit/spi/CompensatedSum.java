@@ -44,7 +44,10 @@ public final class CompensatedSum {
     /** Adds the sum held by {@code other}. */
     public void add(CompensatedSum other) {
         add(other.sum);
-        add(other.compensation);
+        if (Double.isFinite(other.sum)) {
+            // an infinite sum's compensation is NaN (∞ − ∞) and means nothing
+            add(other.compensation);
+        }
     }
 
     /** The compensated sum. Non-finite terms give the IEEE result (∞, NaN). */

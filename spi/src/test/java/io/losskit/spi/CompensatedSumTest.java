@@ -46,4 +46,25 @@ class CompensatedSumTest {
         s.add(2.0);
         assertThat(s.value()).isEqualTo(Double.POSITIVE_INFINITY);
     }
+
+    @Test
+    void anInfinitePartMergesToInfinity() {
+        // the infinite part's compensation is NaN (∞ − ∞): merging must not add it
+        CompensatedSum finite = new CompensatedSum();
+        finite.add(1.0);
+        CompensatedSum infinite = new CompensatedSum();
+        infinite.add(2.0);
+        infinite.add(Double.POSITIVE_INFINITY);
+        finite.add(infinite);
+        assertThat(finite.value()).isEqualTo(Double.POSITIVE_INFINITY);
+        CompensatedSum later = new CompensatedSum();
+        later.add(3.0);
+        infinite.add(later);
+        assertThat(infinite.value()).isEqualTo(Double.POSITIVE_INFINITY);
+        // ∞ and −∞ still make NaN, as one sum of both does
+        CompensatedSum negative = new CompensatedSum();
+        negative.add(Double.NEGATIVE_INFINITY);
+        infinite.add(negative);
+        assertThat(infinite.value()).isNaN();
+    }
 }
