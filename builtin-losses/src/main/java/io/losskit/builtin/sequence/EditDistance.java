@@ -52,6 +52,18 @@ public final class EditDistance implements LossDefinition {
     static final ParamSpec<Boolean> IGNORE_CASE = ParamSpec.ofBoolean("ignore-case", "false",
             "compare code points case-insensitively (each folded to upper then lower case, as Java's equalsIgnoreCase)");
 
+    static final ParamSpec<Boolean> STRIP_PUNCTUATION = ParamSpec.ofBoolean("strip-punctuation", "false",
+            "remove every Unicode punctuation character (category P*) from a string first, as jiwer's RemovePunctuation");
+
+    static final ParamSpec<Boolean> COLLAPSE_WHITESPACE = ParamSpec.ofBoolean("collapse-whitespace", "false",
+            "replace runs of two or more whitespace characters by one space and strip both ends, as jiwer's"
+            + " RemoveMultipleSpaces then Strip");
+
+    /** The two text transformations, read from {@code params}. */
+    static SymbolReader.Normalization normalization(Parameters params) {
+        return new SymbolReader.Normalization(params.get(STRIP_PUNCTUATION), params.get(COLLAPSE_WHITESPACE));
+    }
+
     /** What describe says about the alignment the details come from; shared with cer and wer. */
     static final String TIE_BREAK_NOTE = "details: hits, substitutions, deletions and insertions of one alignment of"
             + " minimum cost under the costs in force, named as jiwer and sclite name them: a deletion is a target (reference) symbol missing from"
@@ -67,7 +79,9 @@ public final class EditDistance implements LossDefinition {
     static final String WORDS_NOTE = "Words are split like Python's str.split(): on runs of Unicode whitespace (tabs"
             + " and no-break spaces included), no empty words; jiwer splits on spaces only.";
     static final String LISTS_NOTE = "A value given as a list is a token sequence as it stands. ignore-case folds each"
-            + " code point (upper, then lower case: σ and ς compare equal), so lengths stay the same.";
+            + " code point (upper, then lower case: σ and ς compare equal), so lengths stay the same."
+            + " strip-punctuation, then collapse-whitespace, change a string before it is cut into symbols"
+            + " (not a list): they are jiwer's RemovePunctuation and RemoveMultipleSpaces + Strip.";
 
     private static final LossDescriptor DESCRIPTOR = LossDescriptor.builder("edit-distance", "sequence")
             .aliases("levenshtein")
@@ -81,7 +95,9 @@ public final class EditDistance implements LossDefinition {
                     INS_COST,
                     DEL_COST,
                     SUB_COST,
-                    IGNORE_CASE)
+                    IGNORE_CASE,
+                    STRIP_PUNCTUATION,
+                    COLLAPSE_WHITESPACE)
             .details(HITS, SUBSTITUTIONS, DELETIONS, INSERTIONS)
             .reference("python-Levenshtein distance; TensorFlow edit_distance(normalize=…)")
             .notes("Operations turn pred into target, as LOSSES.md says: a target symbol missing from pred costs"
@@ -98,8 +114,7 @@ public final class EditDistance implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        SymbolReader reader = new SymbolReader(params.get(UNIT),
-                params.get(IGNORE_CASE));
+        SymbolReader reader = new SymbolReader(params.get(UNIT), params.get(IGNORE_CASE), normalization(params));
         EditAligner aligner = new EditAligner(params.get(INS_COST), params.get(DEL_COST),
                 params.get(SUB_COST));
         boolean normalize = params.get(NORMALIZE);

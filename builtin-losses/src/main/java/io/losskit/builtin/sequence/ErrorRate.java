@@ -49,7 +49,7 @@ abstract class ErrorRate implements LossDefinition {
                         + (unit == SymbolReader.Unit.CHAR ? EditDistance.CHARS_NOTE : EditDistance.WORDS_NOTE) + " "
                         + EditDistance.LISTS_NOTE + " " + EditDistance.TIE_BREAK_NOTE)
                 .roles(EditDistance.PRED, EditDistance.TARGET).weighted()
-                .params(EditDistance.IGNORE_CASE)
+                .params(EditDistance.IGNORE_CASE, EditDistance.STRIP_PUNCTUATION, EditDistance.COLLAPSE_WHITESPACE)
                 .reductions(Reduction.MEAN, Reduction.NONE)
                 .details(EditDistance.HITS, EditDistance.SUBSTITUTIONS, EditDistance.DELETIONS,
                         EditDistance.INSERTIONS)
@@ -70,11 +70,11 @@ abstract class ErrorRate implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return new Rate(this, params.get(EditDistance.IGNORE_CASE));
+        return new Rate(this, params.get(EditDistance.IGNORE_CASE), EditDistance.normalization(params));
     }
 
     /** The loss, configured: which rate, and how strings are cut into symbols. */
-    private record Rate(ErrorRate rate, boolean ignoreCase) implements AggregateLoss<RateAccumulator> {
+    private record Rate(ErrorRate rate, boolean ignoreCase, SymbolReader.Normalization normalization) implements AggregateLoss<RateAccumulator> {
         @Override
         public RateAccumulator newAccumulator(Reduction reduction) {
             return new RateAccumulator(this, reduction == Reduction.NONE ? new ValueList() : null);
@@ -114,7 +114,7 @@ abstract class ErrorRate implements LossDefinition {
 
         RateAccumulator(Rate loss, ValueList values) {
             this.rate = loss.rate();
-            this.reader = new SymbolReader(rate.unit, loss.ignoreCase());
+            this.reader = new SymbolReader(rate.unit, loss.ignoreCase(), loss.normalization());
             this.values = values;
         }
 
@@ -194,6 +194,12 @@ abstract class ErrorRate implements LossDefinition {
             return new LossResult(value, null, count, details);
         }
     }
+
+    /** What describe says about mer and wil, whose values depend on the hits and not only on the edits. */
+    static final String TIE_NOTE = " Hits come from the alignment the tie-break below picks (the most hits, as sclite):"
+            + " where several minimum-edit alignments differ in hits, jiwer's backtrace may count fewer (pred \"morning"
+            + " every one\", target \"good morning everyone\": here 1 hit, 1 substitution, 1 deletion and 1"
+            + " insertion, mer 3/4 and wil 8/9; jiwer 3 substitutions, mer and wil 1).";
 
     /** e / n for the error rates: 0 when there is nothing to get wrong and nothing was inserted, else +∞. */
     static double perReferenceSymbol(double edits, double reference) {

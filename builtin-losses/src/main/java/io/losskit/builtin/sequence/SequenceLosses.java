@@ -11,6 +11,6 @@ public final class SequenceLosses {
 
     /** Every sequence loss. */
     public static List<LossDefinition> all() {
-        return List.of(new Ctc(), new EditDistance(), new Cer(), new Wer());
+        return List.of(new Ctc(), new EditDistance(), new Cer(), new Wer(), new Mer(), new Wil());
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  * </ul>
  * With {@code ignoreCase} every code point is folded as {@link String#equalsIgnoreCase} does
  * (upper case, then lower case), so that σ and ς, or K and the Kelvin sign, compare equal.
+ * Before a string is cut, {@link Normalization} may remove its punctuation and collapse its
+ * whitespace, as jiwer's transformations do; a list is taken as it stands.
  *
  * <p>Not thread-safe: it reuses its buffers.
  */
@@ -30,8 +32,62 @@ final class SymbolReader {
         CHAR, WORD, TOKEN
     }
 
+    /**
+     * jiwer's text transformations, applied to a string in this order: {@code stripPunctuation}
+     * removes every code point of Unicode general category P* ({@code RemovePunctuation});
+     * {@code collapseWhitespace} replaces each run of two or more whitespace characters by one
+     * space and strips both ends ({@code RemoveMultipleSpaces} then {@code Strip}; Python's
+     * whitespace, so a lone tab stays).
+     */
+    record Normalization(boolean stripPunctuation, boolean collapseWhitespace) {
+        static final Normalization NONE = new Normalization(false, false);
+
+        String apply(String s) {
+            if (!stripPunctuation && !collapseWhitespace) {
+                return s;
+            }
+            StringBuilder out = new StringBuilder(s.length());
+            int run = 0; // whitespace code points just seen and held back
+            int held = 0; // the first of them, kept when the run stays single
+            for (int k = 0; k < s.length(); ) {
+                int cp = s.codePointAt(k);
+                k += Character.charCount(cp);
+                if (stripPunctuation && isPunctuation(cp)) {
+                    continue;
+                }
+                if (collapseWhitespace && isPythonWhitespace(cp)) {
+                    if (run++ == 0) {
+                        held = cp;
+                    }
+                    continue;
+                }
+                if (run > 0) {
+                    if (out.length() > 0) {
+                        out.appendCodePoint(run == 1 ? held : ' ');
+                    }
+                    run = 0;
+                }
+                out.appendCodePoint(cp);
+            }
+            return out.toString();
+        }
+
+        /** Unicode general category P*: Pc, Pd, Ps, Pe, Pi, Pf, Po. */
+        static boolean isPunctuation(int cp) {
+            switch (Character.getType(cp)) {
+                case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                        Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                        Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
     private final Unit unit;
     private final boolean ignoreCase;
+    private final Normalization normalization;
     private final Map<String, Integer> ids = new HashMap<>();
     private int[] pred = new int[64];
     private int[] target = new int[64];
@@ -41,9 +97,10 @@ final class SymbolReader {
     private int length;
     private char[] chars = new char[64];
 
-    SymbolReader(Unit unit, boolean ignoreCase) {
+    SymbolReader(Unit unit, boolean ignoreCase, Normalization normalization) {
         this.unit = unit;
         this.ignoreCase = ignoreCase;
+        this.normalization = normalization;
     }
 
     /** Reads the sample's {@code pred} and {@code target}. */
@@ -51,9 +108,9 @@ final class SymbolReader {
         boolean predText = sample.isText("pred");
         boolean targetText = sample.isText("target");
         if (unit == Unit.CHAR && predText && targetText) {
-            pred = codePoints(sample.text("pred"), pred);
+            pred = codePoints(normalization.apply(sample.text("pred")), pred);
             predLength = length;
-            target = codePoints(sample.text("target"), target);
+            target = codePoints(normalization.apply(sample.text("target")), target);
             targetLength = length;
             return;
         }
@@ -122,16 +179,16 @@ final class SymbolReader {
         String s = sample.text(role);
         switch (unit) {
             case CHAR:
-                return s.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+                return normalization.apply(s).codePoints().mapToObj(Character::toString).toArray(String[]::new);
             case WORD:
-                return words(s);
+                return words(normalization.apply(s));
             default:
                 String t = s.strip();
                 if (t.startsWith("[") && t.endsWith("]")) {
                     // a list written into a text cell (CSV): the engine parses it, whatever its items
                     return sample.tokens(role);
                 }
-                return words(s);
+                return words(normalization.apply(s));
         }
     }
 

@@ -3,11 +3,13 @@ package io.losskit.builtin.sequence;
 import io.losskit.core.Samples;
 import io.losskit.spi.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.losskit.core.LossState;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.Reduction;
 import io.losskit.testkit.LossHarness;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -112,5 +114,63 @@ class ErrorRateTest {
         second.add(Samples.of("pred", "x", "target", "y"), 1.0); // 1 substitution of 1
         first.merge(second);
         assertThat(first.finish().values()).containsExactly(0.5, 1.0);
+    }
+
+    @Test
+    void merAndWilAreRatiosOfCorpusSums() {
+        LossState mer = Losses.state(new Mer());
+        LossState wil = Losses.state(new Wil());
+        for (LossState acc : List.of(mer, wil)) {
+            acc.add(Samples.of("pred", "a x c", "target", "a b c d"), 1.0); // H 2, S 1, D 1: 4 ref, 3 pred words
+            acc.add(Samples.of("pred", "hello there world", "target", "hello world"), 2.0); // H 2, I 1: 2 ref, 3 pred
+        }
+        // mer: Σw·e / Σw·(h + e) = (2 + 2·1) / ((2 + 2) + 2·(2 + 1))
+        assertThat(mer.finish().value()).isEqualTo(4.0 / 10);
+        // wil: 1 − (Σw·h / Σw·r)(Σw·h / Σw·p) = 1 − (6/8)(6/9)
+        assertThat(wil.finish().value()).isCloseTo(0.5, within(1e-15));
+        assertThat(wil.finish().details()).isEqualTo(Map.of("hits", 4L, "substitutions", 1L, "deletions", 1L, "insertions", 1L));
+    }
+
+    @Test
+    void merAndWilOfEmptyUtterancesAreJiwers() {
+        LossState mer = Losses.state(new Mer(), Reduction.NONE);
+        LossState wil = Losses.state(new Wil(), Reduction.NONE);
+        for (LossState acc : List.of(mer, wil)) {
+            acc.add(Samples.of("pred", "", "target", ""), 1.0);
+            acc.add(Samples.of("pred", "uh", "target", ""), 1.0);
+            acc.add(Samples.of("pred", "", "target", "it is"), 1.0);
+            acc.add(Samples.of("pred", "it is", "target", "it is"), 1.0);
+        }
+        assertThat(mer.finish().values()).containsExactly(0.0, 1.0, 1.0, 0.0);
+        assertThat(wil.finish().values()).containsExactly(0.0, 1.0, 1.0, 0.0);
+        assertThat(mer.warnings()).isEmpty();
+    }
+
+    @Test
+    void merAndWilCountTheMostHitsOnATie() {
+        // Cost 3 either way; the alignment with a hit (morning) wins over 3 substitutions:
+        // mer = 3 / (1 + 3), wil = 1 − (1/3)(1/3).
+        LossState mer = Losses.state(new Mer());
+        LossState wil = Losses.state(new Wil());
+        for (LossState acc : List.of(mer, wil)) {
+            acc.add(Samples.of("pred", "morning every one", "target", "good morning everyone"), 1.0);
+        }
+        assertThat(mer.finish().value()).isEqualTo(0.75);
+        assertThat(wil.finish().value()).isCloseTo(8.0 / 9, within(1e-15));
+    }
+
+    @Test
+    void punctuationAndWhitespaceAreRemovedAsJiwerDoes() {
+        LossState plain = Losses.state(new Cer());
+        LossState normalized = Losses.state(new Cer(), "strip-punctuation", "true", "collapse-whitespace", "true");
+        for (LossState acc : List.of(plain, normalized)) {
+            acc.add(Samples.of("pred", "hi  there", "target", " «Hi,\tthere!» "), 1.0);
+        }
+        // plain: "hi  there" against " «Hi,\tthere!» " (14): 6 hits (i, there), 3 substitutions
+        // (h/H and both spaces against the comma and the tab), 5 deletions. The normalized target is "Hi\tthere"
+        // (8; a lone tab stays, as jiwer's RemoveMultipleSpaces keeps it), pred "hi there" (8):
+        // H→h and the tab→space, 2 substitutions of 8
+        assertThat(normalized.finish().value()).isEqualTo(2.0 / 8);
+        assertThat(plain.finish().value()).isEqualTo(8.0 / 14);
     }
 }

@@ -44,11 +44,11 @@ class SymbolReaderTest {
 
     @Test
     void stringsAreReadAsCodePoints() {
-        SymbolReader r = new SymbolReader(SymbolReader.Unit.CHAR, false);
+        SymbolReader r = new SymbolReader(SymbolReader.Unit.CHAR, false, SymbolReader.Normalization.NONE);
         // An astral letter is one symbol; a lone surrogate stays a symbol of its own.
         r.read(Samples.of("pred", "a\uD835\uDD18b\uD800", "target", "x"));
         assertThat(Arrays.copyOf(r.pred(), r.predLength())).containsExactly('a', 0x1D518, 'b', 0xD800);
-        SymbolReader folding = new SymbolReader(SymbolReader.Unit.CHAR, true);
+        SymbolReader folding = new SymbolReader(SymbolReader.Unit.CHAR, true, SymbolReader.Normalization.NONE);
         folding.read(Samples.of("pred", "A\uD801\uDC00", "target", "a\uD801\uDC28"));
         // Deseret capital and small long I fold together.
         assertThat(Arrays.copyOf(folding.pred(), folding.predLength()))
@@ -57,7 +57,7 @@ class SymbolReaderTest {
 
     @Test
     void listsAndStringsShareOneSymbolSpace() {
-        SymbolReader r = new SymbolReader(SymbolReader.Unit.WORD, false);
+        SymbolReader r = new SymbolReader(SymbolReader.Unit.WORD, false, SymbolReader.Normalization.NONE);
         r.read(Samples.of("pred", "the cat", "target", new String[] {"the", "hat"}));
         int[] p = Arrays.copyOf(r.pred(), r.predLength());
         int[] t = Arrays.copyOf(r.target(), r.targetLength());
