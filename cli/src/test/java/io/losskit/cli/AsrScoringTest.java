@@ -52,4 +52,31 @@ class AsrScoringTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("losskit: ").contains("wer").contains("sum").doesNotContain("Exception");
     }
+
+    @Test
+    void merAndWilAfterJiwersNormalisation() throws IOException {
+        // normalised (lower case, no punctuation): "hello world" for "hello world" (H 2) and
+        // "a x c" for "a b c d" (H 2, S 1, D 1): mer = 2 / 6; wil = 1 − (4/6)(4/5)
+        String file = tsv("pred\ttarget\nHello, world!\thello world\na x c\t\"a, b, c; d.\"\n");
+        Cli.Run run = Cli.run("score", "-l", "mer,wil,wer", "-P", "ignore-case=true", "-P", "strip-punctuation=true",
+                "-o", "csv", file);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                loss,value,reduction,count,hits,substitutions,deletions,insertions
+                mer,%s,mean,2,4,1,1,0
+                wil,%s,mean,2,4,1,1,0
+                wer,%s,mean,2,4,1,1,0
+                """.formatted(2.0 / 6, 1 - (4.0 / 6) * (4.0 / 5), 2.0 / 6));
+        // without the parameters "Hello," and "world!" are words of their own: no hit at all
+        assertThat(Cli.run("score", "-l", "mer", file).out()).isEqualTo("1.0\n");
+    }
+
+    @Test
+    void detailColumnsStayEmptyForALossWithoutThem() throws IOException {
+        Cli.Run run = Cli.run("score", "-l", "edit-distance,mer", "-o", "tsv", tsv("pred\ttarget\nab\tac\n"));
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("loss\tvalue\treduction\tcount\thits\tsubstitutions\tdeletions\tinsertions\n"
+                + "edit-distance\t1.0\tmean\t1\t1\t1\t0\t0\nmer\t1.0\tmean\t1\t0\t1\t0\t0\n");
+    }
 }

@@ -9,8 +9,11 @@ import io.losskit.cli.input.Record;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Writes a {@link Report} in the formats of CLI.md. */
 public final class ResultWriter {
@@ -110,10 +113,21 @@ public final class ResultWriter {
             rows(results, out, sep, true);
             return;
         }
-        out.println(String.join(String.valueOf(sep), "loss", "value", "reduction", "count"));
+        // the details (wer's hits … insertions, triplet's easy … hard) as columns after count,
+        // empty for a loss that does not report one
+        Set<String> details = new LinkedHashSet<>();
+        results.forEach(o -> details.addAll(o.details().keySet()));
+        List<String> header = new ArrayList<>(List.of("loss", "value", "reduction", "count"));
+        header.addAll(details);
+        out.println(String.join(String.valueOf(sep), header));
         for (Outcome o : results) {
-            out.println(String.join(String.valueOf(sep), o.loss(), Numbers.format(o.value()), o.reduction().id(),
+            List<String> row = new ArrayList<>(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(),
                     Long.toString(o.count())));
+            for (String d : details) {
+                Long n = o.details().get(d);
+                row.add(n == null ? "" : n.toString());
+            }
+            out.println(String.join(String.valueOf(sep), row));
         }
     }
 
