@@ -31,7 +31,7 @@ class AggregateStatesRoundTripTest {
     /** Samples each aggregate loss accepts, by id. */
     private static List<Sample> samples(String id) {
         return switch (id) {
-            case "cer", "wer" -> List.of(Samples.of("pred", "the cat sat", "target", "the cat sat down", "weight", 2.0),
+            case "cer", "wer", "mer", "wil" -> List.of(Samples.of("pred", "the cat sat", "target", "the cat sat down", "weight", 2.0),
                     Samples.of("pred", "a b", "target", "a c", "weight", 1.0),
                     Samples.of("pred", "x", "target", "x y z", "weight", 0.5));
             case "balanced-bce" -> List.of(Samples.of("pred", 0.8, "target", 1.0, "weight", 2.0),

@@ -114,7 +114,7 @@ public final class BalancedBce implements LossDefinition {
 
         @Override
         public void add(Sample sample, double weight) {
-            BinaryElements.Pairs pairs = BinaryElements.of(sample);
+            BinaryElements.Pairs pairs = BinaryElements.of(sample, null);
             int n = pairs.size();
             double positive = 0.0;
             double negative = 0.0;

@@ -89,7 +89,7 @@ public final class Bce implements LossDefinition {
             if (sample.isVector("pred") && !sample.isVector("target")) {
                 return classProbability(sample, input, posWeight, smoothing);
             }
-            return BinaryElements.mean(sample, (x, target) -> {
+            return BinaryElements.mean(sample, "cross-entropy", (x, target) -> {
                 double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
                 return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
             });
@@ -100,7 +100,8 @@ public final class Bce implements LossDefinition {
     private static double classProbability(Sample sample, Input input, double posWeight, double smoothing) {
         if (input != Input.PROBS || posWeight != 1.0 || smoothing != 0.0) {
             throw new InvalidSampleException("target", "a class index where pred is a vector: that form (sklearn's "
-                    + "log_loss over predict_proba) needs input=probs, pos-weight=1 and label-smoothing=0");
+                    + "log_loss over predict_proba) needs input=probs, pos-weight=1 and label-smoothing=0"
+                    + (input == Input.PROBS ? "" : "; for class scores and a class target use cross-entropy"));
         }
         double[] p = sample.vector("pred");
         int target = ClassTargets.numberIndex(sample, p.length);

@@ -26,12 +26,19 @@ final class BinaryElements {
         }
     }
 
-    /** The pred and target of {@code sample}; unequal shapes are an input error of the target. */
-    static Pairs of(Sample sample) {
+    /**
+     * The pred and target of {@code sample}; unequal shapes are an input error of the target.
+     *
+     * @param classForm the loss that takes a vector of class scores with a class target (focal →
+     *     softmax-focal), named when pred is a vector and the target a number; null when there is none
+     */
+    static Pairs of(Sample sample, String classForm) {
         boolean vector = sample.isVector("pred");
         if (vector != sample.isVector("target")) {
             throw new InvalidSampleException("target", vector
-                    ? "a number where pred is a vector" : "a vector where pred is a number");
+                    ? "a number where pred is a vector" + (classForm == null ? ""
+                    : "; for class scores and a class target use " + classForm)
+                    : "a vector where pred is a number");
         }
         if (!vector) {
             return new Pairs(new double[] {sample.number("pred")}, new double[] {sample.number("target")});
@@ -48,9 +55,9 @@ final class BinaryElements {
         return new Pairs(p, t);
     }
 
-    /** The mean of {@code term} over the labels of {@code sample}. */
-    static double mean(Sample sample, Term term) {
-        Pairs pairs = of(sample);
+    /** The mean of {@code term} over the labels of {@code sample}; {@code classForm} as for {@link #of}. */
+    static double mean(Sample sample, String classForm, Term term) {
+        Pairs pairs = of(sample, classForm);
         double s = 0.0;
         for (int i = 0; i < pairs.size(); i++) {
             s += term.apply(pairs.pred[i], pairs.target[i]);

@@ -54,7 +54,7 @@ public final class Brier implements LossDefinition {
                 double d = input.p(sample.number("pred")) - BinaryElements.unitTarget(sample.number("target"));
                 return d * d;
             }
-            double[] p = input.probs(ClassTargets.pred(sample));
+            double[] p = input.probs(ClassTargets.pred(sample, null));
             double[] y = sample.isVector("target") ? ClassTargets.soft(sample, p.length) : null;
             int k = y == null ? ClassTargets.numberIndex(sample, p.length) : -1;
             double sum = 0.0;

@@ -34,7 +34,7 @@ public final class CategoricalHinge implements LossDefinition {
     @Override
     public Loss create(Parameters params, Set<String> roles) {
         return (PerSampleLoss) (sample, tally) -> {
-            double[] x = ClassTargets.pred(sample);
+            double[] x = ClassTargets.pred(sample, "hinge");
             int k = ClassTargets.index(sample, x.length);
             double other = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < x.length; c++) {

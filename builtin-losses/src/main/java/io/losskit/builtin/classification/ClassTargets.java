@@ -9,8 +9,17 @@ final class ClassTargets {
     private ClassTargets() {
     }
 
-    /** The class scores of {@code sample}: a non-empty vector. */
-    static double[] pred(Sample sample) {
+    /**
+     * The class scores of {@code sample}: a non-empty vector.
+     *
+     * @param binaryForm the loss that takes one binary score where this one takes class scores
+     *     (cross-entropy → bce-logits), named when pred is a number; null when there is none
+     */
+    static double[] pred(Sample sample, String binaryForm) {
+        if (!sample.isVector("pred")) {
+            throw new InvalidSampleException("pred", "a number where a vector of class scores is needed"
+                    + (binaryForm == null ? "" : "; for one binary score per record use " + binaryForm));
+        }
         double[] pred = sample.vector("pred");
         if (pred.length == 0) {
             throw new InvalidSampleException("pred", "an empty vector (no classes)");

@@ -115,7 +115,7 @@ public final class CrossEntropy implements LossDefinition {
 
     static RatioAccumulator.Term term(Sample sample, Input input, double[] weights, double smoothing,
                                               Integer ignore) {
-        double[] pred = ClassTargets.pred(sample);
+        double[] pred = ClassTargets.pred(sample, input == Input.LOGITS ? "bce-logits" : input == Input.PROBS ? "bce" : null);
         int classes = pred.length;
         ClassTargets.checkWeights(weights, classes);
         double[] logp = input.logProbs(pred);

@@ -59,7 +59,7 @@ public final class Hinge implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, (x, target) -> {
+        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, "categorical-hinge", (x, target) -> {
             double h = Math.max(0.0, 1.0 - BinaryElements.signTarget(target) * x);
             return squared ? h * h : h;
         });

@@ -36,7 +36,7 @@ public final class JsDiv implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
         return (PerSampleLoss) (sample, tally) -> {
-            double[] pred = ClassTargets.pred(sample);
+            double[] pred = ClassTargets.pred(sample, null);
             double[] p = ClassTargets.distribution(sample, pred.length);
             double[] q = input.probs(pred);
             double sp = total(p, "target");

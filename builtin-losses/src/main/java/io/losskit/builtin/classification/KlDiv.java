@@ -39,7 +39,7 @@ public final class KlDiv implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         Input input = Input.of(params);
         return (PerSampleLoss) (sample, tally) -> {
-            double[] pred = ClassTargets.pred(sample);
+            double[] pred = ClassTargets.pred(sample, null);
             double[] p = ClassTargets.distribution(sample, pred.length);
             double[] logq = input.logProbs(pred, false);
             double loss = 0.0;

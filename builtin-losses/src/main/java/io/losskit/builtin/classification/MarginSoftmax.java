@@ -35,7 +35,7 @@ abstract class MarginSoftmax implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         Logits logits = logits(params);
         return (PerSampleLoss) (sample, tally) -> {
-            double[] cos = ClassTargets.pred(sample);
+            double[] cos = ClassTargets.pred(sample, null);
             int k = ClassTargets.index(sample, cos.length);
             double[] z = new double[cos.length];
             for (int c = 0; c < cos.length; c++) {

@@ -39,7 +39,7 @@ public final class MultiMargin implements LossDefinition {
         double margin = params.get(MARGIN);
         boolean squared = params.get(P) == 2;
         return (PerSampleLoss) (sample, tally) -> {
-            double[] x = ClassTargets.pred(sample);
+            double[] x = ClassTargets.pred(sample, "hinge");
             int k = ClassTargets.index(sample, x.length);
             double sum = 0.0;
             for (int c = 0; c < x.length; c++) {

@@ -57,7 +57,7 @@ abstract class OverlapLoss implements LossDefinition {
     }
 
     private static Overlap overlap(Sample sample, Input input) {
-        BinaryElements.Pairs pairs = BinaryElements.of(sample);
+        BinaryElements.Pairs pairs = BinaryElements.of(sample, null);
         double tp = 0.0;
         double fp = 0.0;
         double fn = 0.0;

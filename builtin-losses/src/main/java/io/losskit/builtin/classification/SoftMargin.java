@@ -35,7 +35,7 @@ public final class SoftMargin implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, (x, y) -> {
+        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, null, (x, y) -> {
             if (y != 1.0 && y != -1.0) {
                 throw new InvalidSampleException("target", "target " + y + " is not −1 or 1");
             }

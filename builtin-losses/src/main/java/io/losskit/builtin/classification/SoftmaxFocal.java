@@ -56,7 +56,7 @@ public final class SoftmaxFocal implements LossDefinition {
 
     private static RatioAccumulator.Term term(Sample sample, Input input, double alpha, double gamma,
                                               double[] weights) {
-        double[] pred = ClassTargets.pred(sample);
+        double[] pred = ClassTargets.pred(sample, "focal");
         int classes = pred.length;
         ClassTargets.checkWeights(weights, classes);
         double[] logp = input.logProbs(pred);

@@ -42,7 +42,7 @@ public final class TopKError implements LossDefinition {
     public Loss create(Parameters params, Set<String> roles) {
         int k = params.get(K);
         return (PerSampleLoss) (sample, tally) -> {
-            double[] x = ClassTargets.pred(sample);
+            double[] x = ClassTargets.pred(sample, "zero-one");
             int t = ClassTargets.index(sample, x.length);
             int rank = 0;
             for (int c = 0; c < x.length; c++) {

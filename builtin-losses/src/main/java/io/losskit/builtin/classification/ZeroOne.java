@@ -53,10 +53,10 @@ public final class ZeroOne implements LossDefinition {
         double threshold = params.get(THRESHOLD);
         return (PerSampleLoss) (sample, tally) -> {
             if (sample.isVector("pred") && !sample.isVector("target")) {
-                double[] x = ClassTargets.pred(sample);
+                double[] x = ClassTargets.pred(sample, null);
                 return ClassTargets.argmax(x) == ClassTargets.numberIndex(sample, x.length) ? 0.0 : 1.0;
             }
-            BinaryElements.Pairs pairs = BinaryElements.of(sample);
+            BinaryElements.Pairs pairs = BinaryElements.of(sample, null);
             for (int l = 0; l < pairs.size(); l++) {
                 if ((pairs.pred()[l] >= threshold ? 1.0 : 0.0) != label(pairs.target()[l])) {
                     return 1.0;

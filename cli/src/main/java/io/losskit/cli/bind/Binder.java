@@ -23,10 +23,14 @@ import java.util.regex.Pattern;
  */
 public final class Binder {
 
-    /** Other names the common roles go by. */
+    /** Other names the common roles go by (scikit-learn's, Hugging Face's, ASR tools'), in the order they are tried. */
     static final Map<String, List<String>> ALIASES = Map.of(
-            "pred", List.of("prediction", "y_pred", "yhat", "embedding"),
-            "target", List.of("y_true", "label", "y"));
+            "pred", List.of("prediction", "y_pred", "yhat", "embedding", "logits", "predictions", "probs", "hyp",
+                    "hypothesis"),
+            "target", List.of("y_true", "label", "y", "labels", "label_ids", "ref", "reference"));
+
+    /** How many column names an error message lists before "… and N more". */
+    static final int LISTED_COLUMNS = 8;
 
     private Binder() {
     }
@@ -65,7 +69,9 @@ public final class Binder {
                     throw missing(source, first, hasHeader, role, "no column for role \"" + role + "\" (looked for "
                             + String.join(", ", candidates(role)) + " and " + role + "_0, " + role + "_1, …; the "
                             + (hasHeader ? "columns" : "fields of the first record") + " are: "
-                            + String.join(", ", source.columns()) + "); map one with --col " + role + "=NAME");
+                            + columnList(source.columns()) + "); map one with --col " + role + "="
+                            + (kinds.contains(RoleKind.VECTOR) || kinds.contains(RoleKind.NUMERIC)
+                            ? glob(source.columns()).map(g -> "'" + g + "'").orElse("NAME") : "NAME"));
                 }
                 continue;
             }
@@ -158,10 +164,10 @@ public final class Binder {
                                                  String spec, String column, String problem) {
         if (hasHeader) {
             return new UsageError("--col " + role + "=" + spec + ": " + source.name() + " has " + problem
-                    + "; its columns are: " + String.join(", ", source.columns()));
+                    + "; its columns are: " + columnList(source.columns()));
         }
         return missing(source, first, false, column, problem + " (mapped to role " + role
-                + "); the fields of the first record are: " + String.join(", ", source.columns()));
+                + "); the fields of the first record are: " + columnList(source.columns()));
     }
 
     private static List<String> conventional(RecordSource source, String role) {
@@ -175,6 +181,34 @@ public final class Binder {
             indexed.add(role + "_" + indexed.size());
         }
         return indexed;
+    }
+
+    /** The first {@link #LISTED_COLUMNS} names, then "… and N more": a header of 1,000 embedding columns stays one readable line. */
+    static String columnList(List<String> columns) {
+        if (columns.size() <= LISTED_COLUMNS + 1) {
+            return String.join(", ", columns);
+        }
+        return String.join(", ", columns.subList(0, LISTED_COLUMNS)) + " … and " + (columns.size() - LISTED_COLUMNS)
+                + " more";
+    }
+
+    /**
+     * A glob for the largest family of numbered columns ({@code emb_0 … emb_999} → {@code emb_*}),
+     * when there is one of at least three: what {@code --col ROLE=} most likely wants for a vector.
+     */
+    static java.util.Optional<String> glob(List<String> columns) {
+        Map<String, Integer> families = new LinkedHashMap<>();
+        for (String c : columns) {
+            int end = c.length();
+            while (end > 0 && Character.isDigit(c.charAt(end - 1))) {
+                end--;
+            }
+            if (end < c.length() && end > 0) {
+                families.merge(c.substring(0, end), 1, Integer::sum);
+            }
+        }
+        return families.entrySet().stream().filter(f -> f.getValue() >= 3)
+                .max(Map.Entry.comparingByValue()).map(f -> f.getKey() + "*");
     }
 
     /** The regular expression of a shell glob: {@code *} any run, {@code ?} one character. */

@@ -196,7 +196,7 @@ public final class ScoreEngine {
             pass.enter(-1);
             String id = p.descriptor().id();
             outcomes.add(new Outcome(id, plan.reduction(), r.value(), r.values(), r.count(), p.params().effective(),
-                    r.details()));
+                    inDeclaredOrder(r.details(), p.descriptor().details())));
             Map<String, Long> reported = new LinkedHashMap<>(state.warnings());
             if (pass.infiniteNaN[i] > 0) {
                 reported.merge(INFINITE_NAN, pass.infiniteNaN[i], Long::sum);
@@ -290,5 +290,17 @@ public final class ScoreEngine {
             records += p.reading.records;
         }
         return parts;
+    }
+
+    /** {@code details} in the order the descriptor declares them (a LossResult's map has none), others after. */
+    private static Map<String, Long> inDeclaredOrder(Map<String, Long> details, List<String> declared) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String key : declared) {
+            if (details.containsKey(key)) {
+                ordered.put(key, details.get(key));
+            }
+        }
+        new java.util.TreeMap<>(details).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 }
