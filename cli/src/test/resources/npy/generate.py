@@ -26,3 +26,24 @@ np.save(here / "cube-fortran.npy", np.asfortranarray(np.arange(24, dtype="<i4").
 np.save(here / "strings.npy", np.array(["a", "b"]))
 np.save(here / "objects.npy", np.array([1, "a"], dtype=object), allow_pickle=True)
 np.save(here / "scalar.npy", np.float64(1.0))
+
+# .npz: arrays named after roles, stored (np.savez) and deflated (np.savez_compressed)
+def golden_rows(path):
+    return [json.loads(line) for line in (here / "../../../../../builtin-losses/src/test/resources/golden" / path).read_text().splitlines() if line.strip()]
+
+np.savez(here / "mc.npz", pred=logits, target=labels)
+np.savez_compressed(here / "mc-named.npz", logits=logits, labels=labels.astype("<i4"))
+reg = golden_rows("regression/reg-w.jsonl")
+np.savez_compressed(here / "reg-w.npz", **{k: np.array([r[k] for r in reg]) for k in ("pred", "target", "weight")})
+rega = golden_rows("regression/reg-a.jsonl")
+np.savez(here / "reg-a.npz", **{k: np.array([r[k] for r in rega]) for k in ("pred", "target")})
+tri = golden_rows("metric/triplets-weighted.jsonl")
+np.savez(here / "triplets.npz", **{k: np.array([r[k] for r in tri]) for k in ("anchor", "positive", "negative", "weight")})
+pairs = golden_rows("metric/pairs.jsonl")
+np.savez(here / "pairs.npz", **{k: np.array([r[k] for r in pairs]) for k in ("a", "b", "target")})
+# --key: the targets in reverse order, joined on id
+ids = np.arange(len(reg)) + 100
+np.savez(here / "keyed-pred.npz", id=ids, pred=np.array([r["pred"] for r in reg]))
+np.savez(here / "keyed-target.npz", id=ids[::-1], target=np.array([r["target"] for r in reg])[::-1])
+np.savez(here / "bad-lengths.npz", pred=np.zeros(3), target=np.zeros(20))
+np.savez(here / "bad-dtype.npz", pred=np.array(["a", "b"]), target=np.zeros(2))

@@ -1,6 +1,7 @@
 package io.losskit.cli;
 
 import io.losskit.cli.input.InputFormat;
+import io.losskit.cli.input.Inputs;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.spi.Reduction;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class ScoreCommand implements Callable<Integer> {
                         "  4  a loss failed (a plugin's loss threw, ran out of memory or past --loss-timeout)",
                         " 70  a bug of losskit (LOSSKIT_DEBUG=1 prints the stack trace)", "");
         spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
-                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; - for standard input. With -p/-t also .txt (one string per line) and .npy (one array). "
+                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; .npz (arrays named after roles); - for standard input. With -p/-t also .txt (one string per line) and .npy (one array). "
                         + "Memory: CSV, TSV, JSONL and a JSON array of rows stream; a JSON object of columns keeps the columns roles read "
                         + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole.").build());
         spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
@@ -45,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
                 + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
-        spec.addOption(OptionSpec.builder("--format").paramLabel("csv|tsv|json|jsonl|lines|npy").type(InputFormat.class).converters(new FormatConverter())
+        spec.addOption(OptionSpec.builder("--format").paramLabel(Inputs.FORMATS).type(InputFormat.class).converters(new FormatConverter())
                 .description("Input format where the file name does not say it (standard input).").build());
         spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
                 .description("Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').").build());
@@ -133,7 +134,7 @@ final class ScoreCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected csv, tsv, json, jsonl, lines or npy, not '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected " + Inputs.FORMATS.replace("|", ", ") + ", not '" + value + "'");
         }
     }
 

@@ -31,11 +31,15 @@ final class Cli {
     }
 
     static Run runWithStdin(String stdin, String... args) {
+        return runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Run runWithStdin(byte[] stdin, String... args) {
         InputStream saved = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream(stdin));
             CommandLine cl = Main.commandLine(REGISTRY);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));

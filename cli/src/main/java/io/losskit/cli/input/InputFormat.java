@@ -8,11 +8,13 @@ public enum InputFormat {
     /** Plain text, one string per line ({@code .txt}). */
     LINES,
     /** A NumPy array ({@code .npy}). */
-    NPY;
+    NPY,
+    /** NumPy arrays in a zip ({@code .npz}), one per column. */
+    NPZ;
 
     /**
      * The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json},
-     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, each optionally {@code .gz}), or null.
+     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, {@code .npz}, each optionally {@code .gz}), or null.
      */
     public static InputFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
@@ -37,12 +39,20 @@ public enum InputFormat {
         if (n.endsWith(".npy")) {
             return NPY;
         }
+        if (n.endsWith(".npz")) {
+            return NPZ;
+        }
         return null;
     }
 
     /** Whether a file of this format holds a single role, named by the side it is given on ({@code -p}/{@code -t}). */
     public boolean holdsOneRole() {
         return this == LINES || this == NPY;
+    }
+
+    /** Whether the format is read from its end (a zip's directory), so only from a file, not from standard input. */
+    public boolean needsFile() {
+        return this == NPZ;
     }
 
     /** The id users type with {@code --format}. */

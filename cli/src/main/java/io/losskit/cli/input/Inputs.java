@@ -3,9 +3,7 @@ package io.losskit.cli.input;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -24,7 +22,8 @@ public final class Inputs {
      * Opens {@code file}.
      *
      * @param format the format, or null to take it from the extension (or, for standard input,
-     *     from the first bytes: {@code [} JSON, <code>{</code> JSON Lines, otherwise CSV, or TSV when
+     *     from the first bytes: the magic of .npy (and of a zip, refused: .npz needs a file), {@code [} JSON,
+     *     <code>{</code> JSON Lines, otherwise CSV, or TSV when
      *     the first line has tabs and no commas)
      * @param stdin standard input, used for "-"
      * @param role the role a file that holds one role ({@link InputFormat#holdsOneRole()}) is given
@@ -33,22 +32,23 @@ public final class Inputs {
     public static RecordSource open(String file, InputFormat format, InputStream stdin, String role) throws IOException {
         boolean isStdin = file.equals("-");
         String name = isStdin ? "stdin" : file;
+        InputFormat named = format != null || isStdin ? format : InputFormat.fromFileName(file);
+        if (named != null && named.needsFile()) {
+            if (isStdin) {
+                throw needsFile(named);
+            }
+            Path path = existing(file);
+            return new NpzSource(name, path);
+        }
         InputStream raw;
         if (isStdin) {
             raw = stdin;
         } else {
+            Path path = existing(file);
             try {
-                raw = Files.newInputStream(Path.of(file));
-            } catch (NoSuchFileException e) {
-                throw InputError.inFile(file, "no such file");
-            } catch (AccessDeniedException e) {
-                throw InputError.inFile(file, "permission denied");
+                raw = Files.newInputStream(path);
             } catch (IOException e) {
                 throw InputError.inFile(file, "cannot open: " + e.getMessage());
-            }
-            if (Files.isDirectory(Path.of(file))) {
-                raw.close();
-                throw InputError.inFile(file, "is a directory");
             }
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -59,16 +59,17 @@ public final class Inputs {
             in.close();
             throw InputError.inFile(file, "the name ends in .gz but the file is not gzip-compressed");
         }
-        InputFormat f = format;
+        InputFormat f = named;
         if (f == null && !isStdin) {
-            f = InputFormat.fromFileName(file);
-            if (f == null) {
-                data.close();
-                throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format csv|tsv|json|jsonl|lines|npy");
-            }
+            data.close();
+            throw new UsageError("cannot tell the format of " + file + " from its name; say it with --format " + FORMATS);
         }
         if (f == null) {
             f = sniff(data);
+            if (f.needsFile()) {
+                data.close();
+                throw needsFile(f);
+            }
         }
         if (f.holdsOneRole() && role == null) {
             data.close();
@@ -79,6 +80,8 @@ public final class Inputs {
                 return new LinesSource(name, data, role);
             case NPY:
                 return new NpySource(name, data, role);
+            case NPZ:
+                throw new AssertionError("read from a file above");
             case CSV:
                 return new CsvSource(name, data, ',', data == in && !isStdin ? Path.of(file) : null);
             case TSV:
@@ -90,6 +93,29 @@ public final class Inputs {
             default:
                 throw new AssertionError(f);
         }
+    }
+
+    /** The ids of {@code --format}, for messages. */
+    public static final String FORMATS = "csv|tsv|json|jsonl|lines|npy|npz";
+
+    /** {@code file}, which exists and is not a directory. */
+    private static Path existing(String file) {
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw InputError.inFile(file, "is a directory");
+        }
+        if (!Files.exists(path)) {
+            throw InputError.inFile(file, "no such file");
+        }
+        if (!Files.isReadable(path)) {
+            throw InputError.inFile(file, "permission denied");
+        }
+        return path;
+    }
+
+    private static UsageError needsFile(InputFormat f) {
+        return new UsageError("standard input (-) cannot be read as " + f.id() + ": a " + f.id()
+                + " file is read from its end, so give it as a file, not through a pipe");
     }
 
     /**
@@ -121,6 +147,12 @@ public final class Inputs {
         in.mark(1 << 16);
         byte[] head = in.readNBytes(1 << 15);
         in.reset();
+        if (head.length >= 6 && (head[0] & 0xff) == 0x93 && head[1] == 'N' && head[2] == 'U' && head[3] == 'M' && head[4] == 'P' && head[5] == 'Y') {
+            return InputFormat.NPY;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return InputFormat.NPZ;
+        }
         int i = 0;
         while (i < head.length && Character.isWhitespace(head[i])) {
             i++;

@@ -42,7 +42,7 @@ public final class NpySource extends OneColumnSource {
         super(name, in, column);
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
-            throw InputError.inFile(name, "not a NumPy .npy file (no \\x93NUMPY magic)");
+            throw InputError.inFile(name, "array " + column + " is not a NumPy .npy array (no \\x93NUMPY magic)");
         }
         int major = magic[6];
         byte[] len = in.readNBytes(major == 1 ? 2 : 4);
@@ -104,6 +104,11 @@ public final class NpySource extends OneColumnSource {
         }
     }
 
+    /** The length of the first axis: the number of records. */
+    long records() {
+        return shape[0];
+    }
+
     private static int parseSize(String s) {
         try {
             return Integer.parseInt(s);
@@ -123,7 +128,7 @@ public final class NpySource extends OneColumnSource {
     private byte[] readFully(int bytes) throws IOException {
         byte[] b = in.readNBytes(bytes);
         if (b.length < bytes) {
-            throw InputError.inFile(name, "the data ends early: shape " + shapeText() + " needs " + bytes
+            throw InputError.inFile(name, "array " + column + " ends early: shape " + shapeText() + " needs " + bytes
                     + " bytes, the file has " + b.length);
         }
         return b;
@@ -139,7 +144,7 @@ public final class NpySource extends OneColumnSource {
             byte[] b = row.array();
             int n = in.readNBytes(b, 0, b.length);
             if (n < b.length) {
-                throw new InputError(name, -1, records + 1, null, "the data ends early: shape " + shapeText()
+                throw new InputError(name, -1, records + 1, column, "the data ends early: shape " + shapeText()
                         + " has " + shape[0] + " records").unrecoverable();
             }
             for (int j = 0; j < perRecord; j++) {
