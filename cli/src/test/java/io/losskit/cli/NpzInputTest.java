@@ -94,7 +94,7 @@ class NpzInputTest {
         for (String[] args : new String[][] {{"score", "-l", "mse", "-"}, {"score", "-l", "mse", "--format", "npz", "-"}}) {
             Cli.Run run = Cli.runWithStdin(npz, args);
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.err()).startsWith("losskit: standard input (-) cannot be read as npz: a npz file is read from its end,"
+            assertThat(run.err()).startsWith("losskit: standard input (-) cannot be read as npz: a .npz file is read from its end,"
                     + " so give it as a file, not through a pipe\n");
         }
     }

@@ -1,13 +1,17 @@
 package io.losskit.cli.input;
 
 /** A record copied out of its source: column values as {@link Record#value} gives them. */
-final class FrozenRecord implements Record {
+public final class FrozenRecord implements Record {
 
     private final long number;
     private final long line;
     private final Object[] values;
 
-    FrozenRecord(long number, long line, Object[] values) {
+    /**
+     * @param line the 1-based line, or −1 when the format has no lines
+     * @param values the columns' values as {@link Record#value} gives them; null where there is none
+     */
+    public FrozenRecord(long number, long line, Object[] values) {
         this.number = number;
         this.line = line;
         this.values = values;

@@ -10,11 +10,13 @@ public enum InputFormat {
     /** A NumPy array ({@code .npy}). */
     NPY,
     /** NumPy arrays in a zip ({@code .npz}), one per column. */
-    NPZ;
+    NPZ,
+    /** Arrow IPC: the file format ({@code .arrow}, Feather v2 {@code .feather}) or the stream format ({@code .arrows}). */
+    ARROW;
 
     /**
      * The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json},
-     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, {@code .npz}, each optionally {@code .gz}), or null.
+     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, {@code .npz}, {@code .arrow}/{@code .feather}/{@code .arrows}, each optionally {@code .gz}), or null.
      */
     public static InputFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
@@ -41,6 +43,9 @@ public enum InputFormat {
         }
         if (n.endsWith(".npz")) {
             return NPZ;
+        }
+        if (n.endsWith(".arrow") || n.endsWith(".feather") || n.endsWith(".arrows")) {
+            return ARROW;
         }
         return null;
     }

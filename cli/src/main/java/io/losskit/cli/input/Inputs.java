@@ -3,6 +3,7 @@ package io.losskit.cli.input;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class Inputs {
      * Opens {@code file}.
      *
      * @param format the format, or null to take it from the extension (or, for standard input,
-     *     from the first bytes: the magic of .npy (and of a zip, refused: .npz needs a file), {@code [} JSON,
+     *     from the first bytes: the magic of .npy, Arrow IPC (and of a zip, refused: .npz needs a file), {@code [} JSON,
      *     <code>{</code> JSON Lines, otherwise CSV, or TSV when
      *     the first line has tabs and no commas)
      * @param stdin standard input, used for "-"
@@ -80,6 +81,13 @@ public final class Inputs {
                 return new LinesSource(name, data, role);
             case NPY:
                 return new NpySource(name, data, role);
+            case ARROW:
+                try {
+                    return FormatReaders.of(f).open(name, isStdin ? null : Path.of(file), data);
+                } catch (IOException | RuntimeException e) {
+                    data.close();
+                    throw e;
+                }
             case NPZ:
                 throw new AssertionError("read from a file above");
             case CSV:
@@ -96,7 +104,7 @@ public final class Inputs {
     }
 
     /** The ids of {@code --format}, for messages. */
-    public static final String FORMATS = "csv|tsv|json|jsonl|lines|npy|npz";
+    public static final String FORMATS = "csv|tsv|json|jsonl|lines|npy|npz|arrow";
 
     /** {@code file}, which exists and is not a directory. */
     private static Path existing(String file) {
@@ -114,7 +122,7 @@ public final class Inputs {
     }
 
     private static UsageError needsFile(InputFormat f) {
-        return new UsageError("standard input (-) cannot be read as " + f.id() + ": a " + f.id()
+        return new UsageError("standard input (-) cannot be read as " + f.id() + ": a ." + f.id()
                 + " file is read from its end, so give it as a file, not through a pipe");
     }
 
@@ -152,6 +160,11 @@ public final class Inputs {
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return InputFormat.NPZ;
+        }
+        // Arrow IPC: the file's magic, or a stream's first message (a continuation marker, −1)
+        if (head.length >= 6 && new String(head, 0, 6, StandardCharsets.ISO_8859_1).equals("ARROW1")
+                || head.length >= 4 && (head[0] & head[1] & head[2] & head[3]) == (byte) 0xff) {
+            return InputFormat.ARROW;
         }
         int i = 0;
         while (i < head.length && Character.isWhitespace(head[i])) {

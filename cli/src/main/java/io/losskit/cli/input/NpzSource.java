@@ -1,6 +1,5 @@
 package io.losskit.cli.input;
 
-import io.losskit.cli.InputError;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
