@@ -1,27 +1,28 @@
 package io.losskit.spark;
 
+import io.losskit.core.Evaluator;
+import io.losskit.core.LossState;
+import io.losskit.core.Losses;
+import io.losskit.spi.BatchLoss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
-import io.losskit.spi.LossProvider;
+import io.losskit.spi.Parameters;
 import io.losskit.spi.ParameterValues;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
  * What an aggregator computes, and all that it ships to the executors: the loss id, its
- * parameters as text, the reduction and the roles of the input columns in order. The loss itself
- * is found and built on the executor, from the packs on its class path.
+ * parameters as text, the reduction and the roles of the input columns in order. The kernel's
+ * {@link Evaluator} is built on the executor, from the packs on its class path.
  */
 final class LossRecipe implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     final String loss;
     final Map<String, String> params;
@@ -29,7 +30,9 @@ final class LossRecipe implements Serializable {
     /** The roles of the aggregator's input columns, in order; {@code weight} is the sample weight. */
     final List<String> roles;
 
+    private transient Evaluator evaluator;
     private transient LossDefinition definition;
+    private transient ParameterValues values;
 
     LossRecipe(String loss, Map<String, String> params, Reduction reduction, List<String> roles) {
         if (reduction == Reduction.NONE) {
@@ -42,52 +45,58 @@ final class LossRecipe implements Serializable {
         this.roles = List.copyOf(roles);
     }
 
-    /** Checks that the loss exists, takes these parameters and the reduction, and has a Spark form. */
+    /** Checks that the loss exists, takes these parameters, roles and reduction, and has a Spark form. */
     LossRecipe check() {
-        newState();
+        evaluator();
         return this;
     }
 
-    EvaluationState newState() {
-        return new PerSampleEvaluation(perSample(), reduction);
+    LossState newState() {
+        return evaluator().newState();
     }
 
-    EvaluationState decode(byte[] bytes) {
-        return new PerSampleEvaluation(perSample(), reduction, bytes);
+    LossState decode(byte[] bytes) {
+        return evaluator().decode(bytes);
     }
 
-    private PerSampleLoss perSample() {
-        LossDefinition d = definition();
-        LossDescriptor desc = d.descriptor();
-        if (!desc.reductions().contains(reduction)) {
-            throw new IllegalArgumentException(loss + " does not support reduction " + reduction.id());
+    LossDescriptor descriptor() {
+        return definition().descriptor();
+    }
+
+    /** Every parameter's effective value, as the command line's JSON reports them. */
+    Map<String, Object> effectiveParams() {
+        evaluator();
+        return values.effective();
+    }
+
+    private Evaluator evaluator() {
+        if (evaluator == null) {
+            LossDefinition d = definition();
+            values = (ParameterValues) parameters(d);
+            Set<String> present = Set.copyOf(roles);
+            if (d.create(values, present) instanceof BatchLoss) {
+                throw new IllegalArgumentException(loss + " is a batch (metric-learning) loss: its value depends on which"
+                        + " rows form a batch, and Spark's partitions keep no order; it has no Spark form (use losskit score"
+                        + " --batch-size)");
+            }
+            evaluator = Evaluator.of(d, values, present, reduction, 0);
         }
-        ParameterValues values = ParameterValues.of(desc, params, path -> {
-            throw new IllegalArgumentException(loss + ": a parameter that names a file (" + path
-                    + ") has no Spark form");
-        });
-        if (!(d.create(values, Set.copyOf(roles)) instanceof PerSampleLoss l)) {
-            // Aggregate and batch losses wait for the adapter to use the kernel's LossState (core/).
-            throw new IllegalArgumentException(loss + " is not a per-sample loss: only per-sample losses run on Spark"
-                    + " in this version");
+        return evaluator;
+    }
+
+    private Parameters parameters(LossDefinition d) {
+        try {
+            return Losses.parameters(d, params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
         }
-        return l;
     }
 
     private LossDefinition definition() {
         if (definition == null) {
-            List<String> ids = new ArrayList<>();
-            for (LossProvider p : ServiceLoader.load(LossProvider.class, LossRecipe.class.getClassLoader())) {
-                for (LossDefinition d : p.losses()) {
-                    LossDescriptor desc = d.descriptor();
-                    ids.add(desc.id());
-                    if (desc.id().equals(loss) || desc.aliases().contains(loss)) {
-                        definition = d;
-                        return d;
-                    }
-                }
-            }
-            throw new IllegalArgumentException("unknown loss " + loss + " (the class path has " + String.join(", ", ids) + ")");
+            definition = Losses.find(loss).orElseThrow(() -> new IllegalArgumentException("unknown loss " + loss
+                    + " (the class path has " + String.join(", ", Losses.all().stream().map(d -> d.descriptor().id()).toList())
+                    + ")"));
         }
         return definition;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.GetStructField;
 import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.execution.aggregate.ScalaAggregator$;
 import org.apache.spark.sql.expressions.UserDefinedAggregator;
@@ -29,12 +30,16 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code losskit(loss, pred, target [, weight] [, params])}: {@code loss} a string literal,
  * {@code pred} and {@code target} numbers, strings or arrays (vectors, matrices, sequences),
  * {@code weight} a number column, {@code params} a literal {@code map('delta', '0.5', …)} whose
- * key {@code reduction} says {@code mean} (the default) or {@code sum}.
+ * key {@code reduction} says {@code mean} (the default) or {@code sum}. Losses that read other
+ * roles take them by name: {@code losskit(loss, named_struct('pred', p, 'target', t, 'var', v) [, params])}.
  */
 public final class LosskitSpark {
 
     /** The name of the SQL function. */
     public static final String FUNCTION = "losskit";
+
+    private static final String USAGE = FUNCTION + "(loss, pred, target [, weight] [, params]) or "
+            + FUNCTION + "(loss, named_struct('ROLE', column, …) [, params])";
 
     private LosskitSpark() {
     }
@@ -48,9 +53,8 @@ public final class LosskitSpark {
     /** The aggregate expression of one call, built once its arguments' types are known. */
     private static Expression call(scala.collection.immutable.Seq<Expression> arguments) {
         List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
-        if (args.size() < 3 || args.size() > 5) {
-            throw new IllegalArgumentException(FUNCTION + "(loss, pred, target [, weight] [, params]) takes 3 to 5 arguments, not "
-                    + args.size());
+        if (args.size() < 2 || args.size() > 5) {
+            throw new IllegalArgumentException(USAGE + " takes 2 to 5 arguments, not " + args.size());
         }
         Map<String, String> params = new LinkedHashMap<>();
         Expression last = args.get(args.size() - 1);
@@ -64,21 +68,36 @@ public final class LosskitSpark {
         if (!loss.foldable() || !(loss.dataType() instanceof StringType)) {
             throw new IllegalArgumentException(FUNCTION + ": the loss is a string literal, e.g. 'mse'");
         }
-        List<String> roles = new ArrayList<>(List.of("pred", "target"));
-        if (args.size() == 3) {
-            roles.add(LossDescriptor.WEIGHT);
-        }
-        if (args.size() != roles.size()) {
-            throw new IllegalArgumentException(FUNCTION + "(loss, pred, target [, weight] [, params]): the params are a map");
-        }
-        StructField[] fields = new StructField[args.size()];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = DataTypes.createStructField(roles.get(i), columnType(args.get(i).dataType(), roles.get(i)), true);
+        List<String> roles = new ArrayList<>();
+        if (args.size() == 1 && args.get(0).dataType() instanceof StructType struct) {
+            // named_struct('pred', p, 'target', t, 'var', v): every role by its name
+            Expression roleStruct = args.remove(0);
+            for (int i = 0; i < struct.fields().length; i++) {
+                roles.add(struct.fields()[i].name());
+                args.add(new GetStructField(roleStruct, i, scala.Option.apply(struct.fields()[i].name())));
+            }
+        } else {
+            roles.addAll(List.of("pred", "target"));
+            if (args.size() == 3) {
+                roles.add(LossDescriptor.WEIGHT);
+            }
+            if (args.size() != roles.size()) {
+                throw new IllegalArgumentException(USAGE + ": the params are a map");
+            }
         }
         LossRecipe recipe = new LossRecipe(String.valueOf(loss.eval(null)), params, reduction(reduction), roles).check();
-        UserDefinedAggregator<?, ?, ?> udaf = (UserDefinedAggregator<?, ?, ?>) functions.udaf(new LossAggregator(recipe),
-                Encoders.row(DataTypes.createStructType(fields)));
+        UserDefinedAggregator<?, ?, ?> udaf = (UserDefinedAggregator<?, ?, ?>) functions.udaf(LossAggregator.values(recipe),
+                Encoders.row(schema(roles, args.stream().map(Expression::dataType).toList())));
         return ScalaAggregator$.MODULE$.apply(udaf.withName(FUNCTION), CollectionConverters.asScala(args).toSeq());
+    }
+
+    /** The row type an aggregator reads its role columns as. */
+    static StructType schema(List<String> roles, List<DataType> types) {
+        StructField[] fields = new StructField[roles.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = DataTypes.createStructField(roles.get(i), columnType(types.get(i), roles.get(i)), true);
+        }
+        return DataTypes.createStructType(fields);
     }
 
     private static Reduction reduction(String id) {
