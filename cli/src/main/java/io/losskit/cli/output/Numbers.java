@@ -1,24 +1,13 @@
 package io.losskit.cli.output;
 
-import java.math.BigDecimal;
-
-/** How results print: enough digits to read back the same double; Infinity, -Infinity, NaN spelled out. */
+/** How results print: the kernel's {@link io.losskit.core.Numbers#format} (the Spark adapter prints the same). */
 public final class Numbers {
 
     private Numbers() {
     }
 
-    /**
-     * The shortest digits that read back as {@code v} (those of {@link Double#toString}), without
-     * an exponent between 1e-5 and 1e16, where plain notation is easier to read.
-     */
+    /** See {@link io.losskit.core.Numbers#format}. */
     public static String format(double v) {
-        String s = Double.toString(v);
-        double a = Math.abs(v);
-        if (Double.isFinite(v) && a >= 1e-5 && a < 1e16 && s.indexOf('E') >= 0) {
-            // "1.0E-4": the ".0" is no digit of the value; kept, it would print as 0.00010
-            return new BigDecimal(s.replace(".0E", "E")).toPlainString();
-        }
-        return s;
+        return io.losskit.core.Numbers.format(v);
     }
 }
