@@ -51,7 +51,6 @@ class GoldenOnSparkTest {
     @BeforeAll
     static void start() {
         spark = TestSpark.session();
-        LosskitSpark.register(spark);
     }
 
     @AfterAll

@@ -19,7 +19,6 @@ class PluginOnSparkTest {
     @BeforeAll
     static void start() {
         spark = TestSpark.session();
-        LosskitSpark.register(spark);
     }
 
     @AfterAll
