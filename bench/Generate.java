@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Writes benchmark inputs with a fixed seed, full-precision doubles, as saved model output looks.
  * <pre>
- *   java Generate.java regression N FILE          pred,target (about 40 bytes a row)
+ *   java Generate.java regression N [S] FILE      pred,target (about 40 bytes a row) [,slice: one of S names]
  *   java Generate.java classification N C FILE    logit_0..logit_{C-1},target (class index)
  *   java Generate.java labelled N D K FILE         JSONL {"pred": [D numbers], "target": label of K}
  *   java Generate.java ctc N T C L FILE            JSONL {"pred": T×C log-probs, "target": L labels}
@@ -38,11 +38,12 @@ public class Generate {
         }
         boolean regression = args[0].equals("regression");
         int classes = regression ? 0 : Integer.parseInt(args[2]);
-        Path file = Path.of(args[regression ? 2 : 3]);
+        Path file = Path.of(args[args.length - 1]);
+        int slices = regression && args.length > 3 ? Integer.parseInt(args[2]) : 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             StringBuilder line = new StringBuilder(256);
             if (regression) {
-                w.write("pred,target\n");
+                w.write(slices > 0 ? "pred,target,slice\n" : "pred,target\n");
             } else {
                 for (int c = 0; c < classes; c++) {
                     line.append("logit_").append(c).append(',');
@@ -54,6 +55,9 @@ public class Generate {
                 if (regression) {
                     double target = random.nextDouble() * 4 - 2 + random.nextGaussian();
                     line.append(target + 0.3 * random.nextGaussian()).append(',').append(target);
+                    if (slices > 0) {
+                        line.append(",s").append(random.nextInt(slices));
+                    }
                 } else {
                     int k = random.nextInt(classes);
                     for (int c = 0; c < classes; c++) {

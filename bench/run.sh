@@ -13,7 +13,8 @@ mkdir -p "$data"
 which="${1:-all}"
 want() { [ "$which" = all ] || [ "$which" = "$1" ]; }
 gen() { [ -f "$data/$1" ] || java "$here/Generate.java" "${@:2}" "$data/$1"; }
-want regression && gen reg-10M.csv regression 10000000 && gen reg-100.csv regression 100
+want regression && gen reg-10M.csv regression 10000000 && gen reg-100.csv regression 100 \
+  && gen reg-10M-sliced.csv regression 10000000 1000
 want classification && gen cls-1M.csv classification 1000000 10
 want sequence && gen ctc-256.jsonl ctc 256 200 32 40 && gen asr-200k.csv asr 200000
 want metric && gen labelled-20k.jsonl labelled 20000 128 100
@@ -39,6 +40,8 @@ if want regression; then
   measure "10M rows, mse"                      10000000 "$data/reg-10M.csv" -l mse
   measure "10M rows, mse,mae,huber,rmse"       10000000 "$data/reg-10M.csv" -l mse,mae,huber,rmse
   measure "100 rows, mse (start-up)"           100      "$data/reg-100.csv" -l mse
+  measure "10M rows + slice column, mse"       10000000 "$data/reg-10M-sliced.csv" -l mse
+  measure "the same, --by slice (1,000 slices)" 10000000 "$data/reg-10M-sliced.csv" -l mse --by slice
 fi
 if want classification; then
   measure "1M rows x 10 logits, cross-entropy" 1000000  "$data/cls-1M.csv" -l cross-entropy --col 'pred=logit_*'

@@ -1,11 +1,14 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.losskit.cli.bind.SliceColumns;
+import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.Numbers;
 import io.losskit.cli.output.ResultWriter;
+import io.losskit.cli.output.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,19 +194,15 @@ public final class Gates {
         throw InputError.inFile(file, "the baseline value of " + loss + " is " + found + ", not a number");
     }
 
-    /** The failures, one message each (empty when every gate passes); warnings go to {@code warnings}. */
-    public List<String> check(List<Outcome> outcomes, List<String> warnings) {
-        List<String> failures = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            double v = o.value();
-            Bound hi = max.get(o.loss());
-            if (hi != null && !(v <= hi.value())) {
-                failures.add(o.loss() + " = " + Numbers.format(v) + " is above --max " + hi.text());
-            }
-            Bound lo = min.get(o.loss());
-            if (lo != null && !(v >= lo.value())) {
-                failures.add(o.loss() + " = " + Numbers.format(v) + " is below --min " + lo.text());
-            }
+    /**
+     * Every gate's verdict on the whole input, then on each slice; warnings go to {@code warnings}.
+     *
+     * @throws UsageError under {@code --strict} for a baseline made differently
+     */
+    public List<Verdict> check(ScoreEngine.Report report, List<String> warnings) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Outcome o : report.results()) {
+            judge(o, null, verdicts);
             if (baselineFile != null) {
                 Double base = baseline.get(o.loss());
                 if (base == null) {
@@ -219,14 +218,70 @@ public final class Gates {
                     }
                     warnings.add(message + "; the comparison may not be fair");
                 }
+                double v = o.value();
                 double allowed = base + (relative ? tolerance * Math.abs(base) : tolerance);
-                if (!(v <= allowed) && !(v == base)) {
-                    failures.add(o.loss() + " = " + Numbers.format(v) + " is worse than the baseline "
-                            + Numbers.format(base) + " by more than the tolerance ("
-                            + toleranceText + ")");
-                }
+                boolean passed = v <= allowed || v == base;
+                verdicts.add(new Verdict("baseline", o.loss(), null, v, allowed, Numbers.format(allowed), passed,
+                        o.loss() + " = " + Numbers.format(v) + (passed ? " is within the tolerance (" + toleranceText
+                        + ") of the baseline " + Numbers.format(base) + ", by " + Numbers.format(v - base)
+                        : " is worse than the baseline " + Numbers.format(base) + " by " + Numbers.format(v - base)
+                        + ", more than the tolerance (" + toleranceText + ")")));
             }
         }
-        return failures;
+        for (ScoreEngine.Slice slice : report.slices()) {
+            for (Outcome o : slice.results()) {
+                judge(o, slice.key(), verdicts);
+            }
+        }
+        return verdicts;
+    }
+
+    /** The --max and --min verdicts on {@code o}, the result of the whole input (slice null) or of a slice. */
+    private void judge(Outcome o, Map<String, Object> slice, List<Verdict> verdicts) {
+        double v = o.value();
+        String where = slice == null ? "" : " in slice " + sliceText(slice);
+        Bound hi = max.get(o.loss());
+        if (hi != null) {
+            boolean passed = v <= hi.value();
+            verdicts.add(new Verdict("max", o.loss(), slice, v, hi.value(), hi.text(), passed, o.loss() + " = " + Numbers.format(v)
+                    + (passed ? " is within" : " is above") + " --max " + hi.text() + " by "
+                    + Numbers.format(Math.abs(v - hi.value())) + where));
+        }
+        Bound lo = min.get(o.loss());
+        if (lo != null) {
+            boolean passed = v >= lo.value();
+            verdicts.add(new Verdict("min", o.loss(), slice, v, lo.value(), lo.text(), passed, o.loss() + " = " + Numbers.format(v)
+                    + (passed ? " is within" : " is below") + " --min " + lo.text() + " by "
+                    + Numbers.format(Math.abs(v - lo.value())) + where));
+        }
+    }
+
+    /** {@code country=de, fold=1}. */
+    static String sliceText(Map<String, Object> slice) {
+        List<String> parts = new ArrayList<>();
+        slice.forEach((column, value) -> parts.add(column + "=" + SliceColumns.text(value)));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The lines for standard error: one per gate on the whole input, passed or failed; for
+     * slices, one per failing slice and, per gate, one that says how many slices passed.
+     */
+    public static List<String> lines(List<Verdict> verdicts) {
+        List<String> lines = new ArrayList<>();
+        Map<String, int[]> sliced = new LinkedHashMap<>();
+        for (Verdict v : verdicts) {
+            if (v.slice() == null || !v.passed()) {
+                lines.add("gate " + (v.passed() ? "passed" : "failed") + ": " + v.message());
+            }
+            if (v.slice() != null) {
+                int[] counts = sliced.computeIfAbsent(v.loss() + " --" + v.gate() + " " + v.boundText(), k -> new int[2]);
+                counts[0] += v.passed() ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        sliced.forEach((gate, counts) -> lines.add("gate " + (counts[0] == counts[1] ? "passed" : "failed") + ": " + gate
+                + ": " + counts[0] + " of " + counts[1] + " slices passed"));
+        return lines;
     }
 }

@@ -58,8 +58,12 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
         spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
                 .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
-        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
-                .converters(new OutputConverter()).description("Output format (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|table|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
+                .converters(new OutputConverter()).description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
+        spec.addOption(Specs.list("--by").splitRegex(",").paramLabel("COL")
+                .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "
+                        + "in one pass; gates judge every slice and the whole. A value that reads as a number is that number "
+                        + "(1, 1.0 and \"1\" are one slice).").build());
         spec.addOption(Specs.list("--max").paramLabel("ID=X").description("Gate: exit 1 when the loss is above X.").build());
         spec.addOption(Specs.list("--min").paramLabel("ID=X").description("Gate: exit 1 when the loss is below X.").build());
         spec.addOption(Specs.text("--baseline").paramLabel("FILE")
@@ -100,7 +104,7 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
-                Boolean.TRUE.equals(Specs.value(spec, "--strict")));
+                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 
@@ -146,7 +150,7 @@ final class ScoreCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected text, json, csv or tsv, not '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected text, table, json, csv or tsv, not '" + value + "'");
         }
     }
 }

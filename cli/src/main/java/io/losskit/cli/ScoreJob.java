@@ -13,6 +13,7 @@ import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
+import io.losskit.cli.output.Verdict;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ public final class ScoreJob {
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
-                          String lossTimeout, boolean strict) {
+                          String lossTimeout, boolean strict, List<String> by) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -62,6 +63,10 @@ public final class ScoreJob {
         if (r.batchSize() != null && r.batchSize() < 1) {
             throw new UsageError("--batch-size must be ≥ 1, not " + r.batchSize() + " (leave it out for the whole input)");
         }
+        if (!r.by().isEmpty() && r.reduction() == Reduction.NONE) {
+            throw new UsageError("--by slices reduced values; --reduction none gives one value per record, "
+                    + "which belongs to no slice total (leave out --by, or use mean or sum)");
+        }
         long timeout = timeoutNanos(r.lossTimeout());
         ScoreEngine.Report report;
         List<String> sourceWarnings;
@@ -72,7 +77,7 @@ public final class ScoreJob {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), r.classes(),
-                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads);
+                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by());
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
             sourceWarnings = source.warnings();
@@ -83,19 +88,19 @@ public final class ScoreJob {
             warnings.add("skipped " + report.skipped() + " invalid record(s) of " + report.records()
                     + "; the first: " + report.firstSkipped());
         }
-        List<String> failures = gates.check(report.results(), warnings);
-        ResultWriter.write(report, r.output(), out);
+        List<Verdict> verdicts = gates.check(report, warnings);
+        ResultWriter.write(report, verdicts, r.output(), out);
         if (out.checkError()) {
             throw new OutputError("the write failed");
         }
         for (String w : warnings) {
             err.println("losskit: warning: " + w);
         }
-        for (String f : failures) {
-            err.println("losskit: gate failed: " + f);
+        for (String line : Gates.lines(verdicts)) {
+            err.println("losskit: " + line);
         }
         err.flush();
-        return failures.isEmpty() ? 0 : 1;
+        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
     }
 
     /** {@code --loss-timeout} in nanoseconds, or 0 when it is not given. */

@@ -49,7 +49,8 @@ class GatesAndOptionsTest {
     void theBoundPrintsAsGiven() throws IOException {
         Cli.Run run = Cli.run("score", "-l", "mse", "--max", "mse=0.0001", csv().toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("losskit: gate failed: mse = 2.5 is above --max 0.0001\n");
+        // one line: the value, the bound as typed, the difference (2.5 − 0.0001)
+        assertThat(run.err()).isEqualTo("losskit: gate failed: mse = 2.5 is above --max 0.0001 by 2.4999\n");
         Path base = Files.writeString(tmp.resolve("b.json"), "{\"results\": [{\"loss\": \"mse\", \"value\": 2}]}");
         Cli.Run tol = Cli.run("score", "-l", "mse", "--baseline", base.toString(), "--tolerance", "5%", csv().toString());
         assertThat(tol.exit()).isEqualTo(1);

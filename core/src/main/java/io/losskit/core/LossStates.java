@@ -75,6 +75,30 @@ public final class LossStates {
         }
     }
 
+    /**
+     * Adds to these states the sample that {@code first}, states of the same losses, has just
+     * taken with {@link #add}: a second grouping of the same records (a slice of the input). A
+     * per-sample value is not computed again (unless its loss counts details, which these states
+     * count too); an accumulator or a batch takes the sample itself.
+     */
+    public void addAlso(LossStates first, Sample sample, double weight) {
+        Sample kept = null;
+        for (int i = 0; i < array.length; i++) {
+            LossState s = array[i];
+            if (s.commitCannotFail() && s.evaluator.detailKeys().isEmpty()) {
+                s.commit(sample, first.prepared[i], s.weightOf(weight));
+                continue;
+            }
+            if (s.keepsSamples() && kept == null) {
+                calls.accept(-1);
+                kept = retain.apply(sample);
+            }
+            calls.accept(i);
+            s.commit(s.keepsSamples() ? kept : sample, s.prepare(sample), s.weightOf(weight));
+        }
+        calls.accept(-1);
+    }
+
     /** The value the per-sample loss of state {@code i} gave the sample last added (what {@code none} keeps). */
     public double value(int i) {
         return prepared[i];

@@ -87,10 +87,13 @@ public final class Binder {
     /**
      * The columns {@link #bind} could bind for {@code specs}, by name, known before any record is
      * read: the mapped names and globs of {@code --col}, else each role's name, its aliases and
-     * {@code ROLE_0 … ROLE_k}.
+     * {@code ROLE_0 … ROLE_k}; and {@code named}, columns read by name beside the roles
+     * ({@code --by}, {@code --id}).
      */
-    public static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped) {
+    public static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped,
+                                             java.util.Collection<String> named) {
         List<Predicate<String>> any = new ArrayList<>();
+        any.add(named::contains);
         for (String role : specs.keySet()) {
             String spec = mapped.get(role);
             if (spec == null) {

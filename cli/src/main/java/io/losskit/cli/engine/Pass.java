@@ -48,6 +48,8 @@ final class Pass {
     volatile long calls;
     /** What ended a read on a thread of its own, to be thrown on the caller's. */
     Throwable crash;
+    /** The states of each slice of {@code --by}, or null. */
+    final Slices slices;
 
     Pass(Reading reading, Setup setup) {
         this.reading = reading;
@@ -57,6 +59,7 @@ final class Pass {
         this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
         this.watched = setup.options.watched();
         this.states = setup.states(this::enter);
+        this.slices = setup.by == null ? null : new Slices(setup.by.copy(reading.source), setup, this::enter);
         int n = losses.size();
         this.perSample = new boolean[n];
         this.values = new double[n];
@@ -119,6 +122,7 @@ final class Pass {
 
     private void feed(Record record) {
         sample.reset(record);
+        int slice = slices == null ? -1 : slices.slice(record);
         try {
             for (RoleBinding b : required) {
                 if (!sample.has(b.role())) {
@@ -128,6 +132,9 @@ final class Pass {
             sample.validate();
             double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
             states.add(sample, w);
+            if (slices != null) {
+                slices.add(slice, states, sample, w);
+            }
         } catch (InvalidSampleException e) {
             enter(-1);
             throw locator.locate(e, record);
@@ -170,6 +177,9 @@ final class Pass {
     void append(Pass later) {
         try {
             states.merge(later.states);
+            if (slices != null) {
+                slices.append(later.slices);
+            }
         } catch (RuntimeException | VirtualMachineError e) {
             throw blame(e);
         }

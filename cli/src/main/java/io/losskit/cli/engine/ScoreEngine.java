@@ -2,13 +2,14 @@ package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.Binder;
 import io.losskit.cli.bind.RoleBinding;
+import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
 import io.losskit.cli.input.SplittableSource;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.BatchSampleException;
-import io.losskit.core.LossState;
+import io.losskit.core.LossStates;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
@@ -40,12 +41,23 @@ public final class ScoreEngine {
      * @param watched whether {@link #busy()} is kept up to date (for {@code --loss-timeout})
      * @param rows where per-sample values go as they are computed, or null to keep them in the report
      * @param threads how many threads may read a {@link SplittableSource} (1: the caller's alone)
+     * @param by the slice columns of {@code --by} (empty: no slices)
      */
     public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
-                          boolean watched, RowSink rows, int threads) {
+                          boolean watched, RowSink rows, int threads, List<String> by) {
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
-            this(batchSize, classes, columns, skipInvalid, false, null, 1);
+            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of());
+        }
+
+        /** These options with {@code threads} reading threads. */
+        public Options threads(int threads) {
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by);
+        }
+
+        /** These options with slices by the columns {@code names}. */
+        public Options by(List<String> names) {
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, List.copyOf(names));
         }
     }
 
@@ -87,7 +99,16 @@ public final class ScoreEngine {
      * @param firstSkipped the message of the first skipped record, or null
      * @param warnings one line each
      */
-    public record Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings) {
+    public record Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings,
+                         List<Slice> slices) {
+    }
+
+    /**
+     * One slice's results.
+     *
+     * @param key the slice's value in each {@code --by} column, in order: a Double or a String
+     */
+    public record Slice(Map<String, Object> key, List<Outcome> results) {
     }
 
     private final LongAdder progress = new LongAdder();
@@ -126,7 +147,7 @@ public final class ScoreEngine {
                 specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
             }
         }
-        source.readsOnly(Binder.readable(specs, options.columns()));
+        source.readsOnly(Binder.readable(specs, options.columns(), options.by()));
         Reading reading = new Reading(source, options.skipInvalid());
         Record first = reading.next();
         if (reading.failure != null) {
@@ -150,7 +171,8 @@ public final class ScoreEngine {
             }
         }
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
-        Setup setup = new Setup(plan, options, bindings, classIndex, source.name());
+        SliceColumns by = options.by().isEmpty() ? null : SliceColumns.bind(source, first, "--by", options.by());
+        Setup setup = new Setup(plan, options, bindings, classIndex, by, source.name());
 
         RowSink rows = options.rows() != null && plan.reduction() == Reduction.NONE
                 && setup.evaluators.stream().allMatch(e -> e.shape() == PerSampleLoss.class) ? options.rows() : null;
@@ -178,26 +200,12 @@ public final class ScoreEngine {
         for (Pass later : parts.subList(1, parts.size())) {
             pass.append(later);
         }
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Outcome> outcomes = outcomes(plan, pass, pass.states);
         for (int i = 0; i < plan.losses().size(); i++) {
             ScorePlan.Planned p = plan.losses().get(i);
-            LossState state = pass.states.states().get(i);
-            LossResult r;
-            pass.enter(i);
-            try {
-                r = state.finish();
-            } catch (BatchSampleException e) {
-                throw pass.located(e);
-            } catch (InputError | UsageError e) {
-                throw e;
-            } catch (RuntimeException | VirtualMachineError e) {
-                throw LossFailure.of(p.loss(), e);
-            }
-            pass.enter(-1);
             String id = p.descriptor().id();
-            outcomes.add(new Outcome(id, plan.reduction(), r.value(), r.values(), r.count(), p.params().effective(),
-                    inDeclaredOrder(r.details(), p.descriptor().details())));
-            Map<String, Long> reported = new LinkedHashMap<>(state.warnings());
+            Outcome r = outcomes.get(i);
+            Map<String, Long> reported = new LinkedHashMap<>(pass.states.states().get(i).warnings());
             if (pass.infiniteNaN[i] > 0) {
                 reported.merge(INFINITE_NAN, pass.infiniteNaN[i], Long::sum);
             }
@@ -211,9 +219,46 @@ public final class ScoreEngine {
                         + "but " + id + " reads pred as logits by default; for probabilities give -P input=probs"));
             }
         }
+        List<Slice> slices = new ArrayList<>();
+        if (pass.slices != null) {
+            List<Integer> ids = new ArrayList<>();
+            for (int id = 0; id < pass.slices.size(); id++) {
+                if (pass.slices.get(id) != null) {
+                    ids.add(id);
+                }
+            }
+            SliceColumns seen = pass.slices.columns;
+            ids.sort((a, b) -> SliceColumns.compare(seen.key(a), seen.key(b)));
+            for (int id : ids) {
+                slices.add(new Slice(by.byName(seen.key(id)), outcomes(plan, pass, pass.slices.get(id))));
+            }
+        }
         Reading all = pass.reading;
         return new Report(List.copyOf(outcomes), all.records, all.skipped,
-                all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings));
+                all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings), List.copyOf(slices));
+    }
+
+    /** The results of {@code states}, the states of every selected loss over some records. */
+    private static List<Outcome> outcomes(ScorePlan plan, Pass pass, LossStates states) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < plan.losses().size(); i++) {
+            ScorePlan.Planned p = plan.losses().get(i);
+            LossResult r;
+            pass.enter(i);
+            try {
+                r = states.states().get(i).finish();
+            } catch (BatchSampleException e) {
+                throw pass.located(e);
+            } catch (InputError | UsageError e) {
+                throw e;
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw LossFailure.of(p.loss(), e);
+            }
+            pass.enter(-1);
+            outcomes.add(new Outcome(p.descriptor().id(), plan.reduction(), r.value(), r.values(), r.count(),
+                    p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details())));
+        }
+        return outcomes;
     }
 
     private static final String INFINITE_NAN = "NaN from infinite inputs (∞ − ∞ and ∞/∞ have no value)";

@@ -2,6 +2,7 @@ package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.BoundSample;
 import io.losskit.cli.bind.RoleBinding;
+import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.Evaluator;
@@ -25,13 +26,16 @@ final class Setup {
     final Map<String, RoleBinding> bindings;
     final Map<String, Integer> classIndex;
     final List<Evaluator> evaluators = new ArrayList<>();
+    /** The slice columns of {@code --by}, or null. */
+    final SliceColumns by;
 
     Setup(ScorePlan plan, ScoreEngine.Options options, Map<String, RoleBinding> bindings, Map<String, Integer> classIndex,
-          String file) {
+          SliceColumns by, String file) {
         this.losses = plan.losses();
         this.options = options;
         this.bindings = bindings;
         this.classIndex = classIndex;
+        this.by = by;
         for (ScorePlan.Planned p : plan.losses()) {
             evaluators.add(evaluator(p, bindings, plan.reduction(), options.batchSize(), file));
         }

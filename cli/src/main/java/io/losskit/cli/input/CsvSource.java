@@ -484,7 +484,22 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         in.close();
     }
 
-    private final class CsvRecord implements Record {
+    /** The current record; {@link CellIndex} reads its cells' bytes. */
+    final class CsvRecord implements Record {
+
+        /** The bytes that hold cell {@code c}: {@link #bytes()}[{@link #start}..{@link #end}). */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int start(int c) {
+            return starts[c];
+        }
+
+        int end(int c) {
+            return ends[c];
+        }
+
 
         @Override
         public long number() {

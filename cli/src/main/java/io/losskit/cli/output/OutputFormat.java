@@ -2,5 +2,5 @@ package io.losskit.cli.output;
 
 /** The formats of {@code -o}. */
 public enum OutputFormat {
-    TEXT, JSON, CSV, TSV
+    TEXT, TABLE, JSON, CSV, TSV
 }

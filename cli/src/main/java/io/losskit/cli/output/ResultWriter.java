@@ -2,6 +2,7 @@ package io.losskit.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.engine.ScoreEngine.Report;
@@ -21,15 +22,121 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
-    public static void write(Report report, OutputFormat format, PrintWriter out) throws IOException {
+    /** Writes {@code report} with the gates' {@code verdicts} (JSON shows them; the others leave them to standard error). */
+    public static void write(Report report, List<Verdict> verdicts, OutputFormat format, PrintWriter out) throws IOException {
+        if (!report.slices().isEmpty() && format != OutputFormat.JSON) {
+            sliced(report, format, out);
+            out.flush();
+            return;
+        }
         switch (format) {
             case TEXT -> text(report.results(), out);
-            case JSON -> json(report, out);
+            case TABLE -> table(report.results(), out);
+            case JSON -> json(report, verdicts, out);
             case CSV -> delimited(report.results(), out, ',');
             case TSV -> delimited(report.results(), out, '\t');
             default -> throw new AssertionError(format);
         }
         out.flush();
+    }
+
+    /** What the whole input's row shows in the first slice column of text and table output. */
+    static final String ALL = "(all)";
+
+    /**
+     * Results with slices. text and table: one row per slice (the whole input's first, marked
+     * {@value #ALL}), a column per {@code --by} column, the count and a column per loss; csv and
+     * tsv: one row per slice and loss, as without slices, after a column per {@code --by} column
+     * (empty for the whole input's rows).
+     */
+    private static void sliced(Report report, OutputFormat format, PrintWriter out) {
+        List<String> by = List.copyOf(report.slices().get(0).key().keySet());
+        if (format == OutputFormat.CSV || format == OutputFormat.TSV) {
+            char sep = format == OutputFormat.CSV ? ',' : '\t';
+            List<String> header = new ArrayList<>(by);
+            header.addAll(List.of("loss", "value", "reduction", "count"));
+            out.println(cells(header, sep));
+            List<String> none = java.util.Collections.nCopies(by.size(), "");
+            for (Outcome o : report.results()) {
+                out.println(cells(delimitedRow(none, o), sep));
+            }
+            for (ScoreEngine.Slice slice : report.slices()) {
+                List<String> key = slice.key().values().stream().map(SliceColumns::text).toList();
+                for (Outcome o : slice.results()) {
+                    out.println(cells(delimitedRow(key, o), sep));
+                }
+            }
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(by);
+        header.add("count");
+        report.results().forEach(o -> header.add(o.loss()));
+        rows.add(header);
+        List<String> whole = new ArrayList<>(java.util.Collections.nCopies(by.size(), ""));
+        whole.set(0, ALL);
+        rows.add(wideRow(whole, report.results()));
+        for (ScoreEngine.Slice slice : report.slices()) {
+            rows.add(wideRow(slice.key().values().stream().map(SliceColumns::text).toList(), slice.results()));
+        }
+        if (format == OutputFormat.TABLE) {
+            aligned(rows, by.size(), out);
+        } else {
+            rows.forEach(r -> out.println(String.join("\t", r)));
+        }
+    }
+
+    private static List<String> delimitedRow(List<String> key, Outcome o) {
+        List<String> row = new ArrayList<>(key);
+        row.addAll(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(), Long.toString(o.count())));
+        return row;
+    }
+
+    private static List<String> wideRow(List<String> key, List<Outcome> results) {
+        List<String> row = new ArrayList<>(key);
+        row.add(Long.toString(results.get(0).count()));
+        results.forEach(o -> row.add(Numbers.format(o.value())));
+        return row;
+    }
+
+    /** Rows in columns padded to their widest cell: the first {@code text} columns left-aligned, numbers right-aligned. */
+    private static void aligned(List<List<String>> rows, int text, PrintWriter out) {
+        int[] width = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).codePointCount(0, row.get(i).length()));
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (List<String> row : rows) {
+            line.setLength(0);
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
+                line.append(i > 0 ? "  " : "").append(i < text ? cell + pad : pad + cell);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    /**
+     * One line of CSV (RFC 4180: a cell holding a comma, a quote or a line break is quoted) or of
+     * TSV (which cannot quote: a tab or line break in a cell becomes a space).
+     */
+    private static String cells(List<String> cells, char sep) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            if (i > 0) {
+                line.append(sep);
+            }
+            if (sep == ',' && (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0)) {
+                line.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(sep == ',' ? c : c.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+            }
+        }
+        return line.toString();
     }
 
     /**
@@ -40,15 +147,16 @@ public final class ResultWriter {
         if (format == OutputFormat.JSON) {
             return null;
         }
-        char sep = format == OutputFormat.CSV ? ',' : '\t';
+        char sep = format == OutputFormat.CSV ? ',' : format == OutputFormat.TABLE ? ' ' : '\t';
         boolean header = format != OutputFormat.TEXT || losses.size() > 1;
+        int[] width = widths(losses, format);
         return new ScoreEngine.RowSink() {
             private final StringBuilder line = new StringBuilder();
 
             @Override
             public void begin() {
                 if (header) {
-                    out.println(String.join(String.valueOf(sep), losses));
+                    out.println(ResultWriter.row(losses, sep, width));
                 }
             }
 
@@ -59,11 +167,35 @@ public final class ResultWriter {
                     if (j > 0) {
                         line.append(sep);
                     }
-                    line.append(Numbers.format(values[j]));
+                    pad(line, Numbers.format(values[j]), width[j]);
                 }
                 out.println(line);
             }
         };
+    }
+
+    /**
+     * The column widths of per-sample rows: for a table, the widest a value prints (24
+     * characters) or the loss's name; none for the other formats, which do not pad. Streamed
+     * rows cannot wait for their widest cell.
+     */
+    private static int[] widths(List<String> losses, OutputFormat format) {
+        return losses.stream().mapToInt(l -> format == OutputFormat.TABLE ? Math.max(24, l.length()) : 0).toArray();
+    }
+
+    private static void pad(StringBuilder line, String cell, int width) {
+        line.append(" ".repeat(Math.max(0, width - cell.length()))).append(cell);
+    }
+
+    private static String row(List<String> cells, char sep, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int j = 0; j < cells.size(); j++) {
+            if (j > 0) {
+                line.append(sep);
+            }
+            pad(line, cells.get(j), width[j]);
+        }
+        return line.toString();
     }
 
     private static boolean perSample(List<Outcome> results) {
@@ -72,7 +204,7 @@ public final class ResultWriter {
 
     private static void text(List<Outcome> results, PrintWriter out) {
         if (perSample(results)) {
-            rows(results, out, '\t', results.size() > 1);
+            rows(results, out, '\t', results.size() > 1, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TEXT));
             return;
         }
         if (results.size() == 1) {
@@ -84,12 +216,26 @@ public final class ResultWriter {
         }
     }
 
-    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header) {
+    /** A table: one row per loss, or under {@code none} one per sample. */
+    private static void table(List<Outcome> results, PrintWriter out) {
+        if (perSample(results)) {
+            rows(results, out, ' ', true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TABLE));
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("loss", "value", "reduction", "count"));
+        for (Outcome o : results) {
+            rows.add(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(), Long.toString(o.count())));
+        }
+        aligned(rows, 1, out);
+    }
+
+    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header, int[] width) {
         if (results.get(0).values() == null) {
             return; // written as they were computed, by the sink of rows()
         }
         if (header) {
-            out.println(String.join(String.valueOf(sep), results.stream().map(Outcome::loss).toList()));
+            out.println(row(results.stream().map(Outcome::loss).toList(), sep, width));
         }
         int n = results.stream().mapToInt(o -> o.values().length).max().orElse(0);
         StringBuilder line = new StringBuilder();
@@ -100,9 +246,7 @@ public final class ResultWriter {
                 if (j > 0) {
                     line.append(sep);
                 }
-                if (i < v.length) {
-                    line.append(Numbers.format(v[i]));
-                }
+                pad(line, i < v.length ? Numbers.format(v[i]) : "", width[j]);
             }
             out.println(line);
         }
@@ -110,7 +254,7 @@ public final class ResultWriter {
 
     private static void delimited(List<Outcome> results, PrintWriter out, char sep) {
         if (perSample(results)) {
-            rows(results, out, sep, true);
+            rows(results, out, sep, true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.CSV));
             return;
         }
         // the details (wer's hits … insertions, triplet's easy … hard) as columns after count,
@@ -131,12 +275,86 @@ public final class ResultWriter {
         }
     }
 
-    private static void json(Report report, PrintWriter out) throws IOException {
+    private static void json(Report report, List<Verdict> verdicts, PrintWriter out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
+        results(g, report.results(), report.skipped());
+        if (!report.slices().isEmpty()) {
+            g.writeArrayFieldStart("slices");
+            for (ScoreEngine.Slice slice : report.slices()) {
+                g.writeStartObject();
+                g.writeFieldName("slice");
+                slice(g, slice.key());
+                results(g, slice.results(), 0);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!verdicts.isEmpty()) {
+            g.writeArrayFieldStart("gates");
+            for (Verdict v : verdicts) {
+                g.writeStartObject();
+                g.writeStringField("gate", v.gate());
+                g.writeStringField("loss", v.loss());
+                g.writeFieldName("slice");
+                if (v.slice() == null) {
+                    g.writeNull();
+                } else {
+                    slice(g, v.slice());
+                }
+                g.writeFieldName("value");
+                number(g, v.value());
+                g.writeFieldName("bound");
+                number(g, v.bound());
+                g.writeFieldName("difference");
+                number(g, v.value() - v.bound());
+                g.writeBooleanField("passed", v.passed());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeNumberField("records", report.records());
+        g.writeNumberField("skipped", report.skipped());
+        if (!report.warnings().isEmpty()) {
+            g.writeArrayFieldStart("warnings");
+            for (String w : report.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.flush();
+        out.println();
+    }
+
+    /** A slice's key: an object of its value by column. */
+    private static void slice(JsonGenerator g, Map<String, Object> key) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> k : key.entrySet()) {
+            g.writeFieldName(k.getKey());
+            if (k.getValue() instanceof Double d) {
+                sliceNumber(g, d);
+            } else {
+                g.writeString((String) k.getValue());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** A slice's number: an integral one as an integer (a fold 1 read as 1.0 is written 1). */
+    private static void sliceNumber(JsonGenerator g, double d) throws IOException {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            g.writeNumber((long) d);
+        } else {
+            number(g, d);
+        }
+    }
+
+    /** The member "results": one object per loss. */
+    private static void results(JsonGenerator g, List<Outcome> results, long skipped) throws IOException {
         g.writeArrayFieldStart("results");
-        for (Outcome o : report.results()) {
+        for (Outcome o : results) {
             g.writeStartObject();
             g.writeStringField("loss", o.loss());
             if (o.reduction() == Reduction.NONE) {
@@ -160,24 +378,12 @@ public final class ResultWriter {
                 }
                 g.writeEndObject();
             }
-            if (report.skipped() > 0) {
-                g.writeNumberField("skipped", report.skipped());
+            if (skipped > 0) {
+                g.writeNumberField("skipped", skipped);
             }
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeNumberField("records", report.records());
-        g.writeNumberField("skipped", report.skipped());
-        if (!report.warnings().isEmpty()) {
-            g.writeArrayFieldStart("warnings");
-            for (String w : report.warnings()) {
-                g.writeString(w);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-        g.flush();
-        out.println();
     }
 
     /** A number, or the strings "Infinity", "-Infinity", "NaN" (JSON has no such numbers). */

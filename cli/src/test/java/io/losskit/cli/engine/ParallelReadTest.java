@@ -44,7 +44,7 @@ class ParallelReadTest {
     private ScoreEngine.Report run(Path f, Reduction reduction, int threads, boolean skip, String... losses)
             throws IOException {
         ScorePlan plan = ScorePlanner.plan(REGISTRY, List.of(losses), List.of(), reduction, x -> Map.of());
-        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip, false, null, threads);
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
         try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
             return new ScoreEngine().run(plan, source, options);
         }

@@ -56,7 +56,7 @@ class SplitMergeProperties {
 
     private static ScoreEngine.Report run(Path f, List<String> losses, Reduction reduction, int threads) throws IOException {
         ScorePlan plan = ScorePlanner.plan(REGISTRY, losses, List.of(), reduction, x -> Map.of());
-        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), false, false, null, threads);
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), false).threads(threads);
         try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
             return new ScoreEngine().run(plan, source, options);
         }

@@ -91,7 +91,7 @@ class CsvQuotesTest {
     private static ScoreEngine.Report run(Path f, int threads) throws IOException {
         ScorePlan plan = ScorePlanner.plan(LossRegistry.builtin(), List.of("mse"), List.of(), Reduction.MEAN, x -> Map.of());
         try (RecordSource source = Inputs.open(f.toString(), null, InputStream.nullInputStream())) {
-            return new ScoreEngine().run(plan, source, new ScoreEngine.Options(0, List.of(), Map.of(), true, false, null, threads));
+            return new ScoreEngine().run(plan, source, new ScoreEngine.Options(0, List.of(), Map.of(), true).threads(threads));
         }
     }
 

@@ -1,0 +1,97 @@
+package io.losskit.cli.input;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Numbers the distinct values of one column as records stream by: 0, 1, 2, … in order of first
+ * appearance, for grouping records by a column ({@code --by}). A CSV cell is looked up by its
+ * bytes, without making a string for it; other records' values by {@link Record#value}.
+ */
+public final class CellIndex {
+
+    private final List<Object> values = new ArrayList<>();
+    private final Map<Object, Integer> byValue = new HashMap<>();
+    // CSV: an open-addressing table of the cells' bytes (slot: id + 1, 0 is empty)
+    private int[] slots = new int[64];
+    private byte[][] texts = new byte[16][];
+    private int[] hashes = new int[16];
+
+    /**
+     * The id of the value of {@code column} in {@code record}, which has one ({@link Record#has}).
+     *
+     * @throws Cells.BadCell when it is not a single value (a number, a text or a boolean)
+     */
+    public int id(Record record, int column) {
+        if (record instanceof CsvSource.CsvRecord csv) {
+            return id(csv.bytes(), csv.start(column), csv.end(column));
+        }
+        Object v = record.value(column);
+        if (!(v instanceof Double || v instanceof String || v instanceof Boolean)) {
+            throw new Cells.BadCell(JsonValues.describe(v) + " where a single value is needed");
+        }
+        Integer id = byValue.get(v);
+        if (id == null) {
+            id = values.size();
+            values.add(v);
+            byValue.put(v, id);
+        }
+        return id;
+    }
+
+    /** The value with id {@code id}: a String (always, for CSV), a Double or a Boolean. */
+    public Object value(int id) {
+        return values.get(id);
+    }
+
+    private int id(byte[] b, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        h ^= h >>> 16;
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return add(b, from, to, h, i);
+            }
+            int id = slot - 1;
+            if (hashes[id] == h && Arrays.equals(texts[id], 0, texts[id].length, b, from, to)) {
+                return id;
+            }
+        }
+    }
+
+    private int add(byte[] b, int from, int to, int hash, int slot) {
+        int id = values.size();
+        byte[] text = Arrays.copyOfRange(b, from, to);
+        if (id == texts.length) {
+            texts = Arrays.copyOf(texts, 2 * id);
+            hashes = Arrays.copyOf(hashes, 2 * id);
+        }
+        texts[id] = text;
+        hashes[id] = hash;
+        values.add(new String(text, StandardCharsets.UTF_8));
+        slots[slot] = id + 1;
+        if (2 * values.size() > slots.length) {
+            int[] old = slots;
+            slots = new int[old.length * 2];
+            int mask = slots.length - 1;
+            for (int s : old) {
+                if (s != 0) {
+                    int i = hashes[s - 1] & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = s;
+                }
+            }
+        }
+        return id;
+    }
+}
