@@ -3,7 +3,6 @@ package io.losskit.cli.bind;
 import io.losskit.cli.input.CellIndex;
 import io.losskit.cli.input.Cells;
 import io.losskit.cli.input.InputError;
-import io.losskit.cli.input.JsonValues;
 import io.losskit.cli.input.Numbers;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
