@@ -28,7 +28,7 @@ def duckdb_query(case, path, columns):
         return (f"SELECT avg(m + ln({shifted}) - list_extract([{', '.join(logits)}], target + 1)) "
                 f"FROM (SELECT *, greatest({', '.join(logits)}) AS m FROM read_csv('{path}'))")
     if case == "read":
-        return f"SELECT count(*), sum(len(pred)), sum(len(target)) FROM read_json('{path}')"
+        return f"SELECT count(*), sum(len(pred)), count(target) FROM read_json('{path}')"
     raise SystemExit(f"unknown case {case}")
 
 

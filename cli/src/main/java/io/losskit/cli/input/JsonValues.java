@@ -112,34 +112,38 @@ public final class JsonValues {
         return v;
     }
 
+    /**
+     * Per thread, where the numbers of the list being read collect before their array is cut to
+     * size: one buffer, not a new and growing one per list. A list's numbers move to its items
+     * before a list nested in it is read, so one list at a time uses it.
+     */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[256]});
+
     private static Object readArray(JsonParser p) throws IOException {
         List<Object> items = new ArrayList<>();
-        double[] numbers = new double[8];
+        double[][] scratch = SCRATCH.get();
+        double[] numbers = scratch[0];
         int n = 0;
         boolean allNumbers = true;
         TooLarge tooLarge = null;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             boolean isNumber = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
-            if (isNumber && allNumbers && tooLarge == null && p.getTextLength() <= 24) {
+            Object item = null;
+            if (isNumber && allNumbers) {
                 // the common case without a Double per item; infinities take the checks of number()
-                double d = p.getDoubleValue();
-                if (Double.isFinite(d)) {
-                    if (n == numbers.length) {
-                        numbers = Arrays.copyOf(numbers, n * 2);
+                double d = tooLarge == null && p.getTextLength() <= 24 ? p.getDoubleValue() : Double.NaN;
+                if (!Double.isFinite(d)) {
+                    item = number(p);
+                    if (!(item instanceof Double boxed)) {
+                        tooLarge = tooLarge != null ? tooLarge : new TooLarge(((TooLarge) item).text(), true);
+                        continue;
                     }
-                    numbers[n++] = d;
-                    continue;
+                    d = boxed;
                 }
-            }
-            Object item = isNumber ? number(p) : read(p);
-            if (item instanceof TooLarge big) {
-                tooLarge = tooLarge != null ? tooLarge : new TooLarge(big.text(), true);
-                continue;
-            }
-            if (allNumbers && item instanceof Double d) {
                 if (n == numbers.length) {
                     numbers = Arrays.copyOf(numbers, n * 2);
+                    scratch[0] = numbers;
                 }
                 numbers[n++] = d;
                 continue;
@@ -149,6 +153,11 @@ public final class JsonValues {
                 for (int i = 0; i < n; i++) {
                     items.add(numbers[i]);
                 }
+            }
+            item = isNumber ? number(p) : read(p);
+            if (item instanceof TooLarge big) {
+                tooLarge = tooLarge != null ? tooLarge : new TooLarge(big.text(), true);
+                continue;
             }
             items.add(item);
         }
