@@ -54,10 +54,11 @@ elif engine == "polars":
     frame = pl.scan_csv(path)
     if case in ("mse", "four"):
         d = pl.col("pred") - pl.col("target")
-        exprs = [(d * d).mean()]
+        exprs = [(d * d).mean().alias("mse")]
         if case == "four":
-            exprs += [d.abs().mean(), pl.when(d.abs() <= 1).then(0.5 * d * d).otherwise(d.abs() - 0.5).mean(),
-                      (d * d).mean().sqrt()]
+            exprs += [d.abs().mean().alias("mae"),
+                      pl.when(d.abs() <= 1).then(0.5 * d * d).otherwise(d.abs() - 0.5).mean().alias("huber"),
+                      (d * d).mean().sqrt().alias("rmse")]
     elif case == "ce":
         logits = [c for c in header(path) if c.startswith("logit_")]
         m = pl.max_horizontal(logits)

@@ -49,7 +49,7 @@ pair() {
   while [ "$1" != -- ]; do mine+=("$1"); shift; done
   shift
   theirs=("$@")
-  "${mine[@]}" >/dev/null 2>&1; "${theirs[@]}" >/dev/null 2>&1   # warm the page cache
+  "${mine[@]}" >/dev/null 2>&1 || true; "${theirs[@]}" >/dev/null 2>&1 || true   # warm the page cache (a failure is reported below)
   local a=() b=()
   for i in $(seq "$runs"); do
     if [ $((i % 2)) -eq 1 ]; then a+=("$(timed "${mine[@]}")"); b+=("$(timed "${theirs[@]}")")
