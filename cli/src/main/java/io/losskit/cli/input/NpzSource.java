@@ -19,20 +19,17 @@ import java.util.zip.ZipFile;
  * some role reads are opened; they must have the same number of records. A zip's directory is at
  * its end, so this needs a file, not a stream.
  */
-public final class NpzSource implements RecordSource {
+public final class NpzSource extends ColumnarSource {
 
-    private final String name;
     private final ZipFile zip;
-    private final List<String> columns = new ArrayList<>();
     private final List<ZipEntry> entries = new ArrayList<>();
-    private Predicate<String> reads = c -> true;
     /** The open arrays, by column; null for a column nothing reads. Null before the first record. */
     private NpySource[] arrays;
     private long records;
 
     /** @throws InputError when {@code file} is not a zip archive */
     public NpzSource(String name, Path file) throws IOException {
-        this.name = name;
+        super(name);
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
@@ -45,32 +42,6 @@ public final class NpzSource implements RecordSource {
                 entries.add(entry);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> columns() {
-        return Collections.unmodifiableList(columns);
-    }
-
-    @Override
-    public void readsOnly(Predicate<String> columns) {
-        reads = columns;
-    }
-
-    /** The arrays' names are known from the archive's directory, as a header's are. */
-    @Override
-    public boolean hasHeader() {
-        return true;
-    }
-
-    @Override
-    public int columnIndex(String name) {
-        return columns.indexOf(name);
     }
 
     @Override

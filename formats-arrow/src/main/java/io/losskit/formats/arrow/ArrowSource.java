@@ -2,6 +2,7 @@ package io.losskit.formats.arrow;
 
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.UsageError;
+import io.losskit.cli.input.ColumnarSource;
 import io.losskit.cli.input.FrozenRecord;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
@@ -41,18 +42,15 @@ import org.apache.arrow.vector.types.pojo.Field;
  * matrix, of strings a list of strings; dictionary-encoded columns are decoded. A null is a
  * missing value, which the engine reports naming the record and the column.
  */
-final class ArrowSource implements RecordSource {
+final class ArrowSource extends ColumnarSource {
 
     static final String OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 
     private static final byte[] FILE_MAGIC = "ARROW1".getBytes(StandardCharsets.ISO_8859_1);
 
-    private final String name;
     private final BufferAllocator allocator;
     private final ArrowStreamReader reader;
     private final VectorSchemaRoot root;
-    private final List<String> columns = new ArrayList<>();
-    private Predicate<String> reads = c -> true;
     /** Per column, the vector of the current batch that is read (decoded when dictionary-encoded); null for columns nothing reads. */
     private ValueVector[] vectors;
     private final List<ValueVector> decoded = new ArrayList<>();
@@ -62,13 +60,13 @@ final class ArrowSource implements RecordSource {
     private boolean started;
 
     ArrowSource(String name, InputStream in) throws IOException {
+        super(name);
         if (!Object.class.getModule().isOpen("java.nio", ArrowSource.class.getModule())) {
             // Arrow Java makes ByteBuffers of its memory through java.nio's internals.
             throw new UsageError("reading Arrow needs the JVM option " + OPENS + ", which bin/losskit gives when an argument"
                     + " names an .arrow, .feather or .arrows file or --format arrow: give --format arrow for standard input"
                     + " (or the option in LOSSKIT_JAVA_OPTS)");
         }
-        this.name = name;
         allocator = new RootAllocator();
         in.mark(8);
         byte[] magic = in.readNBytes(8);
@@ -85,32 +83,6 @@ final class ArrowSource implements RecordSource {
         for (Field f : root.getSchema().getFields()) {
             columns.add(f.getName());
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public void readsOnly(Predicate<String> columns) {
-        reads = columns;
-    }
-
-    /** The columns are known from the schema, as from a header. */
-    @Override
-    public boolean hasHeader() {
-        return true;
-    }
-
-    @Override
-    public int columnIndex(String name) {
-        return columns.indexOf(name);
     }
 
     @Override
