@@ -5,6 +5,7 @@ import io.losskit.cli.engine.LossFailure;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.InputFiles;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.PairedSource;
@@ -13,6 +14,7 @@ import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
+import io.losskit.cli.output.Signature;
 import io.losskit.cli.output.Verdict;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
@@ -72,7 +74,10 @@ public final class ScoreJob {
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
         ScoreEngine.RowSink rows = ResultWriter.rows(ids, r.output(), out);
-        try (RecordSource source = open(r);
+        // the signature, with each file's SHA-256, is part of the JSON output only
+        InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
+        List<InputFiles.File> read;
+        try (RecordSource source = open(r, files);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
@@ -81,6 +86,7 @@ public final class ScoreJob {
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
             sourceWarnings = source.warnings();
+            read = files.finish();
         }
         List<String> warnings = new ArrayList<>(report.warnings());
         warnings.addAll(sourceWarnings);
@@ -89,7 +95,8 @@ public final class ScoreJob {
                     + "; the first: " + report.firstSkipped());
         }
         List<Verdict> verdicts = gates.check(report, warnings);
-        ResultWriter.write(report, verdicts, r.output(), out);
+        String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped()).toString();
+        ResultWriter.write(report, verdicts, signature, r.output(), out);
         if (out.checkError()) {
             throw new OutputError("the write failed");
         }
@@ -161,7 +168,7 @@ public final class ScoreJob {
         }
     }
 
-    private RecordSource open(Request r) throws IOException {
+    private RecordSource open(Request r, InputFiles files) throws IOException {
         boolean paired = r.predFile() != null || r.targetFile() != null;
         if (paired) {
             if (r.predFile() == null || r.targetFile() == null) {
@@ -173,9 +180,9 @@ public final class ScoreJob {
             if (r.predFile().equals("-") && r.targetFile().equals("-")) {
                 throw new UsageError("only one of -p and -t can read standard input");
             }
-            RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin, "pred");
+            RecordSource pred = Inputs.open(r.predFile(), r.format(), stdin, "pred", files);
             try {
-                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin, "target"), r.key(), r.strict());
+                return new PairedSource(pred, Inputs.open(r.targetFile(), r.format(), stdin, "target", files), r.key(), r.strict());
             } catch (RuntimeException | IOException e) {
                 pred.close();
                 throw e;
@@ -187,7 +194,7 @@ public final class ScoreJob {
         if (r.file() == null) {
             throw new UsageError("no input: give FILE (or - for standard input), or -p PRED_FILE -t TARGET_FILE");
         }
-        return Inputs.open(r.file(), r.format(), stdin, null);
+        return Inputs.open(r.file(), r.format(), stdin, null, files);
     }
 
     /** Reads a JSON object mapping labels to vectors (the {@code centers} of the center loss). */

@@ -31,6 +31,15 @@ public final class Inputs {
      *     for: {@code pred} with {@code -p}, {@code target} with {@code -t}; null for a lone FILE
      */
     public static RecordSource open(String file, InputFormat format, InputStream stdin, String role) throws IOException {
+        return open(file, format, stdin, role, new InputFiles(false));
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(String, InputFormat, InputStream, String)} does, and
+     * registers it in {@code files} (its format, and its hash as it is read).
+     */
+    public static RecordSource open(String file, InputFormat format, InputStream stdin, String role, InputFiles files)
+            throws IOException {
         boolean isStdin = file.equals("-");
         String name = isStdin ? "stdin" : file;
         InputFormat named = format != null || isStdin ? format : InputFormat.fromFileName(file);
@@ -39,6 +48,8 @@ public final class Inputs {
                 throw needsFile(named);
             }
             Path path = existing(file);
+            files.opened(name, path, null);
+            files.format(named);
             return new NpzSource(name, path);
         }
         InputStream raw;
@@ -52,6 +63,7 @@ public final class Inputs {
                 throw InputError.inFile(file, "cannot open: " + e.getMessage());
             }
         }
+        raw = files.opened(name, isStdin ? null : Path.of(file), raw);
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         BufferedInputStream data = in;
         if (isGzip(in)) {
@@ -72,6 +84,7 @@ public final class Inputs {
                 throw needsFile(f);
             }
         }
+        files.format(f);
         if (f.holdsOneRole() && role == null) {
             data.close();
             throw new UsageError(name + " holds one role (" + f.id() + "): give the predictions and the targets each in a file, -p PRED -t TARGET");

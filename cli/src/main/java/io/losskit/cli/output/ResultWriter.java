@@ -22,8 +22,12 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
-    /** Writes {@code report} with the gates' {@code verdicts} (JSON shows them; the others leave them to standard error). */
-    public static void write(Report report, List<Verdict> verdicts, OutputFormat format, PrintWriter out) throws IOException {
+    /**
+     * Writes {@code report} with the gates' {@code verdicts} (JSON shows them; the others leave
+     * them to standard error) and the run's {@code signature} (JSON only).
+     */
+    public static void write(Report report, List<Verdict> verdicts, String signature, OutputFormat format, PrintWriter out)
+            throws IOException {
         if (!report.slices().isEmpty() && format != OutputFormat.JSON) {
             sliced(report, format, out);
             out.flush();
@@ -32,7 +36,7 @@ public final class ResultWriter {
         switch (format) {
             case TEXT -> text(report.results(), out);
             case TABLE -> table(report.results(), out);
-            case JSON -> json(report, verdicts, out);
+            case JSON -> json(report, verdicts, signature, out);
             case CSV -> delimited(report.results(), out, ',');
             case TSV -> delimited(report.results(), out, '\t');
             default -> throw new AssertionError(format);
@@ -275,7 +279,7 @@ public final class ResultWriter {
         }
     }
 
-    private static void json(Report report, List<Verdict> verdicts, PrintWriter out) throws IOException {
+    private static void json(Report report, List<Verdict> verdicts, String signature, PrintWriter out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -323,6 +327,7 @@ public final class ResultWriter {
             }
             g.writeEndArray();
         }
+        g.writeStringField("signature", signature);
         g.writeEndObject();
         g.flush();
         out.println();
