@@ -32,9 +32,9 @@ final class ScoreCommand implements Callable<Integer> {
                         "  4  a loss failed (a plugin's loss threw, ran out of memory or past --loss-timeout)",
                         " 70  a bug of losskit (LOSSKIT_DEBUG=1 prints the stack trace)", "");
         spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
-                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; .npz (arrays named after roles); .arrow, .feather, .arrows (Arrow IPC); - for standard input. With -p/-t also .txt (one string per line) and .npy (one array). "
+                .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; .npz (arrays named after roles); .arrow, .feather, .arrows (Arrow IPC); .parquet; - for standard input (not for .npz, .parquet). With -p/-t also .txt (one string per line) and .npy (one array). "
                         + "Memory: CSV, TSV, JSONL and a JSON array of rows stream; a JSON object of columns keeps the columns roles read "
-                        + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole.").build());
+                        + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole; a .parquet one row group of the columns read.").build());
         spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
                 .description("Losses to compute, comma-separated or repeated (see losskit list).").build());
         spec.addOption(Specs.list("-P", "--param").paramLabel("[ID.]KEY=VALUE")

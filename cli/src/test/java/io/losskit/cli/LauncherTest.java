@@ -41,10 +41,20 @@ class LauncherTest {
     @BeforeAll
     static void install() throws IOException {
         home = tmp.resolve("losskit");
+        install(home, Path.of(""));
+        csv = Files.writeString(tmp.resolve("r.csv"), "pred,target\n1,2\n3,3\n0,1\n");
+    }
+
+    /**
+     * Lays out an installation at {@code home} as the distribution is (bin/losskit, lib/ with
+     * losskit-cli.jar and the jars its manifest names) from the cli module at {@code cli}: its
+     * classes and runtime class path, as the cli's build leaves them before the package step.
+     */
+    static void install(Path home, Path cli) throws IOException {
         Path lib = Files.createDirectories(home.resolve("lib"));
         Path bin = Files.createDirectories(home.resolve("bin"));
         List<String> names = new ArrayList<>();
-        for (String entry : Files.readString(Path.of("target/runtime-classpath.txt")).trim().split(File.pathSeparator)) {
+        for (String entry : Files.readString(cli.resolve("target/runtime-classpath.txt")).trim().split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = Files.isDirectory(p) ? p.getParent().getParent().getFileName() + ".jar" : p.getFileName().toString();
             if (Files.isDirectory(p)) {
@@ -58,13 +68,13 @@ class LauncherTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", names));
-        jar(Path.of("target/classes"), lib.resolve("losskit-cli.jar"), manifest);
-        Path launcher = Files.copy(Path.of("src/dist/bin/losskit"), bin.resolve("losskit"));
+        jar(cli.resolve("target/classes"), lib.resolve("losskit-cli.jar"), manifest);
+        Path launcher = Files.copy(cli.resolve("src/dist/bin/losskit"), bin.resolve("losskit"));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        csv = Files.writeString(tmp.resolve("r.csv"), "pred,target\n1,2\n3,3\n0,1\n");
     }
 
-    private static void jar(Path classes, Path jar, Manifest manifest) throws IOException {
+    /** Packs the files under {@code classes} into {@code jar}, with {@code manifest} unless null. */
+    static void jar(Path classes, Path jar, Manifest manifest) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = manifest == null ? new JarOutputStream(file) : new JarOutputStream(file, manifest);
              Stream<Path> files = Files.walk(classes)) {
@@ -87,12 +97,14 @@ class LauncherTest {
         pb.environment().remove("LOSSKIT_JAVA_OPTS");
         pb.environment().put("LOSSKIT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().putAll(env);
-        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Path err = Files.createTempFile("losskit-err", ".txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, Files.readString(err));
+        Run run = new Run(p.exitValue(), out, Files.readString(err));
+        Files.delete(err);
+        return run;
     }
 
     private static List<Path> archives(Path dir) throws IOException {

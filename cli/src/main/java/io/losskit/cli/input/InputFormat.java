@@ -12,11 +12,13 @@ public enum InputFormat {
     /** NumPy arrays in a zip ({@code .npz}), one per column. */
     NPZ,
     /** Arrow IPC: the file format ({@code .arrow}, Feather v2 {@code .feather}) or the stream format ({@code .arrows}). */
-    ARROW;
+    ARROW,
+    /** Apache Parquet ({@code .parquet}). */
+    PARQUET;
 
     /**
      * The format a file name's extension says ({@code .csv}, {@code .tsv}, {@code .json},
-     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, {@code .npz}, {@code .arrow}/{@code .feather}/{@code .arrows}, each optionally {@code .gz}), or null.
+     * {@code .jsonl}/{@code .ndjson}, {@code .txt}, {@code .npy}, {@code .npz}, {@code .arrow}/{@code .feather}/{@code .arrows}, {@code .parquet}, each optionally {@code .gz}), or null.
      */
     public static InputFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
@@ -47,6 +49,9 @@ public enum InputFormat {
         if (n.endsWith(".arrow") || n.endsWith(".feather") || n.endsWith(".arrows")) {
             return ARROW;
         }
+        if (n.endsWith(".parquet")) {
+            return PARQUET;
+        }
         return null;
     }
 
@@ -55,9 +60,9 @@ public enum InputFormat {
         return this == LINES || this == NPY;
     }
 
-    /** Whether the format is read from its end (a zip's directory), so only from a file, not from standard input. */
+    /** Whether the format is read from its end (a zip's directory, a Parquet footer), so only from a file, not from standard input. */
     public boolean needsFile() {
-        return this == NPZ;
+        return this == NPZ || this == PARQUET;
     }
 
     /** The id users type with {@code --format}. */

@@ -23,7 +23,7 @@ public final class Inputs {
      * Opens {@code file}.
      *
      * @param format the format, or null to take it from the extension (or, for standard input,
-     *     from the first bytes: the magic of .npy, Arrow IPC (and of a zip, refused: .npz needs a file), {@code [} JSON,
+     *     from the first bytes: the magic of .npy, Arrow IPC (and of a zip or Parquet, refused: .npz and .parquet need a file), {@code [} JSON,
      *     <code>{</code> JSON Lines, otherwise CSV, or TSV when
      *     the first line has tabs and no commas)
      * @param stdin standard input, used for "-"
@@ -50,7 +50,7 @@ public final class Inputs {
             Path path = existing(file);
             files.opened(name, path, null);
             files.format(named);
-            return new NpzSource(name, path);
+            return named == InputFormat.NPZ ? new NpzSource(name, path) : FormatReaders.of(named).open(name, path, null);
         }
         InputStream raw;
         if (isStdin) {
@@ -102,6 +102,7 @@ public final class Inputs {
                     throw e;
                 }
             case NPZ:
+            case PARQUET:
                 throw new AssertionError("read from a file above");
             case CSV:
                 return new CsvSource(name, data, ',', data == in && !isStdin ? Path.of(file) : null);
@@ -117,7 +118,7 @@ public final class Inputs {
     }
 
     /** The ids of {@code --format}, for messages. */
-    public static final String FORMATS = "csv|tsv|json|jsonl|lines|npy|npz|arrow";
+    public static final String FORMATS = "csv|tsv|json|jsonl|lines|npy|npz|arrow|parquet";
 
     /** {@code file}, which exists and is not a directory. */
     private static Path existing(String file) {
@@ -173,6 +174,9 @@ public final class Inputs {
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return InputFormat.NPZ;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return InputFormat.PARQUET;
         }
         // Arrow IPC: the file's magic, or a stream's first message (a continuation marker, −1)
         if (head.length >= 6 && new String(head, 0, 6, StandardCharsets.ISO_8859_1).equals("ARROW1")

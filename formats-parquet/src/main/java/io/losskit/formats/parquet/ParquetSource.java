@@ -1,0 +1,353 @@
+package io.losskit.formats.parquet;
+
+import io.losskit.cli.input.ColumnarSource;
+import io.losskit.cli.input.FrozenRecord;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.Record;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.SchemaElement;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * A Parquet file, read one row group at a time and, in it, only the column chunks of the columns a
+ * role reads. The footer (Thrift) is parsed by parquet-format-structures and the pages decoded by
+ * parquet-column's column readers (every encoding); the file, its chunks and their pages are read
+ * here, so neither parquet-hadoop nor Hadoop is needed.
+ *
+ * <p>A column is a top-level field: double, float, int32/64 (signed or unsigned) and boolean give
+ * a number, a string (or unannotated binary) a string; a list of numbers a vector, a list of such
+ * lists a matrix, a list of strings a list of strings. A null value is a missing value, which the
+ * engine reports naming the record (the 1-based row in the file) and the column; a null inside a
+ * list is an input error here.
+ */
+final class ParquetSource extends ColumnarSource {
+
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.ISO_8859_1);
+
+    private final FileChannel file;
+    private final FileMetaData meta;
+    private final MessageType schema;
+    private final SchemaReader types;
+    private final GroupConverter converter;
+    private final String createdBy;
+    /** Per column (top-level field), its leaf's index among the file's leaf columns, or −1 when it has several leaves (a struct, a map). */
+    private final int[] leaf;
+    private final List<Shape> shapes = new ArrayList<>();
+    private Values[] readers;
+    private int group = -1;
+    private long groupRows;
+    private long row;
+    private long records;
+    private boolean started;
+
+    ParquetSource(String name, Path path) throws IOException {
+        super(name);
+        file = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            meta = footer();
+            createdBy = meta.isSetCreated_by() ? meta.created_by : "";
+            types = new SchemaReader(meta.schema);
+            schema = types.message();
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e instanceof InputError ie ? ie : InputError.inFile(name, "not a Parquet file (" + e.getMessage() + ")");
+        }
+        converter = converter(schema);
+        leaf = new int[schema.getFieldCount()];
+        int leaves = 0;
+        for (Type f : schema.getFields()) {
+            columns.add(f.getName());
+            int n = leafCount(f);
+            leaf[columns.size() - 1] = n == 1 ? leaves : -1;
+            shapes.add(n == 1 ? Shape.of(schema, schema.getColumns().get(leaves), types.annotations.get(leaves), types.unsigned.get(leaves)) : null);
+            leaves += n;
+        }
+    }
+
+    private FileMetaData footer() throws IOException {
+        long size = file.size();
+        if (size < 12) {
+            throw InputError.inFile(name, "not a Parquet file (" + size + " bytes)");
+        }
+        ByteBuffer head = read(0, 4);
+        ByteBuffer tail = read(size - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
+        int length = tail.getInt(0);
+        byte[] end = Arrays.copyOfRange(tail.array(), 4, 8);
+        if (Arrays.equals(end, "PARE".getBytes(StandardCharsets.ISO_8859_1))) {
+            throw InputError.inFile(name, "an encrypted Parquet file, which losskit cannot read");
+        }
+        if (!Arrays.equals(head.array(), MAGIC) || !Arrays.equals(end, MAGIC)) {
+            throw InputError.inFile(name, "not a Parquet file (it does not begin and end with PAR1)");
+        }
+        if (length <= 0 || length > size - 12) {
+            throw InputError.inFile(name, "not a Parquet file (a footer of " + length + " bytes in " + size + ")");
+        }
+        return Util.readFileMetaData(new ByteArrayInputStream(read(size - 8 - length, length).array()));
+    }
+
+    private ByteBuffer read(long at, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (file.read(b, at + b.position()) < 0) {
+                throw new IOException("the file ends at " + (at + b.position()) + " bytes");
+            }
+        }
+        return b;
+    }
+
+    private static int leafCount(Type t) {
+        if (t.isPrimitive()) {
+            return 1;
+        }
+        int n = 0;
+        for (Type f : t.asGroupType().getFields()) {
+            n += leafCount(f);
+        }
+        return n;
+    }
+
+    /** Converters parquet-column walks to reach a column; the values are read through the column readers. */
+    private static GroupConverter converter(GroupType g) {
+        Converter[] fields = new Converter[g.getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+            Type t = g.getType(i);
+            fields[i] = t.isPrimitive() ? new PrimitiveConverter() {
+            } : converter(t.asGroupType());
+        }
+        return new GroupConverter() {
+            @Override
+            public Converter getConverter(int i) {
+                return fields[i];
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+    }
+
+    @Override
+    public Record next() throws IOException {
+        if (!started) {
+            started = true;
+            checkTypes();
+        }
+        while (row == groupRows) {
+            if (!nextGroup()) {
+                return null;
+            }
+        }
+        row++;
+        long number = ++records;
+        Object[] values = new Object[columns.size()];
+        String problem = null;
+        int at = -1;
+        for (int c = 0; c < values.length; c++) {
+            Values v = readers[c];
+            if (v != null) {
+                try {
+                    values[c] = v.next();
+                } catch (Values.NullItem e) {
+                    if (problem == null) {
+                        problem = e.getMessage();
+                        at = c;
+                    }
+                } catch (ParquetDecodingException | UncheckedIOException e) {
+                    throw malformed(number, c, e);
+                }
+            }
+        }
+        if (problem != null) {
+            throw new InputError(name, -1, number, columns.get(at), problem);
+        }
+        return new FrozenRecord(number, -1, values);
+    }
+
+    private InputError malformed(long record, int column, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return new InputError(name, -1, record, columns.get(column), "malformed Parquet data (" + cause.getMessage() + ")").unrecoverable();
+    }
+
+    private void checkTypes() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            String column = columns.get(c);
+            if (!reads.test(column)) {
+                continue;
+            }
+            if (seen.put(column, c) != null) {
+                throw InputError.inFile(name, "names column \"" + column + "\" twice (which one holds the values?)");
+            }
+            Shape s = shapes.get(c);
+            String problem = s == null ? describe(schema.getType(c)) : s.problem();
+            if (problem != null) {
+                throw InputError.inFile(name, "column \"" + column + "\" has Parquet type " + problem
+                        + ", which no role reads (numbers, booleans, strings, and lists of them or of lists of numbers)");
+            }
+        }
+    }
+
+    private static String describe(Type t) {
+        return "group " + t.getName() + " (" + leafCount(t) + " columns: a struct or a map)";
+    }
+
+    private boolean nextGroup() throws IOException {
+        if (++group >= meta.row_groups.size()) {
+            return false;
+        }
+        RowGroup rg = meta.row_groups.get(group);
+        groupRows = rg.num_rows;
+        row = 0;
+        Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
+        List<ColumnDescriptor> leaves = schema.getColumns();
+        readers = new Values[columns.size()];
+        List<Integer> read = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (reads.test(columns.get(c))) {
+                read.add(c);
+            }
+        }
+        for (int c : read) {
+            ColumnChunk chunk = rg.columns.get(leaf[c]);
+            ColumnMetaData m = chunk.meta_data;
+            try {
+                if (chunk.isSetFile_path()) {
+                    throw new IOException("its column chunk is in another file, " + chunk.file_path);
+                }
+                long start = m.isSetDictionary_page_offset() && m.dictionary_page_offset > 0
+                        && m.dictionary_page_offset < m.data_page_offset ? m.dictionary_page_offset : m.data_page_offset;
+                long length = m.total_compressed_size;
+                if (start < 4 || length < 0 || length > Integer.MAX_VALUE - 16 || start + length > file.size()) {
+                    throw new IOException("a column chunk of " + length + " bytes at " + start + " in a file of " + file.size());
+                }
+                pages.put(leaves.get(leaf[c]), new ChunkPages(read(start, (int) length).array(), m.codec, m.num_values));
+            } catch (ChunkPages.UnsupportedCodec e) {
+                throw InputError.inFile(name, "column \"" + columns.get(c) + "\": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                throw new InputError(name, -1, records + 1, columns.get(c), "malformed Parquet data in row group " + (group + 1)
+                        + " (" + e.getMessage() + ")").unrecoverable();
+            }
+        }
+        PageReadStore store = new PageReadStore() {
+            @Override
+            public PageReader getPageReader(ColumnDescriptor d) {
+                return pages.get(d);
+            }
+
+            @Override
+            public long getRowCount() {
+                return groupRows;
+            }
+        };
+        ColumnReadStoreImpl columnStore = new ColumnReadStoreImpl(store, converter, schema, createdBy);
+        for (int c : read) {
+            try {
+                readers[c] = new Values(columnStore.getColumnReader(leaves.get(leaf[c])), shapes.get(c));
+            } catch (ParquetDecodingException | UncheckedIOException e) {
+                throw malformed(records + 1, c, e);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+
+    /** The schema of the footer (a flat list of elements, depth first) as parquet-column's types. */
+    private static final class SchemaReader {
+
+        private final List<SchemaElement> elements;
+        private int at;
+        /** Per leaf column, in the order of {@link MessageType#getColumns()}: its logical or converted type's name (or null), whether unsigned. */
+        final List<String> annotations = new ArrayList<>();
+        final List<Boolean> unsigned = new ArrayList<>();
+
+        SchemaReader(List<SchemaElement> elements) {
+            this.elements = elements;
+        }
+
+        MessageType message() {
+            if (elements == null || elements.isEmpty()) {
+                throw new IllegalArgumentException("no schema");
+            }
+            SchemaElement root = elements.get(at++);
+            return new MessageType(root.name, children(root.num_children));
+        }
+
+        private List<Type> children(int n) {
+            List<Type> types = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                types.add(type());
+            }
+            return types;
+        }
+
+        private Type type() {
+            if (at >= elements.size()) {
+                throw new IllegalArgumentException("the schema ends early");
+            }
+            SchemaElement e = elements.get(at++);
+            Type.Repetition rep = Type.Repetition.valueOf(e.repetition_type.name());
+            if (!e.isSetType()) {
+                return new GroupType(rep, e.name, children(e.num_children));
+            }
+            PrimitiveTypeName t = e.type == org.apache.parquet.format.Type.BYTE_ARRAY ? PrimitiveTypeName.BINARY
+                    : PrimitiveTypeName.valueOf(e.type.name());
+            annotations.add(annotation(e));
+            unsigned.add(unsigned(e));
+            return new PrimitiveType(rep, t, e.isSetType_length() ? e.type_length : 0, e.name);
+        }
+
+        /** The logical type's or converted type's name, or null. */
+        private static String annotation(SchemaElement e) {
+            if (e.isSetLogicalType()) {
+                return e.logicalType.getSetField().getFieldName().toUpperCase(java.util.Locale.ROOT);
+            }
+            return e.isSetConverted_type() ? e.converted_type.name() : null;
+        }
+
+        private static boolean unsigned(SchemaElement e) {
+            if (e.isSetLogicalType() && e.logicalType.isSetINTEGER()) {
+                return !e.logicalType.getINTEGER().isSigned;
+            }
+            return e.isSetConverted_type() && e.converted_type.name().startsWith("UINT_");
+        }
+    }
+}

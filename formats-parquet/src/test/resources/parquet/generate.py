@@ -1,0 +1,59 @@
+"""Writes the Parquet fixtures of ParquetInputTest with pyarrow and pandas themselves
+(python generate.py, with any Python that has pyarrow and pandas). Golden inputs
+(builtin-losses/src/test/resources/golden) become Parquet files in the reference writers'
+default and other compressions (snappy, zstd, gzip, lz4), with several row groups, data pages
+v1 and v2, dictionary, plain and byte-stream-split encodings, so each scores to its golden value;
+a few small files cover the other types, nulls, a join key, slices and what is refused."""
+import json
+import pathlib
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+here = pathlib.Path(__file__).parent
+golden = here / "../../../../../builtin-losses/src/test/resources/golden"
+
+
+def table(path):
+    rows = [json.loads(line) for line in (golden / path).read_text().splitlines() if line.strip()]
+    return pa.Table.from_pylist(rows)
+
+
+# golden inputs: a number, vector, matrix, int sequence or string per record
+pq.write_table(table("regression/reg-w.jsonl"), here / "reg-w.parquet", row_group_size=5)  # snappy, 5 row groups
+pd.DataFrame(table("regression/reg-a.jsonl").to_pylist()).to_parquet(here / "reg-a.parquet")  # pandas' default: snappy
+pq.write_table(table("regression/reg-a.jsonl"), here / "reg-a-v2.parquet", compression="lz4", data_page_version="2.0",
+               use_dictionary=False, column_encoding={"pred": "BYTE_STREAM_SPLIT", "target": "PLAIN"})
+pq.write_table(table("classification/mc-logits.jsonl"), here / "mc-logits.parquet", compression="zstd", row_group_size=7)
+pq.write_table(table("sequence/ctc-logprobs.jsonl"), here / "ctc-logprobs.parquet", compression="gzip")
+pq.write_table(table("sequence/wer.jsonl"), here / "wer.parquet")
+pq.write_table(table("metric/triplets-weighted.jsonl"), here / "triplets-weighted.parquet", compression="zstd")
+
+# other types: float32 pred, int32, int64, uint32 and bool targets (mse is the same for each)
+pq.write_table(pa.table({"pred": pa.array([0.5, 1.25, -2.0], pa.float32()),
+                         "target": pa.array([1, 0, 1], pa.int32()),
+                         "long": pa.array([1, 0, 1], pa.int64()),
+                         "unsigned": pa.array([1, 0, 1], pa.uint32()),
+                         "flag": pa.array([True, False, True])}), here / "types.parquet")
+# nulls: a null pred (row 2), a null target (row 3); in lists, a null item (row 2) and a null list (row 3)
+pq.write_table(pa.table({"pred": pa.array([1.0, None, 3.0, 4.0]), "target": pa.array([1.0, 2.0, None, 5.0])}),
+               here / "nulls.parquet", row_group_size=2)
+pq.write_table(pa.table({"pred": pa.array([[0.5, 1.0], [None, 1.0], None, [2.0, 2.0]], pa.list_(pa.float64())),
+                         "target": pa.array([[0.0, 1.0], [1.0, 1.0], [1.0, 1.0], [2.0, 4.0]], pa.list_(pa.float64()))}),
+               here / "list-nulls.parquet")
+# a join key, the target file in another order
+ids = list(range(100, 124))
+reg = table("regression/reg-a.jsonl")
+pq.write_table(pa.table({"id": ids, "pred": reg["pred"]}), here / "keyed-pred.parquet")
+pq.write_table(pa.table({"id": ids[::-1], "target": reg["target"].to_pylist()[::-1]}), here / "keyed-target.parquet")
+# slices: the same table as CSV (pandas) and as Parquet, several row groups, a dictionary-encoded string slice column
+sliced = pd.DataFrame({"pred": reg["pred"].to_pylist(), "target": reg["target"].to_pylist(),
+                       "slice": [["a", "b", "c"][i % 3] for i in range(len(ids))]})
+sliced.to_csv(here / "sliced.csv", index=False, float_format="%.17g")
+sliced.to_parquet(here / "sliced.parquet", row_group_size=10)
+# refused: a decimal column, a struct; an unread brotli column beside snappy ones (projection: never decoded)
+pq.write_table(pa.table({"pred": pa.array([1, 2], pa.decimal128(5, 2)), "target": [1.0, 2.0]}), here / "decimal.parquet")
+pq.write_table(pa.table({"pred": pa.array([{"x": 1.0, "y": 2.0}]), "target": [1.0]}), here / "struct.parquet")
+pq.write_table(pa.table({"pred": [1.0, 2.0], "target": [1.5, 2.0], "notes": ["x", "y"]}), here / "brotli-notes.parquet",
+               compression={"pred": "snappy", "target": "snappy", "notes": "brotli"})
