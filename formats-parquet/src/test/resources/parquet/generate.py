@@ -57,3 +57,6 @@ pq.write_table(pa.table({"pred": pa.array([1, 2], pa.decimal128(5, 2)), "target"
 pq.write_table(pa.table({"pred": pa.array([{"x": 1.0, "y": 2.0}]), "target": [1.0]}), here / "struct.parquet")
 pq.write_table(pa.table({"pred": [1.0, 2.0], "target": [1.5, 2.0], "notes": ["x", "y"]}), here / "brotli-notes.parquet",
                compression={"pred": "snappy", "target": "snappy", "notes": "brotli"})
+# a null only in the last of 3 row groups (row 5): read in parts, its record number counts the parts before
+pq.write_table(pa.table({"pred": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "target": [1.0, 2.0, 3.0, 4.0, None, 8.0]}),
+               here / "late-null.parquet", row_group_size=2)

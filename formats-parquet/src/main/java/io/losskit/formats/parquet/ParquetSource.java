@@ -4,6 +4,7 @@ import io.losskit.cli.input.ColumnarSource;
 import io.losskit.cli.input.FrozenRecord;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
+import io.losskit.cli.input.SplittableSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +51,11 @@ import org.apache.parquet.schema.Type;
  * lists a matrix, a list of strings a list of strings. A null value is a missing value, which the
  * engine reports naming the record (the 1-based row in the file) and the column; a null inside a
  * list is an input error here.
+ *
+ * <p>Its row groups can be read on threads of their own ({@link #split}): each part is a run of
+ * consecutive row groups, read through the same file channel (positional reads).
  */
-final class ParquetSource extends ColumnarSource {
+class ParquetSource extends ColumnarSource implements SplittableSource {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -65,6 +69,10 @@ final class ParquetSource extends ColumnarSource {
     private final int[] leaf;
     private final List<Shape> shapes = new ArrayList<>();
     private Values[] readers;
+    /** The row groups this source reads: from {@code group + 1} up to {@code endGroup}. */
+    private final int endGroup;
+    /** Whether this is a part of another source, which owns the file. */
+    private final boolean part;
     private int group = -1;
     private long groupRows;
     private long row;
@@ -92,6 +100,78 @@ final class ParquetSource extends ColumnarSource {
             leaf[columns.size() - 1] = n == 1 ? leaves : -1;
             shapes.add(n == 1 ? Shape.of(schema, schema.getColumns().get(leaves), types.annotations.get(leaves), types.unsigned.get(leaves)) : null);
             leaves += n;
+        }
+        endGroup = meta.row_groups.size();
+        part = false;
+    }
+
+    /** Row groups {@code from} to {@code to} (exclusive) of {@code whole}, whose records it numbers from 1. */
+    private ParquetSource(ParquetSource whole, int from, int to) {
+        super(whole.name);
+        file = whole.file;
+        meta = whole.meta;
+        createdBy = whole.createdBy;
+        types = whole.types;
+        schema = whole.schema;
+        converter = whole.converter;
+        leaf = whole.leaf;
+        columns.addAll(whole.columns);
+        shapes.addAll(whole.shapes);
+        readsOnly(whole.reads);
+        group = from - 1;
+        endGroup = to;
+        part = true;
+    }
+
+    @Override
+    public List<RowGroups> split(int n) {
+        List<RowGroup> groups = meta.row_groups;
+        long total = 0;
+        for (RowGroup g : groups) {
+            total += g.num_rows;
+        }
+        List<RowGroups> parts = new ArrayList<>();
+        int from = 0;
+        long rows = 0;
+        for (int i = 0; i < groups.size() && parts.size() < n - 1; i++) {
+            rows += groups.get(i).num_rows;
+            // cut where the rows so far reach the next share of the total
+            if (rows * n >= total * (parts.size() + 1) && i + 1 < groups.size()) {
+                parts.add(new RowGroups(this, from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        parts.add(new RowGroups(this, from, groups.size()));
+        return parts;
+    }
+
+    @Override
+    public long headerLines() {
+        return 0;
+    }
+
+    /** A run of row groups, read by a source of its own. */
+    private static final class RowGroups extends ParquetSource implements SplittableSource.Part, SplittableSource.PartSource {
+        RowGroups(ParquetSource whole, int from, int to) {
+            super(whole, from, to);
+        }
+
+        @Override
+        public PartSource open() {
+            return this;
+        }
+
+        @Override
+        public long linesRead() {
+            return 0;
+        }
+
+        @Override
+        public boolean endedAtCut() {
+            return true;
         }
     }
 
@@ -227,7 +307,7 @@ final class ParquetSource extends ColumnarSource {
     }
 
     private boolean nextGroup() throws IOException {
-        if (++group >= meta.row_groups.size()) {
+        if (++group >= endGroup) {
             return false;
         }
         RowGroup rg = meta.row_groups.get(group);
@@ -277,7 +357,7 @@ final class ParquetSource extends ColumnarSource {
         ColumnReadStoreImpl columnStore = new ColumnReadStoreImpl(store, converter, schema, createdBy);
         for (int c : read) {
             try {
-                readers[c] = new Values(columnStore.getColumnReader(leaves.get(leaf[c])), shapes.get(c));
+                readers[c] = new Values(columnStore.getColumnReader(leaves.get(leaf[c])), shapes.get(c), rg.columns.get(leaf[c]).meta_data.num_values);
             } catch (ParquetDecodingException | UncheckedIOException e) {
                 throw malformed(records + 1, c, e);
             }
@@ -287,7 +367,9 @@ final class ParquetSource extends ColumnarSource {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        if (!part) {
+            file.close();
+        }
     }
 
     /** The schema of the footer (a flat list of elements, depth first) as parquet-column's types. */

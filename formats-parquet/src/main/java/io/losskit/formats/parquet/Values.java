@@ -18,10 +18,11 @@ final class Values {
     private long left;
     private String nullItem;
 
-    Values(ColumnReader reader, Shape shape) {
+    /** @param values the chunk's number of values (levels), as its metadata says */
+    Values(ColumnReader reader, Shape shape, long values) {
         this.reader = reader;
         this.shape = shape;
-        this.left = reader.getTotalValueCount();
+        this.left = values;
     }
 
     /**

@@ -1,0 +1,67 @@
+package io.losskit.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.losskit.cli.LossRegistry;
+import io.losskit.cli.ScorePlanner;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.Inputs;
+import io.losskit.cli.input.RecordSource;
+import io.losskit.spi.Reduction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A Parquet file read in parts (runs of row groups) on several threads gives what one sequential pass gives, messages included. */
+class ParquetPartsTest {
+
+    private static final LossRegistry REGISTRY = LossRegistry.builtin();
+
+    private static ScoreEngine.Report run(String file, Reduction reduction, int threads, boolean skip, String... losses)
+            throws IOException {
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, List.of(losses), List.of(), reduction, x -> Map.of());
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
+        try (RecordSource source = Inputs.open("src/test/resources/parquet/" + file, null, InputStream.nullInputStream())) {
+            return new ScoreEngine().run(plan, source, options);
+        }
+    }
+
+    @Test
+    void partsGiveTheSequentialResult() throws IOException {
+        // reg-w.parquet: 24 rows in 5 row groups; weighted mse is golden 1.8645651894340116
+        ScoreEngine.Report one = run("reg-w.parquet", Reduction.MEAN, 1, false, "mse", "mae");
+        assertThat(one.results().get(0).value()).isEqualTo(1.8645651894340116);
+        for (int threads : new int[] {2, 3, 5, 8}) {
+            ScoreEngine.Report many = run("reg-w.parquet", Reduction.MEAN, threads, false, "mse", "mae");
+            assertThat(many.records()).isEqualTo(24);
+            assertThat(many.results().get(0).value()).isEqualTo(one.results().get(0).value());
+            assertThat(many.results().get(1).value()).isEqualTo(one.results().get(1).value());
+        }
+        assertThat(run("reg-w.parquet", Reduction.NONE, 3, false, "mae").results().get(0).values())
+                .containsExactly(run("reg-w.parquet", Reduction.NONE, 1, false, "mae").results().get(0).values());
+    }
+
+    @Test
+    void anErrorInALaterPartNamesItsRowInTheFile() {
+        for (int threads : new int[] {1, 2, 3}) {
+            assertThatThrownBy(() -> run("late-null.parquet", Reduction.MEAN, threads, false, "mse"))
+                    .isInstanceOfSatisfying(InputError.class, e -> {
+                        assertThat(e.record()).isEqualTo(5);
+                        assertThat(e.getMessage()).isEqualTo("src/test/resources/parquet/late-null.parquet, record 5, column \"target\": no value");
+                    });
+        }
+    }
+
+    @Test
+    void skippedRowsAreCountedAcrossParts() throws IOException {
+        // without row 5: (0 + 0 + 0 + 0 + 4) / 5
+        for (int threads : new int[] {1, 2, 3}) {
+            ScoreEngine.Report r = run("late-null.parquet", Reduction.MEAN, threads, true, "mse");
+            assertThat(r.results().get(0).value()).isEqualTo(0.8);
+            assertThat(r.results().get(0).count()).isEqualTo(5);
+        }
+    }
+}
