@@ -77,7 +77,7 @@ public final class Gates {
         Map<String, Double> baseline = new LinkedHashMap<>();
         Map<String, Made> made = new LinkedHashMap<>();
         if (baselineFile != null) {
-            readBaseline(baselineFile, baseline, made);
+            readBaseline(registry, baselineFile, baseline, made);
         }
         String t = tolerance == null ? "0" : tolerance.trim();
         boolean relative = t.endsWith("%");
@@ -118,7 +118,11 @@ public final class Gates {
         return bounds;
     }
 
-    private static void readBaseline(String file, Map<String, Double> values, Map<String, Made> made) {
+    /**
+     * Reads a baseline's results keyed by canonical id: its {@code "id"}, or, in a baseline that
+     * has none (made before 0.2), its {@code "loss"} resolved as a name (an alias labels it).
+     */
+    private static void readBaseline(LossRegistry registry, String file, Map<String, Double> values, Map<String, Made> made) {
         JsonNode root = JsonFiles.read(file, "no such file (the --baseline)", "not the JSON output of losskit score -o json");
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
@@ -130,10 +134,13 @@ public final class Gates {
             if (loss == null || value == null) {
                 continue;
             }
-            values.put(loss.asText(), baselineValue(file, loss.asText(), value));
+            JsonNode given = r.get("id");
+            LossRegistry.Entry named = registry.find(loss.asText());
+            String id = given != null ? given.asText() : named != null ? named.descriptor().id() : loss.asText();
+            values.put(id, baselineValue(file, loss.asText(), value));
             JsonNode reduction = r.get("reduction");
             JsonNode count = r.get("count");
-            made.put(loss.asText(), new Made(reduction == null ? null : reduction.asText(),
+            made.put(id, new Made(reduction == null ? null : reduction.asText(),
                     count != null && count.canConvertToLong() ? count.asLong() : null, r.get("params")));
         }
     }
@@ -143,7 +150,7 @@ public final class Gates {
      * or parameter value; empty when the two are comparable (or the baseline does not say).
      */
     private List<String> differences(Outcome o) {
-        Made m = made.get(o.loss());
+        Made m = made.get(o.id());
         List<String> d = new ArrayList<>();
         if (m == null) {
             return d;
@@ -204,7 +211,7 @@ public final class Gates {
         for (Outcome o : report.results()) {
             judge(o, null, verdicts);
             if (baselineFile != null) {
-                Double base = baseline.get(o.loss());
+                Double base = baseline.get(o.id());
                 if (base == null) {
                     warnings.add(o.loss() + " is not in the baseline " + baselineFile + "; not compared");
                     continue;
@@ -240,14 +247,14 @@ public final class Gates {
     private void judge(Outcome o, Map<String, Object> slice, List<Verdict> verdicts) {
         double v = o.value();
         String where = slice == null ? "" : " in slice " + sliceText(slice);
-        Bound hi = max.get(o.loss());
+        Bound hi = max.get(o.id());
         if (hi != null) {
             boolean passed = v <= hi.value();
             verdicts.add(new Verdict("max", o.loss(), slice, v, hi.value(), hi.text(), passed, o.loss() + " = " + Numbers.format(v)
                     + (passed ? " is within" : " is above") + " --max " + hi.text() + " by "
                     + Numbers.format(Math.abs(v - hi.value())) + where));
         }
-        Bound lo = min.get(o.loss());
+        Bound lo = min.get(o.id());
         if (lo != null) {
             boolean passed = v >= lo.value();
             verdicts.add(new Verdict("min", o.loss(), slice, v, lo.value(), lo.text(), passed, o.loss() + " = " + Numbers.format(v)

@@ -73,7 +73,7 @@ public final class ScoreJob {
         ScoreEngine.Report report;
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
-        ScoreEngine.RowSink rows = ResultWriter.rows(ids, r.output(), out);
+        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.output(), out);
         // the signature, with each file's SHA-256, is part of the JSON output only
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;

@@ -36,6 +36,7 @@ public final class ScorePlanner {
         }
         Map<String, LossRegistry.Entry> selected = new LinkedHashMap<>();
         Map<String, String> byTypedName = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (String name : names) {
             LossRegistry.Entry e = registry.find(name);
             if (e == null) {
@@ -43,6 +44,7 @@ public final class ScorePlanner {
             }
             // keyed by the entry's id: a built-in's and a plugin's loss may share a descriptor id (mse, acme:mse)
             selected.putIfAbsent(e.id(), e);
+            labels.putIfAbsent(e.id(), name);   // -l bce,log-loss: one loss, labelled as first typed
             byTypedName.put(name, e.id());
         }
         Map<String, Map<String, String>> given = new LinkedHashMap<>();
@@ -92,7 +94,7 @@ public final class ScorePlanner {
             } catch (IllegalArgumentException ex) {
                 throw new UsageError(ex.getMessage());
             }
-            planned.add(new Planned(e.getValue(), params));
+            planned.add(new Planned(e.getValue(), params, labels.get(e.getKey())));
         }
         return new ScorePlan(List.copyOf(planned), reduction);
     }

@@ -84,11 +84,13 @@ public final class ScoreEngine {
     /**
      * One loss's result.
      *
+     * @param loss the loss as the user typed it ({@code log-loss}), which labels the result
      * @param values the per-sample values under {@code none}, else null
      * @param params every parameter's effective value
+     * @param id the loss's canonical id ({@code bce}), which gates and baselines match on
      */
     public record Outcome(String loss, Reduction reduction, double value, double[] values, long count,
-                          Map<String, Object> params, Map<String, Long> details) {
+                          Map<String, Object> params, Map<String, Long> details, String id) {
     }
 
     /**
@@ -255,8 +257,8 @@ public final class ScoreEngine {
                 throw LossFailure.of(p.loss(), e);
             }
             pass.enter(-1);
-            outcomes.add(new Outcome(p.descriptor().id(), plan.reduction(), r.value(), r.values(), r.count(),
-                    p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details())));
+            outcomes.add(new Outcome(p.label(), plan.reduction(), r.value(), r.values(), r.count(),
+                    p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details()), p.descriptor().id()));
         }
         return outcomes;
     }

@@ -18,8 +18,9 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
      *
      * @param loss the loss and where it came from
      * @param params its parameters, checked
+     * @param label the name the user typed for it (an alias, {@code log-loss}, or the id), which labels its results
      */
-    public record Planned(LoadedLoss loss, ParameterValues params) {
+    public record Planned(LoadedLoss loss, ParameterValues params, String label) {
         public LossDescriptor descriptor() {
             return loss.descriptor();
         }

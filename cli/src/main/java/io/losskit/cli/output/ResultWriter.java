@@ -362,6 +362,7 @@ public final class ResultWriter {
         for (Outcome o : results) {
             g.writeStartObject();
             g.writeStringField("loss", o.loss());
+            g.writeStringField("id", o.id());
             if (o.reduction() == Reduction.NONE) {
                 g.writeArrayFieldStart("values");
                 for (double v : o.values()) {
