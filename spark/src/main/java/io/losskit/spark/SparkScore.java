@@ -55,7 +55,7 @@ public final class SparkScore {
     }
 
     /** One selected loss: its recipe and the columns its roles read. */
-    private record Planned(String id, LossDefinition definition, Map<String, String> params, List<String> roles,
+    private record Planned(String id, String label, LossDefinition definition, Map<String, String> params, List<String> roles,
                            List<Column> columns) {
     }
 
@@ -125,10 +125,12 @@ public final class SparkScore {
 
     private static int score(SparkSession spark, ScoreOptions o, PrintWriter out, PrintWriter err) {
         List<LossDefinition> selected = new ArrayList<>();
+        Map<LossDefinition, String> labels = new java.util.HashMap<>();
         for (String name : o.losses()) {
             LossDefinition d = find(name);
             if (!selected.contains(d)) {
                 selected.add(d);
+                labels.put(d, name);   // labelled as typed, as losskit score does
             }
         }
         Map<LossDefinition, Map<String, String>> params = params(selected, o.params());
@@ -143,7 +145,7 @@ public final class SparkScore {
         }
         List<Planned> plan = new ArrayList<>();
         for (LossDefinition d : selected) {
-            plan.add(bind(d, params.get(d), input, o));
+            plan.add(bind(d, labels.get(d), params.get(d), input, o));
         }
         checkMapped(o, plan);
         List<LossRecipe> recipes = new ArrayList<>();
@@ -316,7 +318,7 @@ public final class SparkScore {
     }
 
     /** The columns of {@code d}'s roles: {@code --col}, else the column named as the role; the weight when the loss takes it. */
-    private static Planned bind(LossDefinition d, Map<String, String> params, Dataset<Row> input, ScoreOptions o) {
+    private static Planned bind(LossDefinition d, String label, Map<String, String> params, Dataset<Row> input, ScoreOptions o) {
         LossDescriptor desc = d.descriptor();
         List<String> roles = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -345,7 +347,7 @@ public final class SparkScore {
                 columns.add(w);
             }
         }
-        return new Planned(desc.id(), d, params, roles, columns);
+        return new Planned(desc.id(), label, d, params, roles, columns);
     }
 
     /** A role's column: a name, a list or a glob of {@code --col} (several make a vector), else the role's name. */
@@ -495,10 +497,10 @@ public final class SparkScore {
                 String id = o.loss().id();
                 double v = o.result().value();
                 if (max.containsKey(id) && !(v <= max.get(id))) {
-                    failures.add(id + " = " + Numbers.format(v) + " is above --max " + text.get("--max" + id) + where);
+                    failures.add(o.loss().label() + " = " + Numbers.format(v) + " is above --max " + text.get("--max" + id) + where);
                 }
                 if (min.containsKey(id) && !(v >= min.get(id))) {
-                    failures.add(id + " = " + Numbers.format(v) + " is below --min " + text.get("--min" + id) + where);
+                    failures.add(o.loss().label() + " = " + Numbers.format(v) + " is below --min " + text.get("--min" + id) + where);
                 }
             }
             return failures;
@@ -511,12 +513,12 @@ public final class SparkScore {
             return;
         }
         for (Outcome o : overall) {
-            out.println(o.loss().id() + "\t" + Numbers.format(o.result().value()));
+            out.println(o.loss().label() + "\t" + Numbers.format(o.result().value()));
         }
         for (Map.Entry<Map<String, Object>, List<Outcome>> s : slices) {
             String slice = String.join(",", s.getKey().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
             for (Outcome o : s.getValue()) {
-                out.println(slice + "\t" + o.loss().id() + "\t" + Numbers.format(o.result().value()));
+                out.println(slice + "\t" + o.loss().label() + "\t" + Numbers.format(o.result().value()));
             }
         }
     }
@@ -550,7 +552,7 @@ public final class SparkScore {
     private static void results(Json j, List<Outcome> outcomes) {
         j.begin('[');
         for (Outcome o : outcomes) {
-            j.begin('{').key("loss").value(o.loss().id()).key("value").value(o.result().value())
+            j.begin('{').key("loss").value(o.loss().label()).key("id").value(o.loss().id()).key("value").value(o.result().value())
                     .key("reduction").value(o.recipe().reduction.id()).key("count").value(o.result().count())
                     .key("params").begin('{');
             o.recipe().effectiveParams().forEach((k, v) -> j.key(k).value(v));
