@@ -6,7 +6,7 @@ import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.UsageError;
-import io.losskit.cli.output.Numbers;
+import io.losskit.core.Numbers;
 import io.losskit.cli.output.ResultWriter;
 import io.losskit.cli.output.Verdict;
 import java.util.ArrayList;

@@ -60,6 +60,10 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
         spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|table|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
                 .converters(new OutputConverter()).description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
+        spec.addOption(OptionSpec.builder("--digits").paramLabel("N").type(Integer.class)
+                .description("Significant digits in text and table output, for people (1 to 17; trailing zeros dropped, "
+                        + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "
+                        + "as Python's repr and JSON print it; csv, tsv and json always keep them.").build());
         spec.addOption(Specs.list("--by").splitRegex(",").paramLabel("COL")
                 .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "
                         + "in one pass; gates judge every slice and the whole. A value that reads as a number is that number "
@@ -104,7 +108,7 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
-                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"));
+                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -34,7 +34,7 @@ public final class ScoreJob {
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
-                          String lossTimeout, boolean strict, List<String> by) {
+                          String lossTimeout, boolean strict, List<String> by, Integer digits) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -73,7 +73,9 @@ public final class ScoreJob {
         ScoreEngine.Report report;
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
-        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.output(), out);
+        int digits = digits(r.digits());
+        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.output(),
+                digits, out);
         // the signature, with each file's SHA-256, is part of the JSON output only
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
@@ -96,7 +98,7 @@ public final class ScoreJob {
         }
         List<Verdict> verdicts = gates.check(report, warnings);
         String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped()).toString();
-        ResultWriter.write(report, verdicts, signature, r.output(), out);
+        ResultWriter.write(report, verdicts, signature, r.output(), digits, out);
         if (out.checkError()) {
             throw new OutputError("the write failed");
         }
@@ -108,6 +110,18 @@ public final class ScoreJob {
         }
         err.flush();
         return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+    }
+
+    /** {@code --digits}: 1 to 17 significant digits, or 0 (not given) for the shortest that read back. */
+    private static int digits(Integer digits) {
+        if (digits == null) {
+            return 0;
+        }
+        if (digits < 1 || digits > 17) {
+            throw new UsageError("--digits takes 1 to 17 significant digits, not " + digits
+                    + " (leave it out for every digit a double needs)");
+        }
+        return digits;
     }
 
     /** {@code --loss-timeout} in nanoseconds, or 0 when it is not given. */

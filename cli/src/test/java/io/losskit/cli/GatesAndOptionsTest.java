@@ -58,13 +58,6 @@ class GatesAndOptionsTest {
     }
 
     @Test
-    void resultsNearZeroPrintWithoutATrailingZero() {
-        assertThat(io.losskit.cli.output.Numbers.format(1e-4)).isEqualTo("0.0001");
-        assertThat(io.losskit.cli.output.Numbers.format(1e-5)).isEqualTo("0.00001");
-        assertThat(io.losskit.cli.output.Numbers.format(2.5e-5)).isEqualTo("0.000025");
-    }
-
-    @Test
     void aBaselineValueThatIsNotANumberIsAnInputErrorNamingTheFile() throws IOException {
         for (String value : new String[] {"\"abc\"", "true", "null", "[1, 2]", "{}"}) {
             Path base = Files.writeString(tmp.resolve("base.json"), "{\"results\": [{\"loss\": \"mse\", \"value\": " + value + "}]}");

@@ -39,7 +39,7 @@ final class Json {
             text.append("null");
         } else if (v instanceof Double d) {
             if (Double.isFinite(d)) {
-                text.append(d);
+                text.append(io.losskit.core.Numbers.format(d));
             } else {
                 string(d.toString());
             }

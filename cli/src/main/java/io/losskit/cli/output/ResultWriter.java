@@ -7,6 +7,7 @@ import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.engine.ScoreEngine.Report;
 import io.losskit.cli.input.Record;
+import io.losskit.core.Numbers;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 
 /** Writes a {@link Report} in the formats of CLI.md. */
 public final class ResultWriter {
@@ -24,24 +26,32 @@ public final class ResultWriter {
 
     /**
      * Writes {@code report} with the gates' {@code verdicts} (JSON shows them; the others leave
-     * them to standard error) and the run's {@code signature} (JSON only).
+     * them to standard error) and the run's {@code signature} (JSON only); {@code digits}
+     * significant digits in text and table output (0: the shortest that read back, as everywhere else).
      */
-    public static void write(Report report, List<Verdict> verdicts, String signature, OutputFormat format, PrintWriter out)
-            throws IOException {
+    public static void write(Report report, List<Verdict> verdicts, String signature, OutputFormat format, int digits,
+                             PrintWriter out) throws IOException {
+        DoubleFunction<String> number = printer(format, digits);
         if (!report.slices().isEmpty() && format != OutputFormat.JSON) {
-            sliced(report, format, out);
+            sliced(report, format, number, out);
             out.flush();
             return;
         }
         switch (format) {
-            case TEXT -> text(report.results(), out);
-            case TABLE -> table(report.results(), out);
+            case TEXT -> text(report.results(), number, out);
+            case TABLE -> table(report.results(), number, out);
             case JSON -> json(report, verdicts, signature, out);
             case CSV -> delimited(report.results(), out, ',');
             case TSV -> delimited(report.results(), out, '\t');
             default -> throw new AssertionError(format);
         }
         out.flush();
+    }
+
+    /** How values print in {@code format}: {@code --digits} applies to text and table, for people; the others keep every digit. */
+    private static DoubleFunction<String> printer(OutputFormat format, int digits) {
+        return digits > 0 && (format == OutputFormat.TEXT || format == OutputFormat.TABLE)
+                ? v -> Numbers.format(v, digits) : Numbers::format;
     }
 
     /** What the whole input's row shows in the first slice column of text and table output. */
@@ -53,7 +63,7 @@ public final class ResultWriter {
      * tsv: one row per slice and loss, as without slices, after a column per {@code --by} column
      * (empty for the whole input's rows).
      */
-    private static void sliced(Report report, OutputFormat format, PrintWriter out) {
+    private static void sliced(Report report, OutputFormat format, DoubleFunction<String> number, PrintWriter out) {
         List<String> by = List.copyOf(report.slices().get(0).key().keySet());
         if (format == OutputFormat.CSV || format == OutputFormat.TSV) {
             char sep = format == OutputFormat.CSV ? ',' : '\t';
@@ -79,9 +89,9 @@ public final class ResultWriter {
         rows.add(header);
         List<String> whole = new ArrayList<>(java.util.Collections.nCopies(by.size(), ""));
         whole.set(0, ALL);
-        rows.add(wideRow(whole, report.results()));
+        rows.add(wideRow(whole, report.results(), number));
         for (ScoreEngine.Slice slice : report.slices()) {
-            rows.add(wideRow(slice.key().values().stream().map(SliceColumns::text).toList(), slice.results()));
+            rows.add(wideRow(slice.key().values().stream().map(SliceColumns::text).toList(), slice.results(), number));
         }
         if (format == OutputFormat.TABLE) {
             aligned(rows, by.size(), out);
@@ -96,10 +106,10 @@ public final class ResultWriter {
         return row;
     }
 
-    private static List<String> wideRow(List<String> key, List<Outcome> results) {
+    private static List<String> wideRow(List<String> key, List<Outcome> results, DoubleFunction<String> number) {
         List<String> row = new ArrayList<>(key);
         row.add(Long.toString(results.get(0).count()));
-        results.forEach(o -> row.add(Numbers.format(o.value())));
+        results.forEach(o -> row.add(number.apply(o.value())));
         return row;
     }
 
@@ -147,10 +157,11 @@ public final class ResultWriter {
      * Where the engine writes the rows of {@code --reduction none} as it computes them, for the
      * formats that are one line per sample; null for JSON, which is written whole at the end.
      */
-    public static ScoreEngine.RowSink rows(List<String> losses, OutputFormat format, PrintWriter out) {
+    public static ScoreEngine.RowSink rows(List<String> losses, OutputFormat format, int digits, PrintWriter out) {
         if (format == OutputFormat.JSON) {
             return null;
         }
+        DoubleFunction<String> number = printer(format, digits);
         char sep = format == OutputFormat.CSV ? ',' : format == OutputFormat.TABLE ? ' ' : '\t';
         boolean header = format != OutputFormat.TEXT || losses.size() > 1;
         int[] width = widths(losses, format);
@@ -171,7 +182,7 @@ public final class ResultWriter {
                     if (j > 0) {
                         line.append(sep);
                     }
-                    pad(line, Numbers.format(values[j]), width[j]);
+                    pad(line, number.apply(values[j]), width[j]);
                 }
                 out.println(line);
             }
@@ -206,35 +217,37 @@ public final class ResultWriter {
         return results.get(0).reduction() == Reduction.NONE;
     }
 
-    private static void text(List<Outcome> results, PrintWriter out) {
+    private static void text(List<Outcome> results, DoubleFunction<String> number, PrintWriter out) {
         if (perSample(results)) {
-            rows(results, out, '\t', results.size() > 1, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TEXT));
+            rows(results, out, '\t', results.size() > 1, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TEXT),
+                    number);
             return;
         }
         if (results.size() == 1) {
-            out.println(Numbers.format(results.get(0).value()));
+            out.println(number.apply(results.get(0).value()));
             return;
         }
         for (Outcome o : results) {
-            out.println(o.loss() + "\t" + Numbers.format(o.value()));
+            out.println(o.loss() + "\t" + number.apply(o.value()));
         }
     }
 
     /** A table: one row per loss, or under {@code none} one per sample. */
-    private static void table(List<Outcome> results, PrintWriter out) {
+    private static void table(List<Outcome> results, DoubleFunction<String> number, PrintWriter out) {
         if (perSample(results)) {
-            rows(results, out, ' ', true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TABLE));
+            rows(results, out, ' ', true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TABLE), number);
             return;
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("loss", "value", "reduction", "count"));
         for (Outcome o : results) {
-            rows.add(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(), Long.toString(o.count())));
+            rows.add(List.of(o.loss(), number.apply(o.value()), o.reduction().id(), Long.toString(o.count())));
         }
         aligned(rows, 1, out);
     }
 
-    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header, int[] width) {
+    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header, int[] width,
+                             DoubleFunction<String> number) {
         if (results.get(0).values() == null) {
             return; // written as they were computed, by the sink of rows()
         }
@@ -250,7 +263,7 @@ public final class ResultWriter {
                 if (j > 0) {
                     line.append(sep);
                 }
-                pad(line, i < v.length ? Numbers.format(v[i]) : "", width[j]);
+                pad(line, i < v.length ? number.apply(v[i]) : "", width[j]);
             }
             out.println(line);
         }
@@ -258,7 +271,7 @@ public final class ResultWriter {
 
     private static void delimited(List<Outcome> results, PrintWriter out, char sep) {
         if (perSample(results)) {
-            rows(results, out, sep, true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.CSV));
+            rows(results, out, sep, true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.CSV), Numbers::format);
             return;
         }
         // the details (wer's hits … insertions, triplet's easy … hard) as columns after count,
@@ -395,7 +408,7 @@ public final class ResultWriter {
     /** A number, or the strings "Infinity", "-Infinity", "NaN" (JSON has no such numbers). */
     private static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
-            g.writeNumber(v);
+            g.writeNumber(Numbers.format(v));   // as text prints it (Python's repr): 5e+39, not 5.0E39
         } else {
             g.writeString(Numbers.format(v));
         }

@@ -2,6 +2,7 @@ package io.losskit.cli.output;
 
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.cli.input.InputFiles;
+import io.losskit.core.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
