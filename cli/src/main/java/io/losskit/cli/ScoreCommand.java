@@ -40,13 +40,15 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.list("-P", "--param").paramLabel("[ID.]KEY=VALUE")
                 .description("A loss parameter; without ID. it goes to every selected loss that has KEY.").build());
         spec.addOption(OptionSpec.builder("--reduction").paramLabel("mean|sum|none").defaultValue("mean").type(Reduction.class)
-                .converters(new ReductionConverter()).description("How per-sample values combine (default: ${DEFAULT-VALUE}).").build());
+                .converters(new ReductionConverter()).completionCandidates(List.of("mean", "sum", "none"))
+                .description("How per-sample values combine (default: ${DEFAULT-VALUE}).").build());
         spec.addOption(Specs.text("-p", "--pred-file").paramLabel("PRED_FILE")
                 .description("Predictions, with -t: aligned row by row, or joined with --key.").build());
         spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
                 + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
         spec.addOption(OptionSpec.builder("--format").paramLabel(Inputs.FORMATS).type(InputFormat.class).converters(new FormatConverter())
+                .completionCandidates(List.of(Inputs.FORMATS.split("\\|")))
                 .description("Input format where the file name does not say it (standard input).").build());
         spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
                 .description("Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').").build());
@@ -59,7 +61,8 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
                 .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
         spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|table|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
-                .converters(new OutputConverter()).description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
+                .converters(new OutputConverter()).completionCandidates(List.of("text", "table", "json", "csv", "tsv"))
+                .description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
         spec.addOption(OptionSpec.builder("--digits").paramLabel("N").type(Integer.class)
                 .description("Significant digits in text and table output, for people (1 to 17; trailing zeros dropped, "
                         + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "

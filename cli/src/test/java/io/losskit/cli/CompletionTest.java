@@ -53,7 +53,7 @@ class CompletionTest {
         Path harness = Files.writeString(tmp.resolve("harness.bash"), HARNESS);
         String out = run(List.of("bash", harness.toString(), script.toString(),
                 "losskit sc", "losskit score -l ", "losskit score -l zz", "losskit describe zz-", "losskit score --red",
-                "losskit completion "));
+                "losskit completion ", "losskit score --reduction ", "losskit score -o "));
         // every name that selects a loss in this run, built-in and plugin (PACK:ID too), sorted
         List<String> ids = new java.util.ArrayList<>(Cli.registry().names());
         ids.add("zz-plugin-loss");
@@ -63,7 +63,10 @@ class CompletionTest {
                 .contains("[losskit score -l zz] zz-plugin-loss\n")
                 .contains("[losskit describe zz-] zz-plugin-loss\n")
                 .contains("[losskit score --red] --reduction\n")
-                .contains("[losskit completion ] bash zsh\n");
+                .contains("[losskit completion ] bash zsh fish\n")
+                // lower case, as the parser takes them (picocli would offer the enum's MEAN SUM NONE)
+                .contains("[losskit score --reduction ] mean sum none\n")
+                .contains("[losskit score -o ] text table json csv tsv\n");
     }
 
     @Test
@@ -78,9 +81,33 @@ class CompletionTest {
     }
 
     @Test
+    void fishCompletesCommandsOptionsValuesAndLossIds() throws Exception {
+        Assumptions.assumeTrue(has("fish"), "no fish");
+        PluginLoaderTest.packJar(tmp.resolve("p"), "p.jar", "p", 1, "zz-plugin-loss");
+        Cli.Run gen = Cli.run("completion", "fish", "--plugin-dir", tmp.resolve("p").toString());
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        assertThat(gen.err()).isEmpty();
+        Path script = Files.writeString(tmp.resolve("losskit.fish"), gen.out());
+        String out = run(List.of("fish", "--no-config", "-c", "source " + script
+                + "; for l in 'losskit sc' 'losskit score --reduction ' 'losskit score -o ' 'losskit score -l zz'"
+                + " 'losskit describe log-' 'losskit score --red' 'losskit completion ' 'losskit score --no-pro';"
+                + " echo \"[$l]\"; complete -C $l | string replace -r '\\t.*' ''; end"));
+        assertThat(out).contains("[losskit sc]\nscore\n")
+                // fish sorts what it offers
+                .contains("[losskit score --reduction ]\nmean\nnone\nsum\n")
+                .contains("[losskit score -o ]\ncsv\njson\ntable\ntext\ntsv\n")
+                .contains("[losskit score -l zz]\nzz-plugin-loss\n")
+                .contains("[losskit describe log-]\nlog-cosh\nlog-loss\n")
+                .contains("[losskit score --red]\n--reduction\n")
+                .contains("[losskit completion ]\nbash\nfish\nzsh\n")
+                .contains("[losskit score --no-pro]\n--no-progress\n");
+    }
+
+    @Test
     void otherShellsAreAUsageError() {
-        Cli.Run run = Cli.run("completion", "fish");
+        Cli.Run run = Cli.run("completion", "powershell");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("SHELL is bash or zsh, not 'fish'");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("losskit: SHELL is bash, zsh or fish, not 'powershell'\n");
     }
 }
