@@ -1,7 +1,6 @@
 package io.losskit.spark;
 
 import io.losskit.core.LossState;
-import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDescriptor;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -13,62 +12,34 @@ import scala.Function0;
 import scala.reflect.ClassTag$;
 
 /**
- * One loss as a Spark aggregator over rows of its role columns (in the recipe's order), driven by
- * the kernel: the buffer is the loss's {@link LossState}, and it crosses the shuffle as the
- * state's own encoding. The aggregator carries only the recipe; the loss is built on the executor.
- *
- * @param <O> what it gives: the value ({@link #values}), or the final state's bytes ({@link #states})
+ * One loss as a typed Spark {@link Aggregator} over rows of its role columns (in the recipe's
+ * order), driven by the kernel: the buffer is the loss's {@link LossState}, and it crosses the
+ * shuffle as the state's own encoding; rows with a null role are skipped, as SQL aggregates skip
+ * nulls. The aggregator carries only the recipe; the loss is built on the executor. This is the
+ * Dataset API's form ({@link LosskitSpark#aggregator}); SQL and {@code SparkScore} use
+ * {@link LossAggregate}, which reads Spark's internal rows without building a {@code Row}.
  */
-abstract class LossAggregator<O> extends Aggregator<Row, LossState, O> {
+final class LossAggregator extends Aggregator<Row, LossState, Double> {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     final LossRecipe recipe;
-    private final boolean nullIsInvalid;
     private final int weight;
     private transient RowSample sample;
 
-    private LossAggregator(LossRecipe recipe, boolean nullIsInvalid) {
+    LossAggregator(LossRecipe recipe) {
         this.recipe = recipe;
-        this.nullIsInvalid = nullIsInvalid;
         this.weight = recipe.roles.indexOf(LossDescriptor.WEIGHT);
     }
 
-    /** The loss's value; rows with a null role are skipped, as SQL aggregates skip nulls. */
-    static LossAggregator<Double> values(LossRecipe recipe) {
-        return new LossAggregator<>(recipe, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Double finish(LossState state) {
-                return state.finish().value();
-            }
-
-            @Override
-            public Encoder<Double> outputEncoder() {
-                return Encoders.DOUBLE();
-            }
-        };
+    @Override
+    public Double finish(LossState state) {
+        return state.finish().value();
     }
 
-    /**
-     * The final state, encoded, for the driver to decode and finish (count, details and warnings
-     * beside the value); a null role is an invalid sample, as a missing value is on the command line.
-     */
-    static LossAggregator<byte[]> states(LossRecipe recipe) {
-        return new LossAggregator<>(recipe, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public byte[] finish(LossState state) {
-                return state.encode();
-            }
-
-            @Override
-            public Encoder<byte[]> outputEncoder() {
-                return Encoders.BINARY();
-            }
-        };
+    @Override
+    public Encoder<Double> outputEncoder() {
+        return Encoders.DOUBLE();
     }
 
     @Override
@@ -80,9 +51,6 @@ abstract class LossAggregator<O> extends Aggregator<Row, LossState, O> {
     public LossState reduce(LossState state, Row row) {
         for (int i = 0; i < row.size(); i++) {
             if (row.isNullAt(i)) {
-                if (nullIsInvalid) {
-                    throw new InvalidSampleException(recipe.roles.get(i), "no value (null)");
-                }
                 return state;
             }
         }

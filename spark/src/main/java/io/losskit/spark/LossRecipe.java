@@ -51,6 +51,11 @@ final class LossRecipe implements Serializable {
         return this;
     }
 
+    /** The recipe as text, for Catalyst to tell two aggregates apart. */
+    String key() {
+        return loss + params + reduction + roles;
+    }
+
     LossState newState() {
         return evaluator().newState();
     }

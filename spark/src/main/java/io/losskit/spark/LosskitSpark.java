@@ -7,21 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Cast$;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GetStructField;
 import org.apache.spark.sql.catalyst.util.MapData;
-import org.apache.spark.sql.execution.aggregate.ScalaAggregator$;
-import org.apache.spark.sql.expressions.UserDefinedAggregator;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -48,6 +47,20 @@ public final class LosskitSpark {
     public static void register(SparkSession spark) {
         ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().functionRegistry()
                 .createOrReplaceTempFunction(FUNCTION, LosskitSpark::call, "scala_udf");
+    }
+
+    /**
+     * The loss as a typed aggregator for the Dataset API, over rows whose columns are the roles
+     * {@code roles}, in order (numbers, strings, arrays; {@code weight} a sample weight):
+     * {@code preds.select(col("p"), col("y")).select(LosskitSpark.aggregator("huber", Map.of("delta", "0.5"), "pred", "target").toColumn())}.
+     * {@code params} may hold {@code reduction} ({@code mean}, the default, or {@code sum}). Rows
+     * with a null role are skipped. The loss and its parameters are checked here.
+     */
+    public static Aggregator<Row, ?, Double> aggregator(String loss, Map<String, String> params, String... roles) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        Reduction r = reduction(String.valueOf(p.getOrDefault("reduction", "mean")));
+        p.remove("reduction");
+        return new LossAggregator(new LossRecipe(loss, p, r, List.of(roles)).check());
     }
 
     /** The aggregate expression of one call, built once its arguments' types are known. */
@@ -86,18 +99,22 @@ public final class LosskitSpark {
             }
         }
         LossRecipe recipe = new LossRecipe(String.valueOf(loss.eval(null)), params, reduction(reduction), roles).check();
-        UserDefinedAggregator<?, ?, ?> udaf = (UserDefinedAggregator<?, ?, ?>) functions.udaf(LossAggregator.values(recipe),
-                Encoders.row(schema(roles, args.stream().map(Expression::dataType).toList())));
-        return ScalaAggregator$.MODULE$.apply(udaf.withName(FUNCTION), CollectionConverters.asScala(args).toSeq());
+        return aggregate(recipe, args, args.stream().map(Expression::dataType).toList(), false);
     }
 
-    /** The row type an aggregator reads its role columns as. */
-    static StructType schema(List<String> roles, List<DataType> types) {
-        StructField[] fields = new StructField[roles.size()];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = DataTypes.createStructField(roles.get(i), columnType(types.get(i), roles.get(i)), true);
+    /**
+     * The aggregate of {@code recipe} over {@code columns} (its roles, in order, of these types),
+     * each cast to the type the loss reads it as; it gives the value, or the encoded final state
+     * when {@code states}.
+     */
+    static LossAggregate aggregate(LossRecipe recipe, List<Expression> columns, List<DataType> types, boolean states) {
+        List<Expression> cast = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Expression c = columns.get(i);
+            DataType t = columnType(types.get(i), recipe.roles.get(i));
+            cast.add(t.equals(types.get(i)) ? c : new Cast(c, t, scala.Option.empty(), Cast$.MODULE$.apply$default$4()));
         }
-        return DataTypes.createStructType(fields);
+        return new LossAggregate(recipe, cast, states);
     }
 
     private static Reduction reduction(String id) {
@@ -122,7 +139,7 @@ public final class LosskitSpark {
     }
 
     /** The type the aggregator reads a column as: numbers as doubles, arrays of numbers as arrays of doubles. */
-    private static DataType columnType(DataType t, String role) {
+    static DataType columnType(DataType t, String role) {
         if (t instanceof NumericType) {
             return DataTypes.DoubleType;
         }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.classic.ExpressionUtils;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
@@ -156,8 +157,9 @@ public final class SparkScore {
             recipes.add(recipe);
             Dataset<Row> roles = input.select(p.columns().toArray(Column[]::new));
             List<DataType> types = Arrays.stream(roles.schema().fields()).map(StructField::dataType).toList();
-            aggregates.add(functions.udaf(LossAggregator.states(recipe), Encoders.row(LosskitSpark.schema(p.roles(), types)))
-                    .apply(p.columns().toArray(Column[]::new)).as(p.id()));
+            List<Expression> columns = p.columns().stream().map(ExpressionUtils::expression).toList();
+            aggregates.add(ExpressionUtils.column(LosskitSpark.aggregate(recipe, columns, types, true).toAggregateExpression())
+                    .as(p.id()));
         }
         Column first = aggregates.get(0);
         Column[] rest = aggregates.subList(1, aggregates.size()).toArray(Column[]::new);

@@ -279,6 +279,24 @@ class GoldenOnSparkTest {
     }
 
     @Test
+    void theTypedAggregatorGivesWhatSqlGives() {
+        // The rows of groupByGivesEachGroupsValue, huber with delta 0.5, weighted: (0.02 + 0.875 + 0.375·3 + 0.08) / 6.
+        spark.sql("SELECT * FROM VALUES (1.2D, 1, 1.0D), (3.0D, 1, 1.0D), (0.0D, 1, 3.0D), (1.4D, 1, 1.0D) AS t(p, y, w)")
+                .repartition(2).createOrReplaceTempView("typed");
+        double mean = spark.table("typed").select(LosskitSpark.aggregator("huber", Map.of("delta", "0.5"),
+                "pred", "target", "weight").toColumn()).first();
+        assertThat(mean).isCloseTo((0.02 + 0.875 + 1.125 + 0.08) / 6, org.assertj.core.data.Offset.offset(1e-15));
+        // SQL over the same rows: the int target is cast to double in the plan
+        double sql = spark.sql("SELECT losskit('huber', p, y, w, map('delta', '0.5')) FROM typed").first().getDouble(0);
+        assertThat(sql).isEqualTo(mean);
+        double sum = spark.table("typed").select("p", "y").select(LosskitSpark.aggregator("huber",
+                Map.of("delta", "0.5", "reduction", "sum"), "pred", "target").toColumn()).first();
+        assertThat(sum).isCloseTo(0.02 + 0.875 + 0.375 + 0.08, org.assertj.core.data.Offset.offset(1e-15));
+        assertThatThrownBy(() -> LosskitSpark.aggregator("huber", Map.of("delt", "0.5"), "pred", "target"))
+                .hasMessageContaining("huber").hasMessageContaining("delt");
+    }
+
+    @Test
     void anAggregateLossFromStringsAndArrays() {
         // cer: edits / reference characters. "abcd" → "abd" is 1 deletion of 4; "hello" → "hallo" 1
         // substitution of 5: (1 + 1) / (4 + 5). wer from arrays of tokens: "a b c" → "a x c" 1 of 3.
