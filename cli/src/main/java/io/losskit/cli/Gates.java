@@ -56,7 +56,7 @@ public final class Gates {
     }
 
     /** {@code text} as a finite number, or null when it is not one. */
-    private static Double finite(String text) {
+    static Double finite(String text) {
         String t = text.trim();
         if (!NUMBER.matcher(t).matches()) {
             return null;

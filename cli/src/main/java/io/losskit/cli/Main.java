@@ -34,7 +34,7 @@ public final class Main implements Runnable {
                 .exitCodeListHeading("%nExit status:%n")
                 .exitCodeList(exitCodes(
                         "0", "done",
-                        "1", "a gate (--max, --min, --baseline) failed; the results are still printed",
+                        "1", "a gate (--max, --min, --baseline; compare --fail-if-worse) failed; the results are still printed",
                         "2", "usage error: unknown command, option, loss or parameter, bad value, an ambiguous loss id",
                         "3", "input error: unreadable file, malformed record, missing column, bad value; output that cannot be written",
                         "4", "a loss failed: a plugin's loss threw, ran out of memory or ran past --loss-timeout",
@@ -76,7 +76,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: score, list or describe");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: score, compare, list or describe");
     }
 
     public static void main(String[] args) {
@@ -112,7 +112,7 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command {@code args} run ({@code score}, {@code list}, {@code describe}), or null
+     * The command {@code args} run ({@code score}, {@code compare}, {@code list}, {@code describe}), or null
      * when it needs them all ({@code help}, {@code completion}, an unknown one, none): the
      * first word that is neither an option nor the value of {@code --plugin-dir}.
      */
@@ -124,7 +124,7 @@ public final class Main implements Runnable {
             } else if (a.equals("--")) {
                 return null;
             } else if (!a.startsWith("-")) {
-                return a.equals("score") || a.equals("list") || a.equals("describe") ? a : null;
+                return a.equals("score") || a.equals("compare") || a.equals("list") || a.equals("describe") ? a : null;
             }
         }
         return null;
@@ -160,6 +160,9 @@ public final class Main implements Runnable {
         if (only == null || only.equals("score")) {
             cl.addSubcommand(new ScoreCommand(registries, ids).spec());
         }
+        if (only == null || only.equals("compare")) {
+            cl.addSubcommand(new CompareCommand(registries, ids).spec());
+        }
         if (only == null || only.equals("list")) {
             cl.addSubcommand(new ListCommand(registries).spec());
         }
@@ -168,7 +171,7 @@ public final class Main implements Runnable {
         }
         if (only == null) {
             cl.addSubcommand(new CompletionCommand().spec());
-            cl.addSubcommand(new HelpCommand(List.of("score", "list", "describe", "completion", "help")).spec());
+            cl.addSubcommand(new HelpCommand(List.of("score", "compare", "list", "describe", "completion", "help")).spec());
         }
         self[0] = cl;
         cl.setExecutionStrategy(parsed -> {

@@ -4,7 +4,6 @@ import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.spi.Reduction;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,10 +34,7 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; .npz (arrays named after roles); .arrow, .feather, .arrows (Arrow IPC); .parquet; - for standard input (not for .npz, .parquet). With -p/-t also .txt (one string per line) and .npy (one array). "
                         + "Memory: CSV, TSV, JSONL and a JSON array of rows stream; a JSON object of columns keeps the columns roles read "
                         + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole; a .parquet one row group of the columns read.").build());
-        spec.addOption(Specs.list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
-                .description("Losses to compute, comma-separated or repeated (see losskit list).").build());
-        spec.addOption(Specs.list("-P", "--param").paramLabel("[ID.]KEY=VALUE")
-                .description("A loss parameter; without ID. it goes to every selected loss that has KEY.").build());
+        Specs.lossOptions(spec, lossIds);
         spec.addOption(OptionSpec.builder("--reduction").paramLabel("mean|sum|none").defaultValue("mean").type(Reduction.class)
                 .converters(new ReductionConverter()).completionCandidates(List.of("mean", "sum", "none"))
                 .description("How per-sample values combine (default: ${DEFAULT-VALUE}).").build());
@@ -47,30 +43,17 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("-t", "--target-file").paramLabel("TARGET_FILE").description("Targets, with -p.").build());
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
                 + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
-        spec.addOption(OptionSpec.builder("--format").paramLabel(Inputs.FORMATS).type(InputFormat.class).converters(new FormatConverter())
-                .completionCandidates(List.of(Inputs.FORMATS.split("\\|")))
-                .description("Input format where the file name does not say it (standard input).").build());
-        spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
-                .description("Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').").build());
-        spec.addOption(Specs.text("--pred-col").paramLabel("NAME").description("Same as --col pred=NAME.").build());
-        spec.addOption(Specs.text("--target-col").paramLabel("NAME").description("Same as --col target=NAME.").build());
-        spec.addOption(Specs.text("--weight-col").paramLabel("NAME").description("Same as --col weight=NAME.").build());
-        spec.addOption(Specs.list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names.").build());
+        Specs.columnOptions(spec, "Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').");
         spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").type(Integer.class)
                 .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
         spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
                 .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
-        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|table|json|csv|tsv").defaultValue("text").type(OutputFormat.class)
-                .converters(new OutputConverter()).completionCandidates(List.of("text", "table", "json", "csv", "tsv"))
-                .description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
+        Specs.outputOption(spec);
         spec.addOption(OptionSpec.builder("--digits").paramLabel("N").type(Integer.class)
                 .description("Significant digits in text and table output, for people (1 to 17; trailing zeros dropped, "
                         + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "
                         + "as Python's repr and JSON print it; csv, tsv and json always keep them.").build());
-        spec.addOption(Specs.list("--by").splitRegex(",").paramLabel("COL")
-                .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "
-                        + "in one pass; gates judge every slice and the whole. A value that reads as a number is that number "
-                        + "(1, 1.0 and \"1\" are one slice).").build());
+        Specs.byOption(spec);
         spec.addOption(Specs.list("--max").paramLabel("ID=X").description("Gate: exit 1 when the loss is above X.").build());
         spec.addOption(Specs.list("--min").paramLabel("ID=X").description("Gate: exit 1 when the loss is below X.").build());
         spec.addOption(Specs.text("--baseline").paramLabel("FILE")
@@ -94,10 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> cols = new LinkedHashMap<>(Specs.map(spec, "--col"));
-        shortcut(cols, "pred", Specs.value(spec, "--pred-col"));
-        shortcut(cols, "target", Specs.value(spec, "--target-col"));
-        shortcut(cols, "weight", Specs.value(spec, "--weight-col"));
+        Map<String, String> cols = Specs.columns(spec);
         String onInvalid = Specs.value(spec, "--on-invalid");
         if (!onInvalid.equals("fail") && !onInvalid.equals("skip")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on-invalid takes fail or skip, not '" + onInvalid + "'");
@@ -113,16 +93,6 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
-    }
-
-    private void shortcut(Map<String, String> cols, String role, String name) {
-        if (name != null) {
-            if (cols.containsKey(role) && !cols.get(role).equals(name)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--" + role + "-col " + name + " contradicts --col " + role + "=" + cols.get(role));
-            }
-            cols.put(role, name);
-        }
     }
 
     static final class ReductionConverter implements CommandLine.ITypeConverter<Reduction> {

@@ -1,9 +1,13 @@
 package io.losskit.cli;
 
+import io.losskit.cli.input.InputFormat;
+import io.losskit.cli.input.Inputs;
+import io.losskit.cli.output.OutputFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -59,6 +63,63 @@ final class Specs {
     static List<String> values(CommandSpec spec, String name) {
         List<String> v = value(spec, name);
         return v == null ? new ArrayList<>() : v;
+    }
+
+    /** Adds {@code -l ID[,ID…]} (completing {@code lossIds}) and {@code -P [ID.]KEY=VALUE}. */
+    static void lossOptions(CommandSpec spec, Iterable<String> lossIds) {
+        spec.addOption(list("-l", "--loss").splitRegex(",").paramLabel("ID").required(true).completionCandidates(lossIds)
+                .description("Losses to compute, comma-separated or repeated (see losskit list).").build());
+        spec.addOption(list("-P", "--param").paramLabel("[ID.]KEY=VALUE")
+                .description("A loss parameter; without ID. it goes to every selected loss that has KEY.").build());
+    }
+
+    /** Adds {@code --by COL[,COL…]}. */
+    static void byOption(CommandSpec spec) {
+        spec.addOption(list("--by").splitRegex(",").paramLabel("COL")
+                .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "
+                        + "in one pass; gates judge every slice and the whole. A value that reads as a number is that number "
+                        + "(1, 1.0 and \"1\" are one slice).").build());
+    }
+
+    /** Adds {@code -o text|table|json|csv|tsv}. */
+    static void outputOption(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("text|table|json|csv|tsv").defaultValue("text")
+                .type(OutputFormat.class).converters(new ScoreCommand.OutputConverter())
+                .completionCandidates(List.of("text", "table", "json", "csv", "tsv"))
+                .description("Output format (default: ${DEFAULT-VALUE}); table: aligned columns for people.").build());
+    }
+
+    /**
+     * Adds {@code --format}, {@code --col ROLE=NAME} (described by {@code description}), its
+     * shortcuts {@code --pred-col}, {@code --target-col}, {@code --weight-col}, and {@code --classes}.
+     */
+    static void columnOptions(CommandSpec spec, String description) {
+        spec.addOption(OptionSpec.builder("--format").paramLabel(Inputs.FORMATS)
+                .type(InputFormat.class).converters(new ScoreCommand.FormatConverter())
+                .completionCandidates(List.of(Inputs.FORMATS.split("\\|")))
+                .description("Input format where the file name does not say it (standard input).").build());
+        spec.addOption(OptionSpec.builder("--col").paramLabel("ROLE=NAME").type(Map.class).auxiliaryTypes(String.class, String.class)
+                .description(description).build());
+        spec.addOption(text("--pred-col").paramLabel("NAME").description("Same as --col pred=NAME.").build());
+        spec.addOption(text("--target-col").paramLabel("NAME").description("Same as --col target=NAME.").build());
+        spec.addOption(text("--weight-col").paramLabel("NAME").description("Same as --col weight=NAME.").build());
+        spec.addOption(list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names.").build());
+    }
+
+    /** The role → column mappings of {@link #columnOptions}, the shortcuts included. */
+    static Map<String, String> columns(CommandSpec spec) {
+        Map<String, String> cols = new LinkedHashMap<>(map(spec, "--col"));
+        for (String role : List.of("pred", "target", "weight")) {
+            String name = value(spec, "--" + role + "-col");
+            if (name != null) {
+                if (cols.containsKey(role) && !cols.get(role).equals(name)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--" + role + "-col " + name + " contradicts --col " + role + "=" + cols.get(role));
+                }
+                cols.put(role, name);
+            }
+        }
+        return cols;
     }
 
     /** The values of a KEY=VALUE option, or an empty map. */

@@ -53,7 +53,8 @@ class CompletionTest {
         Path harness = Files.writeString(tmp.resolve("harness.bash"), HARNESS);
         String out = run(List.of("bash", harness.toString(), script.toString(),
                 "losskit sc", "losskit score -l ", "losskit score -l zz", "losskit describe zz-", "losskit score --red",
-                "losskit completion ", "losskit score --reduction ", "losskit score -o "));
+                "losskit completion ", "losskit score --reduction ", "losskit score -o ", "losskit comp",
+                "losskit compare -l zz", "losskit compare --fail"));
         // every name that selects a loss in this run, built-in and plugin (PACK:ID too), sorted
         List<String> ids = new java.util.ArrayList<>(Cli.registry().names());
         ids.add("zz-plugin-loss");
@@ -66,7 +67,10 @@ class CompletionTest {
                 .contains("[losskit completion ] bash zsh fish\n")
                 // lower case, as the parser takes them (picocli would offer the enum's MEAN SUM NONE)
                 .contains("[losskit score --reduction ] mean sum none\n")
-                .contains("[losskit score -o ] text table json csv tsv\n");
+                .contains("[losskit score -o ] text table json csv tsv\n")
+                .contains("[losskit comp] compare completion\n")
+                .contains("[losskit compare -l zz] zz-plugin-loss\n")
+                .contains("[losskit compare --fail] --fail-if-worse\n");
     }
 
     @Test

@@ -25,14 +25,14 @@ class MainTest {
 
     @Test
     void aModelWithOneCommandParsesAndHelpsAsTheWholeOne() {
-        for (String command : List.of("score", "list", "describe")) {
+        for (String command : List.of("score", "compare", "list", "describe")) {
             CommandLine one = Main.commandLine(LossRegistry::builtin, List.of(), command);
             CommandLine all = Main.commandLine(LossRegistry::builtin, List.of());
             assertThat(one.getSubcommands().keySet()).containsExactly(command);
             assertThat(usage(one.getSubcommands().get(command))).isEqualTo(usage(all.getSubcommands().get(command)));
         }
         assertThat(Main.commandLine(LossRegistry::builtin, List.of()).getSubcommands().keySet())
-                .containsExactly("score", "list", "describe", "completion", "help");
+                .containsExactly("score", "compare", "list", "describe", "completion", "help");
     }
 
     private static String usage(CommandLine cl) {

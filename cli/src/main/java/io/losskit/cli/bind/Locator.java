@@ -26,6 +26,7 @@ public final class Locator {
         RoleBinding b = bindings.get(e.role());
         String column = b == null ? e.role() : b.display();
         String file = b == null ? source.name() : source.fileOf(b.columns()[0]);
-        return new InputError(file, record.line(), record.number(), column, e.getMessage());
+        Record own = b == null ? record : source.origin(record, b.columns()[0]);
+        return new InputError(file, own.line(), own.number(), column, e.getMessage());
     }
 }

@@ -143,12 +143,7 @@ public final class ScoreEngine {
      * @throws LossFailure when a loss (a plugin's) fails
      */
     public Report run(ScorePlan plan, RecordSource source, Options options) throws IOException {
-        Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
-        for (ScorePlan.Planned p : plan.losses()) {
-            for (RoleSpec r : p.descriptor().roles()) {
-                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<String, List<RoleSpec>> specs = roleSpecs(plan);
         source.readsOnly(Binder.readable(specs, options.columns(), options.by()));
         Reading reading = new Reading(source, options.skipInvalid());
         Record first = reading.next();
@@ -161,17 +156,7 @@ public final class ScoreEngine {
         }
         boolean hasHeader = source.hasHeader();
         Map<String, RoleBinding> bindings = Binder.bind(source, first, hasHeader, specs, options.columns());
-        List<String> warnings = new ArrayList<>();
-        RoleBinding weight = bindings.get(LossDescriptor.WEIGHT);
-        if (weight != null) {
-            // The weights are read for the losses that take them; say which losses they leave out.
-            for (ScorePlan.Planned p : plan.losses()) {
-                if (!p.descriptor().takesWeight()) {
-                    warnings.add(p.descriptor().id() + ": takes no sample weight; the weights ("
-                            + weight.display() + ") apply to the other losses only");
-                }
-            }
-        }
+        List<String> warnings = weightWarnings(plan, bindings);
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
         SliceColumns by = options.by().isEmpty() ? null : SliceColumns.bind(source, first, "--by", options.by());
         Setup setup = new Setup(plan, options, bindings, classIndex, by, source.name());
@@ -238,6 +223,32 @@ public final class ScoreEngine {
         Reading all = pass.reading;
         return new Report(List.copyOf(outcomes), all.records, all.skipped,
                 all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings), List.copyOf(slices));
+    }
+
+    /** Every role the selected losses read, with the specs each gave it. */
+    static Map<String, List<RoleSpec>> roleSpecs(ScorePlan plan) {
+        Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
+        for (ScorePlan.Planned p : plan.losses()) {
+            for (RoleSpec r : p.descriptor().roles()) {
+                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return specs;
+    }
+
+    /** The weights are read for the losses that take them: a warning for each loss they leave out. */
+    static List<String> weightWarnings(ScorePlan plan, Map<String, RoleBinding> bindings) {
+        List<String> warnings = new ArrayList<>();
+        RoleBinding weight = bindings.get(LossDescriptor.WEIGHT);
+        if (weight != null) {
+            for (ScorePlan.Planned p : plan.losses()) {
+                if (!p.descriptor().takesWeight()) {
+                    warnings.add(p.descriptor().id() + ": takes no sample weight; the weights ("
+                            + weight.display() + ") apply to the other losses only");
+                }
+            }
+        }
+        return warnings;
     }
 
     /** The results of {@code states}, the states of every selected loss over some records. */

@@ -16,11 +16,27 @@ import java.util.Map;
  */
 public final class PairedSource implements RecordSource {
 
+    /**
+     * What messages call the two files.
+     *
+     * @param first the first file ("pred file")
+     * @param second the second ("target file")
+     * @param alignHint what to do about files of different lengths
+     * @param strictNote what ends the message about unmatched records of the second file when they are an error
+     */
+    public record Labels(String first, String second, String alignHint, String strictNote) {
+    }
+
+    /** The labels of {@code score -p PRED -t TARGET}. */
+    public static final Labels PRED_TARGET = new Labels("pred file", "target file",
+            "-p/-t files must align record by record, or be joined with --key", " (--strict)");
+
     private final RecordSource pred;
     private final RecordSource target;
     private final String key;
     /** Whether target records that no pred record matched are an error rather than a warning. */
     private final boolean strict;
+    private final Labels labels;
     private Map<String, Record> targetsByKey;
     /** The keys of the pred records read so far, and where each was: its line, or −(its record number). */
     private final Map<String, Long> matched = new HashMap<>();
@@ -33,10 +49,16 @@ public final class PairedSource implements RecordSource {
      *     (at the end of the pred file) instead of a warning
      */
     public PairedSource(RecordSource pred, RecordSource target, String key, boolean strict) {
+        this(pred, target, key, strict, PRED_TARGET);
+    }
+
+    /** As {@link #PairedSource(RecordSource, RecordSource, String, boolean)}, with messages that call the files {@code labels}. */
+    public PairedSource(RecordSource pred, RecordSource target, String key, boolean strict, Labels labels) {
         this.pred = pred;
         this.target = target;
         this.key = key;
         this.strict = strict;
+        this.labels = labels;
     }
 
     @Override
@@ -71,12 +93,15 @@ public final class PairedSource implements RecordSource {
             return null;
         }
         if (p == null || t == null) {
-            long seen = (p == null ? t : p).number() - 1;
+            // located at the first record that has no counterpart
+            Record extra = p == null ? t : p;
+            long seen = extra.number() - 1;
             RecordSource longer = p == null ? target : pred;
+            long line = extra.line();
             long total = seen + 1 + count(longer);
-            throw InputError.inFile(null, "the pred file " + pred.name() + " has "
-                    + (p == null ? seen : total) + " records and the target file " + target.name() + " has "
-                    + (t == null ? seen : total) + "; -p/-t files must align record by record, or be joined with --key");
+            throw new InputError(longer.name(), line, seen + 1, null, "the " + labels.first() + " " + pred.name() + " has "
+                    + (p == null ? seen : total) + " records and the " + labels.second() + " " + target.name() + " has "
+                    + (t == null ? seen : total) + "; " + labels.alignHint());
         }
         return new Pair(p, t, offset());
     }
@@ -115,7 +140,9 @@ public final class PairedSource implements RecordSource {
         Record p = pred.next();
         if (p == null) {
             if (strict && matched.size() < targetsByKey.size()) {
-                throw InputError.inFile(null, unmatched() + " (--strict)");
+                Record first = firstUnmatched();
+                throw new InputError(target.name(), first.line(), first.number(), key,
+                        unmatchedCount() + " (this is the first)" + labels.strictNote());
             }
             return null;
         }
@@ -159,9 +186,24 @@ public final class PairedSource implements RecordSource {
         return List.of(unmatched());
     }
 
+    /** The earliest record of the target file that no pred record matched. */
+    private Record firstUnmatched() {
+        Record first = null;
+        for (Map.Entry<String, Record> e : targetsByKey.entrySet()) {
+            if (!matched.containsKey(e.getKey()) && (first == null || e.getValue().number() < first.number())) {
+                first = e.getValue();
+            }
+        }
+        return first;
+    }
+
     private String unmatched() {
+        return unmatchedCount() + "; they were not scored";
+    }
+
+    private String unmatchedCount() {
         return (targetsByKey.size() - matched.size()) + " record(s) of " + target.name()
-                + " have a key that no record of " + pred.name() + " has; they were not scored";
+                + " have a key that no record of " + pred.name() + " has";
     }
 
     @Override
@@ -199,7 +241,15 @@ public final class PairedSource implements RecordSource {
 
     @Override
     public String fileOf(int column) {
-        return column < offset() ? pred.name() : target.name();
+        return column < offset() ? pred.fileOf(column) : target.fileOf(column - offset());
+    }
+
+    @Override
+    public Record origin(Record record, int column) {
+        if (record instanceof Pair pair) {
+            return column < pair.offset() ? pred.origin(pair.p(), column) : target.origin(pair.t(), column - pair.offset());
+        }
+        return record;
     }
 
     @Override

@@ -57,4 +57,12 @@ public interface RecordSource extends Closeable {
     default String fileOf(int column) {
         return name();
     }
+
+    /**
+     * The record, of the file that {@code column} comes from, that {@code record} holds: itself,
+     * except for two-file inputs, whose records pair a record of each file (with its own line).
+     */
+    default Record origin(Record record, int column) {
+        return record;
+    }
 }

@@ -114,7 +114,7 @@ public final class ResultWriter {
     }
 
     /** Rows in columns padded to their widest cell: the first {@code text} columns left-aligned, numbers right-aligned. */
-    private static void aligned(List<List<String>> rows, int text, PrintWriter out) {
+    static void aligned(List<List<String>> rows, int text, PrintWriter out) {
         int[] width = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -137,7 +137,7 @@ public final class ResultWriter {
      * One line of CSV (RFC 4180: a cell holding a comma, a quote or a line break is quoted) or of
      * TSV (which cannot quote: a tab or line break in a cell becomes a space).
      */
-    private static String cells(List<String> cells, char sep) {
+    static String cells(List<String> cells, char sep) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
@@ -308,46 +308,58 @@ public final class ResultWriter {
             }
             g.writeEndArray();
         }
-        if (!verdicts.isEmpty()) {
-            g.writeArrayFieldStart("gates");
-            for (Verdict v : verdicts) {
-                g.writeStartObject();
-                g.writeStringField("gate", v.gate());
-                g.writeStringField("loss", v.loss());
-                g.writeFieldName("slice");
-                if (v.slice() == null) {
-                    g.writeNull();
-                } else {
-                    slice(g, v.slice());
-                }
-                g.writeFieldName("value");
-                number(g, v.value());
-                g.writeFieldName("bound");
-                number(g, v.bound());
-                g.writeFieldName("difference");
-                number(g, v.value() - v.bound());
-                g.writeBooleanField("passed", v.passed());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
+        gates(g, verdicts);
         g.writeNumberField("records", report.records());
         g.writeNumberField("skipped", report.skipped());
-        if (!report.warnings().isEmpty()) {
-            g.writeArrayFieldStart("warnings");
-            for (String w : report.warnings()) {
-                g.writeString(w);
-            }
-            g.writeEndArray();
-        }
+        warnings(g, report.warnings());
         g.writeStringField("signature", signature);
         g.writeEndObject();
         g.flush();
         out.println();
     }
 
+    /** The member "gates": every verdict (none: no member). */
+    static void gates(JsonGenerator g, List<Verdict> verdicts) throws IOException {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("gates");
+        for (Verdict v : verdicts) {
+            g.writeStartObject();
+            g.writeStringField("gate", v.gate());
+            g.writeStringField("loss", v.loss());
+            g.writeFieldName("slice");
+            if (v.slice() == null) {
+                g.writeNull();
+            } else {
+                slice(g, v.slice());
+            }
+            g.writeFieldName("value");
+            number(g, v.value());
+            g.writeFieldName("bound");
+            number(g, v.bound());
+            g.writeFieldName("difference");
+            number(g, v.value() - v.bound());
+            g.writeBooleanField("passed", v.passed());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** The member "warnings" (none: no member). */
+    static void warnings(JsonGenerator g, List<String> warnings) throws IOException {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("warnings");
+        for (String w : warnings) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+    }
+
     /** A slice's key: an object of its value by column. */
-    private static void slice(JsonGenerator g, Map<String, Object> key) throws IOException {
+    static void slice(JsonGenerator g, Map<String, Object> key) throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, Object> k : key.entrySet()) {
             g.writeFieldName(k.getKey());
@@ -406,7 +418,7 @@ public final class ResultWriter {
     }
 
     /** A number, or the strings "Infinity", "-Infinity", "NaN" (JSON has no such numbers). */
-    private static void number(JsonGenerator g, double v) throws IOException {
+    static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumber(Numbers.format(v));   // as text prints it (Python's repr): 5e+39, not 5.0E39
         } else {
@@ -425,7 +437,7 @@ public final class ResultWriter {
         return text.toString();
     }
 
-    private static void params(JsonGenerator g, Map<String, Object> params) throws IOException {
+    static void params(JsonGenerator g, Map<String, Object> params) throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, Object> p : params.entrySet()) {
             g.writeFieldName(p.getKey());

@@ -3,6 +3,7 @@ package io.losskit.core.stats;
 import io.losskit.core.Evaluator;
 import io.losskit.core.LossState;
 import io.losskit.core.LossStates;
+import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Sample;
 import io.losskit.spi.ValueList;
@@ -55,12 +56,20 @@ public final class PairedComparison {
      *
      * @param ordinal the record's position in the whole input (see {@link BootstrapState#add})
      * @param weight the record's weight (the same for both systems)
-     * @throws io.losskit.spi.InvalidSampleException when the loss refuses either sample; a
+     * @throws PairedSampleException when the loss refuses either sample, saying whose; a
      *     refusal of the candidate's leaves the baseline's taken (so stop, do not skip)
      */
     public void add(long ordinal, Sample baselineSample, Sample candidateSample, double weight) {
-        baselineAlone.add(baselineSample, weight);
-        candidateAlone.add(candidateSample, weight);
+        try {
+            baselineAlone.add(baselineSample, weight);
+        } catch (InvalidSampleException e) {
+            throw new PairedSampleException(false, e);
+        }
+        try {
+            candidateAlone.add(candidateSample, weight);
+        } catch (InvalidSampleException e) {
+            throw new PairedSampleException(true, e);
+        }
         if (baseline.needsCounts()) {
             baseline.resampling().weights(ordinal, counts);
         }

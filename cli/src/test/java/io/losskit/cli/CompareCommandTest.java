@@ -1,0 +1,224 @@
+package io.losskit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code losskit compare} end to end: values worked out by hand, pairing, errors, the gate. */
+class CompareCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Baseline |pred − target|: 1, 2, 1, 0 (mae 1); candidate: 0.5, 1, 0.5, 0 (mae 0.5). */
+    static final String BASELINE = "id,pred,target\na,1,0\nb,2,0\nc,0,1\nd,1,1\n";
+    static final String CANDIDATE = "id,pred,target\na,0.5,0\nb,1,0\nc,0.5,1\nd,1,1\n";
+
+    private String write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
+    private static JsonNode json(Cli.Run run) throws IOException {
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
+    void maeOfTwoTinyFiles() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", "-o", "json", write("b.csv", BASELINE), write("c.csv", CANDIDATE));
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = json(run).get("results").get(0);
+        assertThat(r.get("loss").asText()).isEqualTo("mae");
+        assertThat(r.get("baseline").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("candidate").asDouble()).isEqualTo(0.5);
+        assertThat(r.get("difference").asDouble()).isEqualTo(-0.5);
+        assertThat(r.get("count").asLong()).isEqualTo(4);
+        assertThat(r.get("ci").get("level").asDouble()).isEqualTo(95);
+        assertThat(r.get("ci").get("resamples").asInt()).isEqualTo(1000);
+        assertThat(r.get("ci").get("seed").asLong()).isEqualTo(12345);
+        assertThat(r.get("ci").get("method").asText()).isEqualTo("percentile");
+        // every record's difference is ≤ 0, so is every resample's mean of them: the interval is within [-1, 0]
+        assertThat(r.get("ci").get("low").asDouble()).isBetween(-1.0, -0.5);
+        assertThat(r.get("ci").get("high").asDouble()).isBetween(-0.5, 0.0);
+        assertThat(r.get("trials").asInt()).isEqualTo(10_000);
+        // The exact randomization distribution: the differences are -0.5, -1, -0.5, 0; of the 16 sign
+        // flips, |Σ ±dᵢ| ≥ |−2| only when the three non-zero terms share a sign (2 of 8), times 2 for the 0:
+        // p = 4/16. 10,000 trials estimate it within a few hundredths (sd 0.0043).
+        assertThat(r.get("p_randomization").asDouble()).isBetween(0.23, 0.27);
+        assertThat(json(run).get("records").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void textHasAHeaderAndARowPerLoss() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae,mse", write("b.csv", BASELINE), write("c.csv", CANDIDATE));
+        assertThat(run.exit()).as(run.err()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("loss\tbaseline\tcandidate\tdifference\tci_low\tci_high\tp_bootstrap\tp_randomization\tcount");
+        assertThat(lines[1]).startsWith("mae\t1.0\t0.5\t-0.5\t").endsWith("\t4");
+        // squared errors 1, 4, 1, 0 (1.5) and 0.25, 1, 0.25, 0 (0.375)
+        assertThat(lines[2]).startsWith("mse\t1.5\t0.375\t-1.125\t");
+    }
+
+    @Test
+    void predFilesAndOneTargetFile() throws IOException {
+        String t = write("t.csv", "target\n0\n0\n1\n1\n");
+        Cli.Run run = Cli.run("compare", "-l", "mae", "-o", "csv", "-t", t, write("b.csv", "pred\n1\n2\n0\n1\n"),
+                write("c.csv", "pred\n0.5\n1\n0.5\n1\n"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().split("\n")[1]).startsWith("mae,1.0,0.5,-0.5,");
+    }
+
+    @Test
+    void textFilesWithATargetFile() throws IOException {
+        // wer of "a b" against "a c": 1/2; of "a c": 0
+        String ref = write("ref.txt", "a c\nx y\n");
+        Cli.Run run = Cli.run("compare", "-l", "wer", "-o", "csv", "-t", ref, write("old.txt", "a b\nx y\n"),
+                write("new.txt", "a c\nx y\n"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().split("\n")[1]).startsWith("wer,0.25,0.0,-0.25,");
+    }
+
+    @Test
+    void recordsPairOnAKey() throws IOException {
+        String shuffled = "id,pred,target\nd,1,1\nc,0.5,1\nb,1,0\na,0.5,0\n";
+        Cli.Run run = Cli.run("compare", "-l", "mae", "-o", "csv", "--key", "id", write("b.csv", BASELINE),
+                write("c.csv", shuffled));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().split("\n")[1]).startsWith("mae,1.0,0.5,-0.5,");
+        // by position the same files pair a with d: the targets differ
+        Cli.Run byPosition = Cli.run("compare", "-l", "mae", dir.resolve("b.csv").toString(), dir.resolve("c.csv").toString());
+        assertThat(byPosition.exit()).isEqualTo(3);
+    }
+
+    @Test
+    void aRecordMissingFromTheCandidateIsAnInputError() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", write("b.csv", BASELINE),
+                write("c.csv", "id,pred,target\na,0.5,0\nb,1,0\nc,0.5,1\n"));
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(dir.resolve("b.csv") + ", line 5 (record 4)", "has 4 records", "has 3")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aKeyMissingFromOneSideIsAnInputError() throws IOException {
+        String b = write("b.csv", BASELINE);
+        Cli.Run noCandidate = Cli.run("compare", "-l", "mae", "--key", "id", b,
+                write("c.csv", "id,pred,target\na,0.5,0\nb,1,0\nd,1,1\n"));
+        assertThat(noCandidate.exit()).isEqualTo(3);
+        assertThat(noCandidate.err()).contains(b + ", line 4 (record 3), column \"id\": no record with key c in "
+                + dir.resolve("c.csv"));
+        Cli.Run noBaseline = Cli.run("compare", "-l", "mae", "--key", "id", write("b3.csv", "id,pred,target\na,1,0\nb,2,0\n"),
+                write("c3.csv", "id,pred,target\nb,1,0\nz,1,1\na,0.5,0\n"));
+        assertThat(noBaseline.exit()).isEqualTo(3);
+        assertThat(noBaseline.err()).contains(dir.resolve("c3.csv") + ", line 3 (record 2), column \"id\": 1 record(s) of "
+                + dir.resolve("c3.csv") + " have a key that no record of " + dir.resolve("b3.csv") + " has");
+    }
+
+    @Test
+    void targetsThatDifferAreAnInputError() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", write("b.csv", BASELINE),
+                write("c.csv", "id,pred,target\na,0.5,0\nb,1,0\nc,0.5,2\nd,1,1\n"));
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains(dir.resolve("c.csv") + ", line 4 (record 3), column \"target\": the target is 2 here but 1 in "
+                + dir.resolve("b.csv") + " at line 4");
+    }
+
+    @Test
+    void targetsThatReadAsTheSameNumberAgree() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", write("b.csv", BASELINE),
+                write("c.jsonl", "{\"pred\": 0.5, \"target\": 0.0}\n{\"pred\": 1, \"target\": 0}\n"
+                        + "{\"pred\": 0.5, \"target\": 1.0}\n{\"pred\": 1, \"target\": 1}\n"));
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aBadValueIsLocatedInItsOwnFile() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", write("b.csv", BASELINE),
+                write("c.csv", "id,pred,target\na,0.5,0\nb,x,0\nc,0.5,1\nd,1,1\n"));
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains(dir.resolve("c.csv") + ", line 3 (record 2), column \"pred\"");
+    }
+
+    @Test
+    void failIfWorseExitsOneWhenTheWholeIntervalIsAboveTheMargin() throws IOException {
+        // the tiny files ten times over: a resample without any record that differs is then unlikely (e^-30)
+        String b = write("b.csv", "id,pred,target\n" + BASELINE.substring(BASELINE.indexOf('\n') + 1).repeat(10));
+        String c = write("c.csv", "id,pred,target\n" + CANDIDATE.substring(CANDIDATE.indexOf('\n') + 1).repeat(10));
+        // c as the baseline, b as the candidate: every record is worse or as good, the interval lies above 0
+        Cli.Run worse = Cli.run("compare", "-l", "mae", "--fail-if-worse", "--", c, b);
+        Cli.Run worseGiven = Cli.run("compare", "-l", "mae", "--fail-if-worse", "0", c, b);
+        Cli.Run better = Cli.run("compare", "-l", "mae", "--fail-if-worse", b, c);
+        Cli.Run withinMargin = Cli.run("compare", "-l", "mae", "--fail-if-worse=1", c, b);
+        assertThat(worse.exit()).as(worse.err()).isEqualTo(1);
+        assertThat(worseGiven.exit()).isEqualTo(1);
+        assertThat(worseGiven.out()).startsWith("loss\t");
+        assertThat(worseGiven.err()).contains("gate failed: mae: candidate − baseline = 0.5, its 95% interval [",
+                "lies above --fail-if-worse 0 by");
+        assertThat(better.exit()).as(better.err()).isZero();
+        assertThat(better.err()).contains("gate passed: mae: candidate − baseline = -0.5");
+        assertThat(withinMargin.exit()).isZero();
+        assertThat(withinMargin.err()).contains("is not all above --fail-if-worse 1");
+        // a margin that is not a number is not taken for one: it is a third file
+        Cli.Run bad = Cli.run("compare", "-l", "mae", "--fail-if-worse=x", b, c);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("x");
+    }
+
+    @Test
+    void aBatchLossIsAUsageError() throws IOException {
+        String f = "pred,target\n\"[0, 1]\",0\n\"[1, 0]\",1\n\"[0, 1]\",0\n";
+        Cli.Run run = Cli.run("compare", "-l", "triplet", write("b.csv", f), write("c.csv", f));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("compare: triplet", "batch loss");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() throws IOException {
+        String b = write("b.csv", BASELINE);
+        String c = write("c.csv", CANDIDATE);
+        assertThat(Cli.run("compare", "-l", "mae", "--ci", "100", b, c).exit()).isEqualTo(2);
+        assertThat(Cli.run("compare", "-l", "mae", "--bootstrap", "0", b, c).exit()).isEqualTo(2);
+        assertThat(Cli.run("compare", "-l", "mae", "--trials", "-1", b, c).exit()).isEqualTo(2);
+        assertThat(Cli.run("compare", "-l", "mae", "--reduction", "none", b, c).exit()).isEqualTo(2);
+        assertThat(Cli.run("compare", "-l", "mae", b).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void identicalSystemsHavePOne() throws IOException {
+        String b = write("b.csv", BASELINE);
+        Cli.Run run = Cli.run("compare", "-l", "mae", "-o", "json", b, write("same.csv", BASELINE));
+        JsonNode r = json(run).get("results").get(0);
+        assertThat(r.get("difference").asDouble()).isZero();
+        assertThat(r.get("p_bootstrap").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("p_randomization").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void slicesCompareEachSliceAndTheWhole() throws IOException {
+        // fold 1: records a, b (baseline mae 1.5, candidate 0.75); fold 2: c, d (0.5 and 0.25)
+        String b = write("b.csv", "fold,pred,target\n1,1,0\n1,2,0\n2,0,1\n2,1,1\n");
+        String c = write("c.csv", "fold,pred,target\n1,0.5,0\n1,1,0\n2,0.5,1\n2,1,1\n");
+        Cli.Run tsv = Cli.run("compare", "-l", "mae", "--by", "fold", "-o", "tsv", b, c);
+        assertThat(tsv.exit()).as(tsv.err()).isZero();
+        String[] lines = tsv.out().split("\n");
+        assertThat(lines[0]).isEqualTo("fold\tloss\tbaseline\tcandidate\tdifference\tci_low\tci_high\tp_bootstrap\tp_randomization\tcount");
+        assertThat(lines[1]).startsWith("\tmae\t1.0\t0.5\t-0.5\t").endsWith("\t4");
+        assertThat(lines[2]).startsWith("1\tmae\t1.5\t0.75\t-0.75\t").endsWith("\t2");
+        assertThat(lines[3]).startsWith("2\tmae\t0.5\t0.25\t-0.25\t").endsWith("\t2");
+        Cli.Run table = Cli.run("compare", "-l", "mae", "--by", "fold", "-o", "table", b, c);
+        assertThat(table.out().split("\n")[1]).startsWith("(all)  mae");
+        JsonNode json = json(Cli.run("compare", "-l", "mae", "--by", "fold", "-o", "json", b, c));
+        assertThat(json.get("slices")).hasSize(2);
+        assertThat(json.get("slices").get(1).get("slice").get("fold").asInt()).isEqualTo(2);
+        assertThat(json.get("slices").get(1).get("results").get(0).get("difference").asDouble()).isEqualTo(-0.25);
+    }
+}
