@@ -3,12 +3,14 @@ package io.losskit.cli;
 import io.losskit.cli.engine.CompareEngine;
 import io.losskit.cli.engine.ScorePlan;
 import io.losskit.cli.input.ComparedInput;
+import io.losskit.cli.input.InputFiles;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.ComparisonWriter;
 import io.losskit.core.Numbers;
 import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
+import io.losskit.cli.output.Signature;
 import io.losskit.cli.output.Verdict;
 import io.losskit.core.stats.ComparisonResult;
 import io.losskit.core.stats.Interval;
@@ -78,14 +80,23 @@ public final class CompareJob {
                 new Resampling(r.resamples(), r.seed()), r.level(), r.trials());
         CompareEngine.Report report;
         List<String> warnings = new ArrayList<>();
+        // the signature, with each file's SHA-256, is part of the JSON output only
+        InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
+        List<InputFiles.File> read;
         try (ComparedInput input = ComparedInput.open(r.baseline(), r.candidate(), r.targetFile(), r.key(), r.strict(),
-                r.format(), stdin)) {
+                r.format(), stdin, files)) {
             report = new CompareEngine().run(plan, input, options);
             warnings.addAll(report.warnings());
             warnings.addAll(input.source().warnings());
+            read = files.finish();
         }
         List<Verdict> verdicts = margin == null ? List.of() : worse(report, margin, r.failIfWorse().trim());
-        ComparisonWriter.write(report, verdicts, null, r.output(), out);
+        String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records())
+                .field("compare", "candidate-baseline")
+                .field("ci", percent(r.level()) + ",bs:" + r.resamples() + ",seed:" + r.seed())
+                .field("ar", Integer.toString(r.trials()))
+                .toString();
+        ComparisonWriter.write(report, verdicts, signature, r.output(), out);
         if (out.checkError()) {
             throw new OutputError("the write failed");
         }
@@ -117,11 +128,16 @@ public final class CompareJob {
         return verdicts;
     }
 
+    /** A confidence level as people write it: 95, 99.9. */
+    private static String percent(double level) {
+        return Numbers.format(level).replaceAll("\\.0$", "");
+    }
+
     private static Verdict worse(CompareEngine.Compared c, Map<String, Object> slice, double margin, String marginText) {
         ComparisonResult r = c.result();
         Interval ci = r.interval();
         boolean passed = !(ci.low() > margin);
-        String interval = Numbers.format(ci.level()).replaceAll("\\.0$", "") + "% interval [" + Numbers.format(ci.low())
+        String interval = percent(ci.level()) + "% interval [" + Numbers.format(ci.low())
                 + ", " + Numbers.format(ci.high()) + "]";
         String message = c.loss() + ": candidate − baseline = " + Numbers.format(r.difference()) + ", its " + interval
                 + (passed ? " is not all above --fail-if-worse " + marginText

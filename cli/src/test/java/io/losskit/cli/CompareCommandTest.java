@@ -221,4 +221,15 @@ class CompareCommandTest {
         assertThat(json.get("slices").get(1).get("slice").get("fold").asInt()).isEqualTo(2);
         assertThat(json.get("slices").get(1).get("results").get(0).get("difference").asDouble()).isEqualTo(-0.25);
     }
+
+    @Test
+    void theSignatureNamesTheLossesTheResamplingAndBothFiles() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "mae", "-o", "json", "--bootstrap", "200", write("b.csv", BASELINE),
+                write("c.csv", CANDIDATE));
+        // printf 'id,pred,target\na,1,0\n…' | sha256sum, for each file
+        assertThat(json(run).get("signature").asText()).isEqualTo("losskit:" + Main.Version.version()
+                + "|mae|red:mean|in:csv+csv|compare:candidate-baseline|ci:95,bs:200,seed:12345|ar:10000|n:4|sha256:"
+                + "710e007cecbad5b2671e6c786f250c1f95d633c07ff2da9ea97c2346fde5b5b6+"
+                + "d70f042b7d077c6fa60cb60c214dfb3e145e58d09fb36351a7ebe8daa562fd99");
+    }
 }

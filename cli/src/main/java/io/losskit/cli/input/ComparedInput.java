@@ -52,10 +52,11 @@ public final class ComparedInput implements Closeable {
      * @param key the join column, or null to align record by record
      * @param strict with a key and a target file: target records that no pred record matched are
      *     an input error rather than a warning (records of one system that the other lacks always are)
+     * @param files where each file opened is registered (in this order: baseline, candidate, target), for the signature
      * @throws UsageError when more than one file is standard input
      */
     public static ComparedInput open(String baseline, String candidate, String target, String key, boolean strict,
-                                     InputFormat format, InputStream stdin) throws IOException {
+                                     InputFormat format, InputStream stdin, InputFiles files) throws IOException {
         long stdins = java.util.stream.Stream.of(baseline, candidate, target).filter("-"::equals).count();
         if (stdins > 1) {
             throw new UsageError("only one of BASELINE, CANDIDATE and -t TARGET can read standard input (-)");
@@ -63,10 +64,10 @@ public final class ComparedInput implements Closeable {
         String role = target == null ? null : "pred";
         List<RecordSource> opened = new ArrayList<>();
         try {
-            opened.add(Inputs.open(baseline, format, stdin, role));
-            opened.add(Inputs.open(candidate, format, stdin, role));
+            opened.add(Inputs.open(baseline, format, stdin, role, files));
+            opened.add(Inputs.open(candidate, format, stdin, role, files));
             if (target != null) {
-                opened.add(Inputs.open(target, format, stdin, "target"));
+                opened.add(Inputs.open(target, format, stdin, "target", files));
             }
             return new ComparedInput(opened.get(0), opened.get(1), target == null ? null : opened.get(2), key, strict);
         } catch (IOException | RuntimeException e) {
