@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  *   java Generate.java labelled N D K FILE         JSONL {"pred": [D numbers], "target": label of K}
  *   java Generate.java ctc N T C L FILE            JSONL {"pred": T×C log-probs, "target": L labels}
  *   java Generate.java asr N FILE                  hyp,ref CSV of ~40-character sentences
+ *   java Generate.java pair N BASELINE CANDIDATE   two pred,target files of the same targets (compare):
+ *                                                  pred errors of sd 0.3 and 0.297
  * </pre>
  */
 public class Generate {
@@ -31,6 +33,10 @@ public class Generate {
             }
             case "asr" -> {
                 asr(random, n, Path.of(args[2]));
+                return;
+            }
+            case "pair" -> {
+                pair(random, n, Path.of(args[2]), Path.of(args[3]));
                 return;
             }
             default -> {
@@ -66,6 +72,19 @@ public class Generate {
                     line.append(k);
                 }
                 w.append(line).append('\n');
+            }
+        }
+    }
+
+    private static void pair(SplittableRandom random, long n, Path baseline, Path candidate) throws IOException {
+        try (BufferedWriter b = Files.newBufferedWriter(baseline, StandardCharsets.US_ASCII);
+             BufferedWriter c = Files.newBufferedWriter(candidate, StandardCharsets.US_ASCII)) {
+            b.write("pred,target\n");
+            c.write("pred,target\n");
+            for (long i = 0; i < n; i++) {
+                double target = random.nextDouble() * 4 - 2 + random.nextGaussian();
+                b.append(Double.toString(target + 0.3 * random.nextGaussian())).append(',').append(Double.toString(target)).append('\n');
+                c.append(Double.toString(target + 0.297 * random.nextGaussian())).append(',').append(Double.toString(target)).append('\n');
             }
         }
     }
