@@ -36,32 +36,40 @@ final class ChunkPages implements PageReader {
     private final CompressionCodec codec;
     private final long values;
     private final byte[] bytes;
+    /** The buffer every page is decompressed into, when the reader is done with a page before it asks for the next; else null. */
+    private byte[] pageBuffer;
+    private final boolean reuse;
     private DictionaryPage dictionary;
     /** Per data page still to read: its header and where its body starts in {@link #bytes}. */
     private final Deque<Object[]> pages = new ArrayDeque<>();
 
     /**
-     * @param bytes the chunk, from its first page to its end
+     * @param bytes the chunk, from its first page, in its first {@code length} bytes
      * @param values the chunk's number of values (levels), as its metadata says
+     * @param pageBuffer a buffer to decompress every page into (the last page's, or a new one of
+     *     length 0), for a reader that is done with a page before it asks for the next; null for
+     *     one that is not (parquet-column's), which gets a new array per page
      */
-    ChunkPages(byte[] bytes, CompressionCodec codec, long values) throws IOException {
+    ChunkPages(byte[] bytes, int length, CompressionCodec codec, long values, byte[] pageBuffer) throws IOException {
         switch (codec) {
             case UNCOMPRESSED, SNAPPY, ZSTD, LZ4_RAW, GZIP -> this.codec = codec;
             default -> throw new UnsupportedCodec(codec);
         }
         this.bytes = bytes;
         this.values = values;
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        this.pageBuffer = pageBuffer;
+        this.reuse = pageBuffer != null;
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes, 0, length);
         long seen = 0;
         while (in.available() > 0 && seen < values) {
             PageHeader h = Util.readPageHeader(in);
-            int at = bytes.length - in.available();
+            int at = length - in.available();
             if (h.compressed_page_size < 0 || h.compressed_page_size > in.available()) {
                 throw new IOException("a page of " + h.compressed_page_size + " bytes runs past the end of its column chunk");
             }
             in.skipNBytes(h.compressed_page_size);
             switch (h.type) {
-                case DICTIONARY_PAGE -> dictionary = new DictionaryPage(BytesInput.from(body(h, at)),
+                case DICTIONARY_PAGE -> dictionary = new DictionaryPage(BytesInput.from(body(h, at), 0, h.uncompressed_page_size),
                         h.dictionary_page_header.num_values, encoding(h.dictionary_page_header.encoding));
                 case DATA_PAGE -> {
                     pages.add(new Object[] {h, at});
@@ -76,6 +84,11 @@ final class ChunkPages implements PageReader {
                 }
             }
         }
+    }
+
+    /** The buffer pages were decompressed into (see the constructor), for the next chunk of the column. */
+    byte[] pageBuffer() {
+        return pageBuffer;
     }
 
     @Override
@@ -99,7 +112,7 @@ final class ChunkPages implements PageReader {
         try {
             if (h.type == org.apache.parquet.format.PageType.DATA_PAGE) {
                 DataPageHeader d = h.data_page_header;
-                return new DataPageV1(BytesInput.from(body(h, at)), d.num_values, h.uncompressed_page_size, null,
+                return new DataPageV1(BytesInput.from(body(h, at), 0, h.uncompressed_page_size), d.num_values, h.uncompressed_page_size, null,
                         encoding(d.repetition_level_encoding), encoding(d.definition_level_encoding), encoding(d.encoding));
             }
             // V2: the levels are never compressed, only the values after them.
@@ -111,7 +124,7 @@ final class ChunkPages implements PageReader {
                     ? decompress(bytes, at + levels, h.compressed_page_size - levels, h.uncompressed_page_size - levels)
                     : java.util.Arrays.copyOfRange(bytes, at + levels, at + h.compressed_page_size);
             return DataPageV2.uncompressed(d.num_rows, d.num_nulls, d.num_values, BytesInput.from(bytes, at, rl),
-                    BytesInput.from(bytes, at + rl, dl), encoding(d.encoding), BytesInput.from(data), null);
+                    BytesInput.from(bytes, at + rl, dl), encoding(d.encoding), BytesInput.from(data, 0, h.uncompressed_page_size - levels), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +142,10 @@ final class ChunkPages implements PageReader {
         if (size < 0) {
             throw new IOException("a page says it holds " + size + " bytes");
         }
-        byte[] out = new byte[size];
+        byte[] out = reuse && pageBuffer.length >= size ? pageBuffer : new byte[size];
+        if (reuse) {
+            pageBuffer = out;
+        }
         int n;
         switch (codec) {
             case UNCOMPRESSED -> {

@@ -1,7 +1,6 @@
 package io.losskit.formats.parquet;
 
 import io.losskit.cli.input.ColumnarSource;
-import io.losskit.cli.input.FrozenRecord;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.SplittableSource;
@@ -69,6 +68,12 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
     private final int[] leaf;
     private final List<Shape> shapes = new ArrayList<>();
     private Values[] readers;
+    /** Per column, its fast path in this row group, or null (then {@link #readers} has it, if read). */
+    private FlatNumbers[] flat;
+    /** Per column, the buffers its last chunk was read and its pages decompressed into (reused: they are as large as a chunk). */
+    private byte[][] chunkBuffers;
+    private ChunkPages[] lastPages;
+    private ParquetRecord current;
     /** The row groups this source reads: from {@code group + 1} up to {@code endGroup}. */
     private final int endGroup;
     /** Whether this is a part of another source, which owns the file. */
@@ -197,10 +202,15 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
     }
 
     private ByteBuffer read(long at, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length);
+        return readFully(ByteBuffer.allocate(length), at);
+    }
+
+    /** Fills {@code b} from the file at {@code at}. */
+    private ByteBuffer readFully(ByteBuffer b, long at) throws IOException {
+        int start = b.position();
         while (b.hasRemaining()) {
-            if (file.read(b, at + b.position()) < 0) {
-                throw new IOException("the file ends at " + (at + b.position()) + " bytes");
+            if (file.read(b, at + b.position() - start) < 0) {
+                throw new IOException("the file ends at " + (at + b.position() - start) + " bytes");
             }
         }
         return b;
@@ -254,28 +264,39 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
         }
         row++;
         long number = ++records;
-        Object[] values = new Object[columns.size()];
+        if (current == null) {
+            current = new ParquetRecord(columns.size());
+        }
+        ParquetRecord r = current;
+        r.number = number;
         String problem = null;
         int at = -1;
-        for (int c = 0; c < values.length; c++) {
-            Values v = readers[c];
-            if (v != null) {
-                try {
-                    values[c] = v.next();
-                } catch (Values.NullItem e) {
-                    if (problem == null) {
-                        problem = e.getMessage();
-                        at = c;
+        for (int c = 0; c < readers.length; c++) {
+            r.isNumber[c] = false;
+            r.values[c] = null;
+            try {
+                FlatNumbers f = flat[c];
+                if (f != null) {
+                    if (f.next()) {
+                        r.numbers[c] = f.value;
+                        r.isNumber[c] = true;
                     }
-                } catch (ParquetDecodingException | UncheckedIOException e) {
-                    throw malformed(number, c, e);
+                } else if (readers[c] != null) {
+                    r.values[c] = readers[c].next();
                 }
+            } catch (Values.NullItem e) {
+                if (problem == null) {
+                    problem = e.getMessage();
+                    at = c;
+                }
+            } catch (ParquetDecodingException | UncheckedIOException e) {
+                throw malformed(number, c, e);
             }
         }
         if (problem != null) {
             throw new InputError(name, -1, number, columns.get(at), problem);
         }
-        return new FrozenRecord(number, -1, values);
+        return r;
     }
 
     private InputError malformed(long record, int column, Exception e) {
@@ -316,6 +337,8 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
         Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
         List<ColumnDescriptor> leaves = schema.getColumns();
         readers = new Values[columns.size()];
+        flat = new FlatNumbers[columns.size()];
+        Map<Integer, ChunkPages> chunks = new HashMap<>();
         List<Integer> read = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             if (reads.test(columns.get(c))) {
@@ -335,7 +358,24 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
                 if (start < 4 || length < 0 || length > Integer.MAX_VALUE - 16 || start + length > file.size()) {
                     throw new IOException("a column chunk of " + length + " bytes at " + start + " in a file of " + file.size());
                 }
-                pages.put(leaves.get(leaf[c]), new ChunkPages(read(start, (int) length).array(), m.codec, m.num_values));
+                if (chunkBuffers == null) {
+                    chunkBuffers = new byte[columns.size()][];
+                    lastPages = new ChunkPages[columns.size()];
+                }
+                byte[] buffer = chunkBuffers[c];
+                if (buffer == null || buffer.length < length) {
+                    buffer = chunkBuffers[c] = new byte[(int) length];
+                }
+                readFully(ByteBuffer.wrap(buffer, 0, (int) length), start);
+                boolean fast = FlatNumbers.fits(shapes.get(c), m.encodings);
+                byte[] pageBuffer = !fast ? null : lastPages[c] != null && lastPages[c].pageBuffer() != null ? lastPages[c].pageBuffer() : new byte[0];
+                ChunkPages stored = new ChunkPages(buffer, (int) length, m.codec, m.num_values, pageBuffer);
+                lastPages[c] = stored;
+                if (fast) {
+                    chunks.put(c, stored);
+                } else {
+                    pages.put(leaves.get(leaf[c]), stored);
+                }
             } catch (ChunkPages.UnsupportedCodec e) {
                 throw InputError.inFile(name, "column \"" + columns.get(c) + "\": " + e.getMessage());
             } catch (IOException | RuntimeException e) {
@@ -357,6 +397,10 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
         ColumnReadStoreImpl columnStore = new ColumnReadStoreImpl(store, converter, schema, createdBy);
         for (int c : read) {
             try {
+                if (chunks.containsKey(c)) {
+                    flat[c] = new FlatNumbers(chunks.get(c), shapes.get(c));
+                    continue;
+                }
                 readers[c] = new Values(columnStore.getColumnReader(leaves.get(leaf[c])), shapes.get(c), rg.columns.get(leaf[c]).meta_data.num_values);
             } catch (ParquetDecodingException | UncheckedIOException e) {
                 throw malformed(records + 1, c, e);

@@ -134,13 +134,15 @@ final class Values {
             case INT32 -> reader.getInteger();
             case UINT32 -> Integer.toUnsignedLong(reader.getInteger());
             case INT64 -> (double) reader.getLong();
-            case UINT64 -> {
-                long x = reader.getLong();
-                yield x >= 0 ? (double) x : (double) (x >>> 1) * 2 + (x & 1);
-            }
+            case UINT64 -> unsigned(reader.getLong());
             case BOOLEAN -> reader.getBoolean() ? 1 : 0;
             default -> throw new AssertionError(shape.leaf);
         };
+    }
+
+    /** An unsigned 64-bit integer's value, rounded as a long's to double is. */
+    static double unsigned(long x) {
+        return x >= 0 ? (double) x : (double) (x >>> 1) * 2 + (x & 1);
     }
 
     /** A null inside a list: an input error of the record, after which reading goes on. */

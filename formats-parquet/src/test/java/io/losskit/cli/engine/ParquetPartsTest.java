@@ -8,6 +8,7 @@ import io.losskit.cli.ScorePlanner;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.RecordSource;
+import io.losskit.cli.input.SplittableSource;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,32 @@ class ParquetPartsTest {
         ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
         try (RecordSource source = Inputs.open("src/test/resources/parquet/" + file, null, InputStream.nullInputStream())) {
             return new ScoreEngine().run(plan, source, options);
+        }
+    }
+
+    @Test
+    void aFileIsCutBetweenRowGroupsIntoAboutEqualParts() throws IOException {
+        // reg-w.parquet: row groups of 5, 5, 5, 5 and 4 rows
+        try (RecordSource source = Inputs.open("src/test/resources/parquet/reg-w.parquet", null, InputStream.nullInputStream())) {
+            SplittableSource s = (SplittableSource) source;
+            assertThat(s.split(2)).hasSize(2);
+            assertThat(s.split(3)).hasSize(3);
+            assertThat(s.split(8)).hasSize(5);
+            List<Long> rows = new java.util.ArrayList<>();
+            for (SplittableSource.Part p : s.split(3)) {
+                long n = 0;
+                try (SplittableSource.PartSource part = p.open()) {
+                    while (part.next() != null) {
+                        n++;
+                    }
+                    assertThat(part.endedAtCut()).isTrue();
+                }
+                rows.add(n);
+            }
+            assertThat(rows).containsExactly(10L, 10L, 4L);
+        }
+        try (RecordSource source = Inputs.open("src/test/resources/parquet/wer.parquet", null, InputStream.nullInputStream())) {
+            assertThat(((SplittableSource) source).split(2)).isEmpty();  // one row group
         }
     }
 
