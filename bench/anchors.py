@@ -1,10 +1,13 @@
 """The anchors of bench/compare.sh: the same work as a losskit command, done by DuckDB or Polars.
 
     python anchors.py ENGINE CASE FILE      ENGINE: duckdb | polars; prints the result
+    python anchors.py torch ce LOGITS.npy LABELS.npy    numpy.load both, torch cross_entropy
+    python anchors.py write-parquet FILE.csv FILE.parquet   pyarrow: float64, snappy (its default)
+    python anchors.py write-npy FILE.csv LOGITS.npy LABELS.npy   logit_* as float32, target as int64
 
 Each run is a whole process (interpreter start and import included), as a losskit run is.
 CASE is one of:
-  mse          mean of (pred - target)^2
+  mse          mean of (pred - target)^2 (FILE .csv or .parquet)
   four         mse, mae, huber (delta 1) and rmse in one query
   ce           cross-entropy of logit_0..logit_9 against the class index `target`
                (log-sum-exp shifted by the row's maximum, as losskit computes it)
@@ -14,8 +17,34 @@ import sys
 
 engine, case, path = sys.argv[1:4]
 
+if engine == "torch":
+    import numpy as np
+    import torch
+
+    logits = torch.from_numpy(np.load(path))
+    labels = torch.from_numpy(np.load(sys.argv[4]))
+    print(torch.nn.functional.cross_entropy(logits, labels).item())
+    raise SystemExit(0)
+if engine == "write-parquet":
+    import pyarrow.csv
+    import pyarrow.parquet
+
+    pyarrow.parquet.write_table(pyarrow.csv.read_csv(case), path)
+    raise SystemExit(0)
+if engine == "write-npy":
+    import numpy as np
+    import pyarrow.csv
+
+    t = pyarrow.csv.read_csv(case)
+    logits = [c for c in t.column_names if c.startswith("logit_")]
+    np.save(path, np.stack([t[c].to_numpy() for c in logits], axis=1).astype(np.float32))
+    np.save(sys.argv[4], t["target"].to_numpy().astype(np.int64))
+    raise SystemExit(0)
+
 
 def duckdb_query(case, path, columns):
+    if case == "mse" and path.endswith(".parquet"):
+        return f"SELECT avg((pred - target) * (pred - target)) FROM read_parquet('{path}')"
     if case == "mse":
         return f"SELECT avg((pred - target) * (pred - target)) FROM read_csv('{path}')"
     if case == "four":

@@ -3,7 +3,13 @@
 # and CPU time (user + system), each pair run back to back in alternating order, the median of
 # RUNS pairs (default 5); prints the table of issue 14 with the ratios losskit / anchor.
 #   bench/compare.sh              all cases
-#   bench/compare.sh csv|json|startup
+#   bench/compare.sh csv|json|startup|formats
+# formats (issue 12): the 10M-row CSV as Parquet (pyarrow, float64, snappy) beside the CSV, DuckDB's
+# JDBC driver (fetched into bench/data/ with mvn, never a product dependency) and DuckDB in Python;
+# the 1M × 10 logits as float32 .npy plus int64 labels .npy beside numpy.load + torch cross_entropy
+# (float32, as a PyTorch user computes it); and, with BEFORE=path/to/bin/losskit of another build,
+# the 100-row start-up of that build beside this one's. It needs pyarrow, numpy and torch in the
+# virtual environment (BENCH_VENV=/work/venv on the project's machines).
 #   RUNS=9 bench/compare.sh csv
 # The anchors come from a virtual environment outside the repository: BENCH_VENV if set (one with
 # duckdb and polars), else ~/.cache/losskit/bench-venv, made here on first use with pip (never a
@@ -30,6 +36,15 @@ gen() { [ -f "$data/$1" ] || java "$here/Generate.java" "${@:2}" "$data/$1"; }
 want csv && gen reg-10M.csv regression 10000000 && gen cls-1M.csv classification 1000000 10
 want json && gen ctc-256.jsonl ctc 256 200 32 40 && gen labelled-20k.jsonl labelled 20000 128 100
 want startup && gen reg-100.csv regression 100
+if want formats; then
+  gen reg-10M.csv regression 10000000 && gen cls-1M.csv classification 1000000 10 && gen reg-100.csv regression 100
+  "$venv/bin/python" -c 'import pyarrow, numpy, torch' || { echo "bench: formats needs pyarrow, numpy and torch in $venv (BENCH_VENV)" >&2; exit 1; }
+  [ -f "$data/reg-10M.parquet" ] || "$venv/bin/python" "$here/anchors.py" write-parquet "$data/reg-10M.csv" "$data/reg-10M.parquet"
+  [ -f "$data/logits-1M.npy" ] || "$venv/bin/python" "$here/anchors.py" write-npy "$data/cls-1M.csv" "$data/logits-1M.npy" "$data/labels-1M.npy"
+  duckjdbc="$data/duckdb_jdbc-${DUCKDB_JDBC:-1.5.6.0}.jar"
+  [ -f "$duckjdbc" ] || mvn -B -q dependency:copy -Dartifact="org.duckdb:duckdb_jdbc:${DUCKDB_JDBC:-1.5.6.0}" -DoutputDirectory="$data" >&2
+  [ -f "$data/DuckParquet.class" ] || javac -d "$data" "$here/DuckParquet.java"
+fi
 "$root/losskit" --version >/dev/null   # build (and make the class-data archive) outside the timings
 launcher="$root/cli/target/bin/losskit"
 
@@ -98,6 +113,20 @@ if want startup; then
   pair "the same, \`bin/losskit\`" "\`java -version\`" "≤ 1.6× wall" -- \
     sh "$launcher" score -l mse "$small" -- java -version
   pair "the same, \`bin/losskit\`" "$duck" "" -- sh "$launcher" score -l mse "$small" -- "$py" "$here/anchors.py" duckdb mse "$small"
+fi
+if want formats; then
+  pq="$data/reg-10M.parquet"
+  pair "10M-row pred,target Parquet (float64, snappy), \`-l mse\`" "losskit on the same rows as CSV" "faster" -- \
+    "$lk" score -l mse "$pq" -- "$lk" score -l mse "$data/reg-10M.csv"
+  pair "the same" "DuckDB JDBC $(basename "$duckjdbc" .jar | sed 's/duckdb_jdbc-//')" "≤ 1.5× wall" -- \
+    "$lk" score -l mse "$pq" -- java -cp "$duckjdbc:$data" DuckParquet "$pq"
+  pair "the same" "$duck (Python)" "" -- "$lk" score -l mse "$pq" -- "$py" "$here/anchors.py" duckdb mse "$pq"
+  pair "1M × 10 float32 logits \`.npy\` + int64 labels \`.npy\`, \`-l cross-entropy\`" \
+    "numpy.load + torch $("$py" -c 'import torch; print(torch.__version__)') cross_entropy" "faster" -- \
+    "$lk" score -l cross-entropy -p "$data/logits-1M.npy" -t "$data/labels-1M.npy" -- \
+    "$py" "$here/anchors.py" torch ce "$data/logits-1M.npy" "$data/labels-1M.npy"
+  pair "100-row CSV, \`-l mse\`, \`bin/losskit\`" "\`bin/losskit\` of a build without formats-parquet" "unchanged" -- \
+    sh "$launcher" score -l mse "$data/reg-100.csv" -- sh "${BEFORE:-$launcher}" score -l mse "$data/reg-100.csv"
 fi
 
 echo
