@@ -56,6 +56,18 @@ public final class Samples {
         return of(values);
     }
 
+    /**
+     * {@code x} as the class index of {@code role}, for samples that read class indices as numbers.
+     *
+     * @throws InvalidSampleException when {@code x} is not an integer an {@code int} holds
+     */
+    public static int classIndex(String role, double x) {
+        if (x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
+            throw new InvalidSampleException(role, "class index " + x + " is not an integer");
+        }
+        return (int) x;
+    }
+
     private static final class MapSample implements Sample {
         private final Map<String, Object> values;
 
@@ -105,11 +117,7 @@ public final class Samples {
 
         @Override
         public int classIndex(String role) {
-            double x = get(role, Number.class, "a class index").doubleValue();
-            if (x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
-                throw new InvalidSampleException(role, "class index " + x + " is not an integer");
-            }
-            return (int) x;
+            return Samples.classIndex(role, get(role, Number.class, "a class index").doubleValue());
         }
 
         @Override

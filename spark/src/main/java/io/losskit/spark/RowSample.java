@@ -1,5 +1,6 @@
 package io.losskit.spark;
 
+import io.losskit.core.Samples;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Sample;
 import java.util.List;
@@ -71,11 +72,7 @@ final class RowSample implements Sample {
 
     @Override
     public int classIndex(String role) {
-        double x = number(role);
-        if (x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
-            throw new InvalidSampleException(role, "class index " + x + " is not an integer");
-        }
-        return (int) x;
+        return Samples.classIndex(role, number(role));
     }
 
     @Override
