@@ -8,7 +8,6 @@ import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.UsageError;
 import io.losskit.cli.output.ComparisonWriter;
 import io.losskit.core.Numbers;
-import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.Signature;
 import io.losskit.cli.output.Verdict;
@@ -97,17 +96,7 @@ public final class CompareJob {
                 .field("ar", Integer.toString(r.trials()))
                 .toString();
         ComparisonWriter.write(report, verdicts, signature, r.output(), out);
-        if (out.checkError()) {
-            throw new OutputError("the write failed");
-        }
-        for (String w : warnings) {
-            err.println("losskit: warning: " + w);
-        }
-        for (String line : Gates.lines(verdicts)) {
-            err.println("losskit: " + line);
-        }
-        err.flush();
-        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+        return Gates.finish(out, err, warnings, verdicts);
     }
 
     /**

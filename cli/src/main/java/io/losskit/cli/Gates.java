@@ -7,8 +7,10 @@ import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.Numbers;
+import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.ResultWriter;
 import io.losskit.cli.output.Verdict;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,6 +263,26 @@ public final class Gates {
                     + (passed ? " is within" : " is below") + " --min " + lo.text() + " by "
                     + Numbers.format(Math.abs(v - lo.value())) + where));
         }
+    }
+
+    /**
+     * The end of a run: fails when standard output could not be written, then prints the warnings
+     * and the gates' lines to standard error; the exit code (0, or 1 when a gate failed).
+     *
+     * @throws OutputError when {@code out} could not be written
+     */
+    static int finish(PrintWriter out, PrintWriter err, List<String> warnings, List<Verdict> verdicts) {
+        if (out.checkError()) {
+            throw new OutputError("the write failed");
+        }
+        for (String w : warnings) {
+            err.println("losskit: warning: " + w);
+        }
+        for (String line : lines(verdicts)) {
+            err.println("losskit: " + line);
+        }
+        err.flush();
+        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
     }
 
     /** {@code country=de, fold=1}. */

@@ -99,17 +99,7 @@ public final class ScoreJob {
         List<Verdict> verdicts = gates.check(report, warnings);
         String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped()).toString();
         ResultWriter.write(report, verdicts, signature, r.output(), digits, out);
-        if (out.checkError()) {
-            throw new OutputError("the write failed");
-        }
-        for (String w : warnings) {
-            err.println("losskit: warning: " + w);
-        }
-        for (String line : Gates.lines(verdicts)) {
-            err.println("losskit: " + line);
-        }
-        err.flush();
-        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+        return Gates.finish(out, err, warnings, verdicts);
     }
 
     /** {@code --digits}: 1 to 17 significant digits, or 0 (not given) for the shortest that read back. */

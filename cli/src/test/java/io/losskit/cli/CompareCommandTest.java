@@ -232,4 +232,13 @@ class CompareCommandTest {
                 + "710e007cecbad5b2671e6c786f250c1f95d633c07ff2da9ea97c2346fde5b5b6+"
                 + "d70f042b7d077c6fa60cb60c214dfb3e145e58d09fb36351a7ebe8daa562fd99");
     }
+
+    @Test
+    void resultsAreLabelledAsTypedWithTheIdInJson() throws IOException {
+        Cli.Run run = Cli.run("compare", "-l", "pinball", "-o", "json", write("b.csv", BASELINE), write("c.csv", CANDIDATE));
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = json(run).get("results").get(0);
+        assertThat(r.get("loss").asText()).isEqualTo("pinball");
+        assertThat(r.get("id").asText()).isEqualTo("quantile");
+    }
 }

@@ -47,10 +47,11 @@ public final class CompareEngine {
     /**
      * One loss's comparison.
      *
-     * @param loss the loss's id
+     * @param loss the loss as the user typed it ({@code log-loss}), which labels the result
      * @param params every parameter's effective value
+     * @param id the loss's canonical id ({@code bce})
      */
-    public record Compared(String loss, Reduction reduction, ComparisonResult result, Map<String, Object> params) {
+    public record Compared(String loss, Reduction reduction, ComparisonResult result, Map<String, Object> params, String id) {
     }
 
     /** One slice's comparisons; {@code key} as in {@link ScoreEngine.Slice}. */
@@ -166,7 +167,7 @@ public final class CompareEngine {
             } catch (RuntimeException | VirtualMachineError e) {
                 throw LossFailure.of(p.loss(), e);
             }
-            results.add(new Compared(p.descriptor().id(), plan.reduction(), r, p.params().effective()));
+            results.add(new Compared(p.label(), plan.reduction(), r, p.params().effective(), p.descriptor().id()));
         }
         return results;
     }

@@ -117,6 +117,7 @@ public final class ComparisonWriter {
             ComparisonResult r = c.result();
             g.writeStartObject();
             g.writeStringField("loss", c.loss());
+            g.writeStringField("id", c.id());
             g.writeFieldName("baseline");
             ResultWriter.number(g, r.baseline().value());
             g.writeFieldName("candidate");
