@@ -3,6 +3,7 @@ package io.losskit.cli;
 import io.losskit.cli.input.InputFormat;
 import io.losskit.cli.input.Inputs;
 import io.losskit.cli.output.OutputFormat;
+import io.losskit.core.stats.Resampling;
 import io.losskit.spi.Reduction;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,19 @@ final class ScoreCommand implements Callable<Integer> {
                         + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "
                         + "as Python's repr and JSON print it; csv, tsv and json always keep them.").build());
         Specs.byOption(spec);
+        spec.addOption(Specs.text("--ci").paramLabel("LEVEL")
+                .description("A bootstrap confidence interval at LEVEL percent (--ci 95) for every reduced value, per slice too: "
+                        + "percentile interval of a Poisson bootstrap, in the same pass. Not for batch losses (exit 2).").build());
+        spec.addOption(OptionSpec.builder("--bootstrap").paramLabel("N").type(Integer.class)
+                .description("Resamples of --ci (default " + Resampling.DEFAULT_RESAMPLES + ").").build());
+        spec.addOption(OptionSpec.builder("--seed").paramLabel("S").type(Long.class)
+                .description("Seed of --ci's resampling (default " + Resampling.DEFAULT_SEED
+                        + "): the same seed gives the same interval, whatever the number of threads.").build());
+        spec.addOption(OptionSpec.builder("--worst").paramLabel("K").type(Integer.class)
+                .description("Also list, per loss, the K records with the largest per-sample loss: line number, --id columns, value.").build());
+        spec.addOption(Specs.list("--id").splitRegex(",").paramLabel("COL")
+                .description("Columns echoed beside every per-sample value (--reduction none, --worst); "
+                        + "per-sample output always carries the record's line number.").build());
         spec.addOption(Specs.list("--max").paramLabel("ID=X").description("Gate: exit 1 when the loss is above X.").build());
         spec.addOption(Specs.list("--min").paramLabel("ID=X").description("Gate: exit 1 when the loss is below X.").build());
         spec.addOption(Specs.text("--baseline").paramLabel("FILE")
@@ -91,7 +105,9 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
-                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"));
+                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),
+                Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"), Specs.value(spec, "--seed"),
+                Specs.value(spec, "--worst"), Specs.values(spec, "--id"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -16,6 +16,8 @@ import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
 import io.losskit.cli.output.Signature;
 import io.losskit.cli.output.Verdict;
+import io.losskit.core.Numbers;
+import io.losskit.core.stats.Resampling;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,8 @@ public final class ScoreJob {
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
-                          String lossTimeout, boolean strict, List<String> by, Integer digits) {
+                          String lossTimeout, boolean strict, List<String> by, Integer digits, String ci, Integer bootstrap,
+                          Long seed, Integer worst, List<String> ids) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -69,13 +72,22 @@ public final class ScoreJob {
             throw new UsageError("--by slices reduced values; --reduction none gives one value per record, "
                     + "which belongs to no slice total (leave out --by, or use mean or sum)");
         }
+        ScoreEngine.Bootstrap bootstrap = bootstrap(r);
+        int worst = r.worst() == null ? 0 : r.worst();
+        if (r.worst() != null && (worst < 1 || worst > MAX_WORST)) {
+            throw new UsageError("--worst takes a number of records from 1 to " + MAX_WORST + ", not " + worst);
+        }
+        if (!r.ids().isEmpty() && worst == 0 && r.reduction() != Reduction.NONE) {
+            throw new UsageError("--id names the columns shown beside per-sample values; there are none to show "
+                    + "without --worst K or --reduction none");
+        }
         long timeout = timeoutNanos(r.lossTimeout());
         ScoreEngine.Report report;
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
         int digits = digits(r.digits());
-        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.output(),
-                digits, out);
+        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.ids(),
+                r.output(), digits, out);
         // the signature, with each file's SHA-256, is part of the JSON output only
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
@@ -84,7 +96,7 @@ public final class ScoreJob {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), r.classes(),
-                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by());
+                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by()).bootstrap(bootstrap).worst(worst, r.ids());
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
             sourceWarnings = source.warnings();
@@ -97,8 +109,12 @@ public final class ScoreJob {
                     + "; the first: " + report.firstSkipped());
         }
         List<Verdict> verdicts = gates.check(report, warnings);
-        String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped()).toString();
-        ResultWriter.write(report, verdicts, signature, r.output(), digits, out);
+        Signature signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped());
+        if (bootstrap != null) {
+            signature.field("ci", Numbers.format(bootstrap.level())).field("bs", Integer.toString(bootstrap.resampling().resamples()))
+                    .field("seed", Long.toString(bootstrap.resampling().seed()));
+        }
+        ResultWriter.write(report, verdicts, signature.toString(), r.output(), digits, out);
         return Gates.finish(out, err, warnings, verdicts);
     }
 
@@ -113,6 +129,42 @@ public final class ScoreJob {
         }
         return digits;
     }
+
+    /** The intervals of {@code --ci}, {@code --bootstrap} and {@code --seed}, or null without {@code --ci}. */
+    private static ScoreEngine.Bootstrap bootstrap(Request r) {
+        if (r.ci() == null) {
+            if (r.bootstrap() != null || r.seed() != null) {
+                throw new UsageError((r.bootstrap() != null ? "--bootstrap" : "--seed") + " sets up the intervals of --ci; "
+                        + "give --ci LEVEL too (--ci 95)");
+            }
+            return null;
+        }
+        String typed = r.ci().trim();
+        double level;
+        try {
+            level = Double.parseDouble(typed.endsWith("%") ? typed.substring(0, typed.length() - 1) : typed);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--ci takes a confidence level in percent (--ci 95), not \"" + r.ci() + "\"");
+        }
+        if (!(level > 1 && level < 100)) {
+            throw new UsageError("--ci takes a confidence level in percent, above 1 and below 100 (--ci 95"
+                    + (level > 0 && level < 1 ? " for 95%, not --ci " + typed : "") + "), not " + typed);
+        }
+        if (r.reduction() == Reduction.NONE) {
+            throw new UsageError("--ci gives an interval of a reduced value; --reduction none has none (use mean or sum)");
+        }
+        int resamples = r.bootstrap() == null ? Resampling.DEFAULT_RESAMPLES : r.bootstrap();
+        if (resamples < 2 || resamples > MAX_RESAMPLES) {
+            throw new UsageError("--bootstrap takes a number of resamples from 2 to " + MAX_RESAMPLES + ", not " + resamples);
+        }
+        return new ScoreEngine.Bootstrap(level, new Resampling(resamples, r.seed() == null ? Resampling.DEFAULT_SEED : r.seed()));
+    }
+
+    /** The most records {@code --worst} keeps per loss (each is kept in memory with its ids). */
+    static final int MAX_WORST = 1_000_000;
+
+    /** The most resamples {@code --bootstrap} takes: each costs 32 bytes a slice and its work per record. */
+    static final int MAX_RESAMPLES = 1_000_000;
 
     /** {@code --loss-timeout} in nanoseconds, or 0 when it is not given. */
     private static long timeoutNanos(String seconds) {

@@ -28,7 +28,7 @@ class AsrScoringTest {
         Cli.Run run = Cli.run("score", "-l", "wer", "--reduction", "none", file);
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo("0.25\n0.5\n0.0\n");
+        assertThat(run.out()).isEqualTo("line\twer\n2\t0.25\n3\t0.5\n4\t0.0\n");
         // the corpus rate is still the ratio of sums: 2 / 9
         assertThat(Cli.run("score", "-l", "wer", file).out()).isEqualTo(2.0 / 9 + "\n");
     }

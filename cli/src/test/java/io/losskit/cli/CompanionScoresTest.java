@@ -43,7 +43,7 @@ class CompanionScoresTest {
     void binaryBrierAndZeroOneWithAThreshold() throws IOException {
         String file = jsonl("{\"pred\": 0.9, \"target\": 1}\n{\"pred\": 0.4, \"target\": 1}\n");
         assertThat(Cli.run("score", "-l", "brier", "--reduction", "none", file).out())
-                .isEqualTo((0.9 - 1) * (0.9 - 1) + "\n" + (0.4 - 1) * (0.4 - 1) + "\n");
+                .isEqualTo("line\tbrier\n1\t" + (0.9 - 1) * (0.9 - 1) + "\n2\t" + (0.4 - 1) * (0.4 - 1) + "\n");
         Cli.Run run = Cli.run("score", "-l", "zero-one", "-P", "threshold=0.3", "-o", "json", file);
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("\"value\" : 0.0", "\"threshold\" : 0.3");

@@ -55,8 +55,8 @@ class OutputFailureTest {
         feeder.setDaemon(true);
         feeder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("mse\tmae");
-            assertThat(out.readLine()).isEqualTo("1.0\t1.0");
+            assertThat(out.readLine()).isEqualTo("line\tmse\tmae");
+            assertThat(out.readLine()).isEqualTo("2\t1.0\t1.0");
         }
         boolean ended = p.waitFor(120, TimeUnit.SECONDS);
         if (!ended) {

@@ -39,10 +39,10 @@ class ScoreCommandTest {
     }
 
     @Test
-    void reductionNonePrintsOneLinePerSampleWithAHeaderForSeveralLosses() throws IOException {
-        assertThat(Cli.run("score", "-l", "mae", "--reduction", "none", file()).out()).isEqualTo("1.0\n2.0\n3.0\n");
+    void reductionNonePrintsAHeaderThenOneLinePerSampleWithItsLineNumber() throws IOException {
+        assertThat(Cli.run("score", "-l", "mae", "--reduction", "none", file()).out()).isEqualTo("line\tmae\n2\t1.0\n3\t2.0\n4\t3.0\n");
         assertThat(Cli.run("score", "-l", "mae,me", "--reduction", "none", file()).out())
-                .isEqualTo("mae\tme\n1.0\t1.0\n2.0\t-2.0\n3.0\t3.0\n");
+                .isEqualTo("line\tmae\tme\n2\t1.0\t1.0\n3\t2.0\t-2.0\n4\t3.0\t3.0\n");
     }
 
     @Test
@@ -170,8 +170,8 @@ class ScoreCommandTest {
         Cli.Run run = Cli.run("score", "-l", "mae", "--reduction", "none", "-p", pred.toString(), "-t", target.toString(),
                 "--key", "id");
         assertThat(run.exit()).as(run.err()).isZero();
-        // c: |1 − 0| = 1; a: |2 − 1.5| = 0.5 — in pred order
-        assertThat(run.out()).isEqualTo("1.0\n0.5\n");
+        // c: |1 − 0| = 1; a: |2 − 1.5| = 0.5 — in pred order, labelled with the pred file's lines
+        assertThat(run.out()).isEqualTo("line\tmae\n2\t1.0\n3\t0.5\n");
         assertThat(run.err()).contains("1 record(s) of " + target + " have a key that no record of " + pred + " has");
         Path shortTarget = dir.resolve("short.jsonl");
         Files.writeString(shortTarget, "{\"id\": \"a\", \"target\": 1.5}\n");
@@ -207,6 +207,6 @@ class ScoreCommandTest {
         Files.writeString(f, "pred,target\n\"[1, 2, 3]\",1 2 4\na b,\"[\"\"a\"\", \"\"c\"\", \"\"b\"\"]\"\n");
         Cli.Run run = Cli.run("score", "-l", "edit-distance", "-P", "unit=token", "--reduction", "none", f.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("1.0\n1.0\n");
+        assertThat(run.out()).isEqualTo("line\tedit-distance\n2\t1.0\n3\t1.0\n");
     }
 }

@@ -39,7 +39,7 @@ class TextLinesInputTest {
         String hyp = write("hyp.txt", "ab\nxd\n");
         Cli.Run run = Cli.run("score", "-l", "edit-distance", "--reduction", "none", "-p", hyp, "-t", ref);
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo("0.0\n1.0\n");
+        assertThat(run.out()).isEqualTo("line\tedit-distance\n1\t0.0\n2\t1.0\n");
     }
 
     @Test

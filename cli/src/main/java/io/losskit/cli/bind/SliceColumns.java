@@ -141,6 +141,24 @@ public final class SliceColumns {
         return known.get(cell);
     }
 
+    /**
+     * The text of each column in {@code record} as it is written (an id {@code 007} stays
+     * {@code 007}; a JSON number is its label), for {@code --id}; empty where the record has none.
+     *
+     * @throws InputError when a value is a list or an object
+     */
+    public String[] texts(Record record) {
+        String[] texts = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            try {
+                texts[i] = record.has(columns[i]) ? record.text(columns[i]) : "";
+            } catch (Cells.BadCell e) {
+                throw error(record, i, e.getMessage());
+            }
+        }
+        return texts;
+    }
+
     /** The values of a {@link #key} by column name, in order. */
     public Map<String, Object> byName(Object key) {
         Map<String, Object> named = new java.util.LinkedHashMap<>();

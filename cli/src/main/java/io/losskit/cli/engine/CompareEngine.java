@@ -93,7 +93,7 @@ public final class CompareEngine {
             Map<String, RoleBinding> bindings = Binder.bind(sides[s], first, sides[s].hasHeader(), specs, options.columns());
             Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"),
                     options.columns().get("pred"));
-            setups[s] = new Setup(plan, bindOptions, bindings, classIndex, null, sides[s].name());
+            setups[s] = new Setup(plan, bindOptions, bindings, classIndex, null, null, sides[s].name(), false);
         }
         sameRoles(setups, sides);
         List<Evaluator> evaluators = setups[0].evaluators;

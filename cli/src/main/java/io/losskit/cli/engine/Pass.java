@@ -3,11 +3,14 @@ package io.losskit.cli.engine;
 import io.losskit.cli.bind.BoundSample;
 import io.losskit.cli.bind.Locator;
 import io.losskit.cli.bind.RoleBinding;
+import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.BatchSampleException;
 import io.losskit.core.LossStates;
+import io.losskit.core.stats.BootstrapStates;
+import io.losskit.core.stats.WorstCases;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDescriptor;
@@ -50,6 +53,47 @@ final class Pass {
     Throwable crash;
     /** The states of each slice of {@code --by}, or null. */
     final Slices slices;
+    /** The bootstrap of {@code --ci} (whose point states are {@link #states}), or null. */
+    final BootstrapStates boot;
+    /** Whether the input may be read in parts ({@link Setup#splittable}), which changes a record's key. */
+    private final boolean splittable;
+    /** The keys before this pass's part (a part numbers its lines and records from 1); 0 for a whole input. */
+    long keyOffset;
+    /** Under {@code --worst}: per loss with per-sample values, its worst records so far (else null entries). */
+    final WorstCases<Located>[] worst;
+    /** The {@code --id} columns, or null. */
+    private final SliceColumns ids;
+    /** Under {@code --reduction none} (values kept in the states): each value's record's line and ids, else null. */
+    final Kept kept;
+
+    /** Where a record is: its line (or record number) and the text of its {@code --id} columns. */
+    record Located(long line, String[] ids) {
+    }
+
+    /** The lines and ids of the records whose values the states keep, in their order. */
+    static final class Kept {
+        private long[] lines = new long[64];
+        private int size;
+        final List<String[]> ids = new ArrayList<>();
+
+        void add(long line, String[] id) {
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, 2 * size);
+            }
+            lines[size++] = line;
+            ids.add(id);
+        }
+
+        void append(Kept later) {
+            for (int i = 0; i < later.size; i++) {
+                add(later.lines[i], later.ids.get(i));
+            }
+        }
+
+        long[] lines() {
+            return java.util.Arrays.copyOf(lines, size);
+        }
+    }
 
     Pass(Reading reading, Setup setup) {
         this.reading = reading;
@@ -58,7 +102,14 @@ final class Pass {
         this.losses = setup.losses;
         this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
         this.watched = setup.options.watched();
-        this.states = setup.states(this::enter);
+        this.boot = setup.options.bootstrap() == null ? null : setup.bootstrap(this::enter);
+        this.states = boot != null ? boot.pointStates() : setup.states(this::enter);
+        this.splittable = setup.splittable;
+        this.ids = setup.ids == null ? null : setup.ids.copy(reading.source);
+        this.kept = setup.keepsLines() ? new Kept() : null;
+        @SuppressWarnings("unchecked")
+        WorstCases<Located>[] w = setup.options.worst() > 0 ? new WorstCases[losses.size()] : null;
+        this.worst = w;
         this.slices = setup.by == null ? null : new Slices(setup.by.copy(reading.source), setup, this::enter);
         int n = losses.size();
         this.perSample = new boolean[n];
@@ -68,6 +119,9 @@ final class Pass {
         this.infiniteNaN = new long[n];
         for (int i = 0; i < n; i++) {
             perSample[i] = setup.evaluators.get(i).shape() == PerSampleLoss.class;
+            if (worst != null && perSample[i]) {
+                worst[i] = new WorstCases<>(setup.options.worst());
+            }
             ScorePlan.Planned p = losses.get(i);
             ParamSpec<?> input = p.descriptor().param("input");
             probabilities[i] = input != null && "logits".equals(input.defaultValue())
@@ -94,6 +148,20 @@ final class Pass {
             }
             record = reading.next();
         }
+    }
+
+    /**
+     * The record's key, for the bootstrap: its position in the whole input, which every split
+     * agrees on. For an input that may be read in parts, its line when it has one (a CSV record
+     * starts a line of its own; a part knows the lines before it, not the records), else its record
+     * number, each shifted by the part's {@link #keyOffset}; for any other input its record number
+     * (records of a JSON array may share a line).
+     */
+    private long key(Record record) {
+        if (!splittable) {
+            return record.number();
+        }
+        return keyOffset + (record.line() > 0 ? record.line() : record.number());
     }
 
     /** Loss {@code i} is being called now (-1: none is). */
@@ -123,6 +191,7 @@ final class Pass {
     private void feed(Record record) {
         sample.reset(record);
         int slice = slices == null ? -1 : slices.slice(record);
+        String[] id = ids == null ? NO_IDS : ids.texts(record);
         try {
             for (RoleBinding b : required) {
                 if (!sample.has(b.role())) {
@@ -131,9 +200,14 @@ final class Pass {
             }
             sample.validate();
             double w = weight != null && sample.has(LossDescriptor.WEIGHT) ? sample.number(LossDescriptor.WEIGHT) : 1.0;
-            states.add(sample, w);
+            key = key(record);
+            if (boot != null) {
+                boot.add(key, sample, w);
+            } else {
+                states.add(sample, w);
+            }
             if (slices != null) {
-                slices.add(slice, states, sample, w);
+                slices.add(slice, states, sample, w, key);
             }
         } catch (InvalidSampleException e) {
             enter(-1);
@@ -160,10 +234,28 @@ final class Pass {
                 probabilities[i] = probabilities(sample);
             }
         }
-        if (rows != null) {
-            rows.row(record, values);
+        if (worst != null || kept != null || rows != null) {
+            long line = splittable || record.line() <= 0 ? key : record.line();
+            if (worst != null) {
+                for (int i = 0; i < values.length; i++) {
+                    // the key orders equal values as the records come in the whole input
+                    if (worst[i] != null && worst[i].accepts(values[i], key)) {
+                        worst[i].add(values[i], key, new Located(line, id));
+                    }
+                }
+            }
+            if (kept != null) {
+                kept.add(line, id);
+            }
+            if (rows != null) {
+                rows.row(line, id, values);
+            }
         }
     }
+
+    private static final String[] NO_IDS = new String[0];
+    /** The key of the record being fed. */
+    private long key;
 
     /**
      * A sample of a batch, refused when the batch was evaluated: located like any other, but the
@@ -176,9 +268,23 @@ final class Pass {
     /** Folds {@code later}, the pass over the records after this one's, into this one. */
     void append(Pass later) {
         try {
-            states.merge(later.states);
+            if (boot != null) {
+                boot.merge(later.boot);
+            } else {
+                states.merge(later.states);
+            }
             if (slices != null) {
                 slices.append(later.slices);
+            }
+            if (worst != null) {
+                for (int i = 0; i < worst.length; i++) {
+                    if (worst[i] != null) {
+                        worst[i].merge(later.worst[i]);
+                    }
+                }
+            }
+            if (kept != null) {
+                kept.append(later.kept);
             }
         } catch (RuntimeException | VirtualMachineError e) {
             throw blame(e);

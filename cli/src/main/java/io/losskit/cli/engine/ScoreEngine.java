@@ -10,6 +10,11 @@ import io.losskit.cli.input.SplittableSource;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.BatchSampleException;
 import io.losskit.core.LossStates;
+import io.losskit.core.stats.BootstrapResult;
+import io.losskit.core.stats.BootstrapStates;
+import io.losskit.core.stats.Interval;
+import io.losskit.core.stats.Resampling;
+import io.losskit.core.stats.WorstCases;
 import io.losskit.spi.BatchLoss;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
@@ -42,23 +47,58 @@ public final class ScoreEngine {
      * @param rows where per-sample values go as they are computed, or null to keep them in the report
      * @param threads how many threads may read a {@link SplittableSource} (1: the caller's alone)
      * @param by the slice columns of {@code --by} (empty: no slices)
+     * @param bootstrap the confidence intervals of {@code --ci}, or null
      */
     public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
-                          boolean watched, RowSink rows, int threads, List<String> by) {
+                          boolean watched, RowSink rows, int threads, List<String> by, Bootstrap bootstrap, int worst,
+                          List<String> ids) {
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
-            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of());
+            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of(), null, 0, List.of());
+        }
+
+        public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
+                       boolean watched, RowSink rows, int threads, List<String> by) {
+            this(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, null, 0, List.of());
         }
 
         /** These options with {@code threads} reading threads. */
         public Options threads(int threads) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by);
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, bootstrap, worst, ids);
         }
 
         /** These options with slices by the columns {@code names}. */
         public Options by(List<String> names) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, List.copyOf(names));
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, List.copyOf(names),
+                    bootstrap, worst, ids);
         }
+
+        /** These options with bootstrap intervals. */
+        public Options bootstrap(Bootstrap b) {
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, b, worst, ids);
+        }
+
+        /** These options with the {@code k} worst records of each loss kept, and the id columns {@code names}. */
+        public Options worst(int k, List<String> names) {
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, bootstrap, k,
+                    List.copyOf(names));
+        }
+    }
+
+    /**
+     * One of the worst records of a loss ({@code --worst}).
+     *
+     * @param line the record's line in the file (its record number where the format has no lines)
+     * @param ids the text of its {@code --id} columns
+     */
+    public record Worst(long line, List<String> ids, double value) {
+    }
+
+    /**
+     * The confidence intervals of {@code --ci}: percentile intervals at {@code level} percent of
+     * the Poisson bootstrap {@code resampling}.
+     */
+    public record Bootstrap(double level, Resampling resampling) {
     }
 
     /**
@@ -70,8 +110,13 @@ public final class ScoreEngine {
         /** Called once, before the first row, when the values come this way (and not in the report). */
         void begin();
 
-        /** One record's values, one per selected loss, in the order of the plan. */
-        void row(Record record, double[] values);
+        /**
+         * One record's values, one per selected loss, in the order of the plan.
+         *
+         * @param line the record's line (its record number where the format has no lines)
+         * @param ids the text of its {@code --id} columns
+         */
+        void row(long line, String[] ids, double[] values);
     }
 
     /**
@@ -88,9 +133,17 @@ public final class ScoreEngine {
      * @param values the per-sample values under {@code none}, else null
      * @param params every parameter's effective value
      * @param id the loss's canonical id ({@code bce}), which gates and baselines match on
+     * @param ci the bootstrap interval of the value under {@code --ci}, else null
+     * @param worst the worst records under {@code --worst}, worst first; null for a loss without
+     *     per-sample values, and in slices
      */
     public record Outcome(String loss, Reduction reduction, double value, double[] values, long count,
-                          Map<String, Object> params, Map<String, Long> details, String id) {
+                          Map<String, Object> params, Map<String, Long> details, String id, Interval ci, List<Worst> worst) {
+
+        public Outcome(String loss, Reduction reduction, double value, double[] values, long count,
+                       Map<String, Object> params, Map<String, Long> details, String id) {
+            this(loss, reduction, value, values, count, params, details, id, null, null);
+        }
     }
 
     /**
@@ -100,9 +153,18 @@ public final class ScoreEngine {
      * @param skipped records skipped as invalid
      * @param firstSkipped the message of the first skipped record, or null
      * @param warnings one line each
+     * @param idColumns the {@code --id} columns
+     * @param lines under {@code --reduction none}, when the values are in the results: each value's
+     *     record's line (its record number where the format has no lines), else null
+     * @param ids the same records' {@code --id} texts, else null
      */
     public record Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings,
-                         List<Slice> slices) {
+                         List<Slice> slices, List<String> idColumns, long[] lines, List<String[]> ids) {
+
+        public Report(List<Outcome> results, long records, long skipped, String firstSkipped, List<String> warnings,
+                      List<Slice> slices) {
+            this(results, records, skipped, firstSkipped, warnings, slices, List.of(), null, null);
+        }
     }
 
     /**
@@ -144,7 +206,9 @@ public final class ScoreEngine {
      */
     public Report run(ScorePlan plan, RecordSource source, Options options) throws IOException {
         Map<String, List<RoleSpec>> specs = roleSpecs(plan);
-        source.readsOnly(Binder.readable(specs, options.columns(), options.by()));
+        List<String> named = new ArrayList<>(options.by());
+        named.addAll(options.ids());
+        source.readsOnly(Binder.readable(specs, options.columns(), named));
         Reading reading = new Reading(source, options.skipInvalid());
         Record first = reading.next();
         if (reading.failure != null) {
@@ -159,7 +223,17 @@ public final class ScoreEngine {
         List<String> warnings = weightWarnings(plan, bindings);
         Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"), options.columns().get("pred"));
         SliceColumns by = options.by().isEmpty() ? null : SliceColumns.bind(source, first, "--by", options.by());
-        Setup setup = new Setup(plan, options, bindings, classIndex, by, source.name());
+        SliceColumns idColumns = options.ids().isEmpty() ? null : SliceColumns.bind(source, first, "--id", options.ids());
+        Setup setup = new Setup(plan, options, bindings, classIndex, by, idColumns, source.name(), source instanceof SplittableSource);
+        if (options.worst() > 0) {
+            for (int i = 0; i < plan.losses().size(); i++) {
+                if (setup.evaluators.get(i).shape() != PerSampleLoss.class) {
+                    warnings.add(plan.losses().get(i).descriptor().id() + ": has no per-sample values (its value is "
+                            + "computed over " + (setup.evaluators.get(i).shape() == BatchLoss.class ? "batches" : "the whole input")
+                            + "), so --worst lists none for it");
+                }
+            }
+        }
 
         RowSink rows = options.rows() != null && plan.reduction() == Reduction.NONE
                 && setup.evaluators.stream().allMatch(e -> e.shape() == PerSampleLoss.class) ? options.rows() : null;
@@ -187,7 +261,7 @@ public final class ScoreEngine {
         for (Pass later : parts.subList(1, parts.size())) {
             pass.append(later);
         }
-        List<Outcome> outcomes = outcomes(plan, pass, pass.states);
+        List<Outcome> outcomes = outcomes(plan, pass, pass.states, pass.boot, options.bootstrap(), pass.worst);
         for (int i = 0; i < plan.losses().size(); i++) {
             ScorePlan.Planned p = plan.losses().get(i);
             String id = p.descriptor().id();
@@ -217,12 +291,14 @@ public final class ScoreEngine {
             SliceColumns seen = pass.slices.columns;
             ids.sort((a, b) -> SliceColumns.compare(seen.key(a), seen.key(b)));
             for (int id : ids) {
-                slices.add(new Slice(by.byName(seen.key(id)), outcomes(plan, pass, pass.slices.get(id))));
+                slices.add(new Slice(by.byName(seen.key(id)), outcomes(plan, pass, pass.slices.get(id),
+                        pass.slices.bootstrap(id), options.bootstrap(), null)));
             }
         }
         Reading all = pass.reading;
         return new Report(List.copyOf(outcomes), all.records, all.skipped,
-                all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings), List.copyOf(slices));
+                all.firstSkipped == null ? null : all.firstSkipped.getMessage(), List.copyOf(warnings), List.copyOf(slices),
+                options.ids(), pass.kept == null ? null : pass.kept.lines(), pass.kept == null ? null : pass.kept.ids);
     }
 
     /** Every role the selected losses read, with the specs each gave it. */
@@ -251,15 +327,26 @@ public final class ScoreEngine {
         return warnings;
     }
 
-    /** The results of {@code states}, the states of every selected loss over some records. */
-    private static List<Outcome> outcomes(ScorePlan plan, Pass pass, LossStates states) {
+    /**
+     * The results of {@code states}, the states of every selected loss over some records, with
+     * the intervals of {@code boot}, their bootstrap (null without {@code --ci}).
+     */
+    private static List<Outcome> outcomes(ScorePlan plan, Pass pass, LossStates states, BootstrapStates boot,
+                                          Bootstrap bootstrap, WorstCases<Pass.Located>[] worst) {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plan.losses().size(); i++) {
             ScorePlan.Planned p = plan.losses().get(i);
             LossResult r;
+            Interval ci = null;
             pass.enter(i);
             try {
-                r = states.states().get(i).finish();
+                if (boot != null) {
+                    BootstrapResult b = boot.states().get(i).finish();
+                    r = b.point();
+                    ci = b.interval(bootstrap.level());
+                } else {
+                    r = states.states().get(i).finish();
+                }
             } catch (BatchSampleException e) {
                 throw pass.located(e);
             } catch (InputError | UsageError e) {
@@ -269,9 +356,14 @@ public final class ScoreEngine {
             }
             pass.enter(-1);
             outcomes.add(new Outcome(p.label(), plan.reduction(), r.value(), r.values(), r.count(),
-                    p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details()), p.descriptor().id()));
+                    p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details()), p.descriptor().id(), ci,
+                    worst == null || worst[i] == null ? null : worst(worst[i])));
         }
         return outcomes;
+    }
+
+    private static List<Worst> worst(WorstCases<Pass.Located> cases) {
+        return cases.worst().stream().map(e -> new Worst(e.item().line(), List.of(e.item().ids()), e.value())).toList();
     }
 
     private static final String INFINITE_NAN = "NaN from infinite inputs (∞ − ∞ and ∞/∞ have no value)";
@@ -301,11 +393,19 @@ public final class ScoreEngine {
         List<Pass> parts = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         List<SplittableSource.PartSource> sources = new ArrayList<>();
+        // the bootstrap keys a record on its position in the file: each part must know where it starts
+        long keysBefore = source.headerLines();
         for (SplittableSource.Part cut : cuts) {
             SplittableSource.PartSource part = cut.open();
             sources.add(part);
             Pass pass = pass(setup, new Reading(part, setup.options.skipInvalid()));
             parts.add(pass);
+            if (setup.needsKeys()) {
+                pass.keyOffset = keysBefore;
+                if (parts.size() < cuts.size()) {
+                    keysBefore += cut.keySpan();
+                }
+            }
             Thread t = new Thread(() -> {
                 try (part) {
                     pass.read(null, progress);

@@ -8,6 +8,8 @@ import io.losskit.cli.input.UsageError;
 import io.losskit.core.Evaluator;
 import io.losskit.core.LossState;
 import io.losskit.core.LossStates;
+import io.losskit.core.stats.BootstrapState;
+import io.losskit.core.stats.BootstrapStates;
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Reduction;
@@ -22,29 +24,79 @@ import java.util.function.IntConsumer;
 /** What every pass of a run shares: the plan, the bindings and each loss's evaluator. */
 final class Setup {
     final List<ScorePlan.Planned> losses;
+    final Reduction reduction;
     final ScoreEngine.Options options;
     final Map<String, RoleBinding> bindings;
     final Map<String, Integer> classIndex;
     final List<Evaluator> evaluators = new ArrayList<>();
     /** The slice columns of {@code --by}, or null. */
     final SliceColumns by;
+    /** The id columns of {@code --id}, or null. */
+    final SliceColumns ids;
+
+    /** Whether the input may be read in parts (a {@link io.losskit.cli.input.SplittableSource}), which keys records on their line ({@link Pass}). */
+    final boolean splittable;
 
     Setup(ScorePlan plan, ScoreEngine.Options options, Map<String, RoleBinding> bindings, Map<String, Integer> classIndex,
-          SliceColumns by, String file) {
+          SliceColumns by, SliceColumns ids, String file, boolean splittable) {
         this.losses = plan.losses();
+        this.reduction = plan.reduction();
         this.options = options;
         this.bindings = bindings;
         this.classIndex = classIndex;
         this.by = by;
+        this.ids = ids;
+        this.splittable = splittable;
         for (ScorePlan.Planned p : plan.losses()) {
             evaluators.add(evaluator(p, bindings, plan.reduction(), options.batchSize(), file));
         }
+        if (options.bootstrap() != null) {
+            for (int i = 0; i < evaluators.size(); i++) {
+                try {
+                    BootstrapState.checkResamplable(evaluators.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError("--ci: " + losses.get(i).descriptor().id() + " is a batch (metric-learning) loss: "
+                            + "its value is a function of whole batches, which cannot be resampled record by record, "
+                            + "so it has no bootstrap interval (score it in a run without --ci)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether each part of a split input must know its records' keys in the whole input as it
+     * reads (the bootstrap draws by them; the worst records and the lines of {@code none} are
+     * ordered and labelled by them), which costs a scan of the parts before they are read.
+     */
+    boolean needsKeys() {
+        return options.bootstrap() != null || options.worst() > 0 || keepsLines();
+    }
+
+    /** Whether the passes keep each record's line and ids for {@code --reduction none} values kept in the states. */
+    boolean keepsLines() {
+        return reduction == Reduction.NONE && !streamed;
+    }
+
+    /** Fresh bootstrap states of every selected loss, under {@code --ci} (see {@link #states}). */
+    BootstrapStates bootstrap(IntConsumer calls) {
+        List<BootstrapState> states = new ArrayList<>();
+        for (int i = 0; i < evaluators.size(); i++) {
+            try {
+                states.add(new BootstrapState(evaluators.get(i), options.bootstrap().resampling()));
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw LossFailure.of(losses.get(i).loss(), e);
+            }
+        }
+        return new BootstrapStates(states, calls);
     }
 
     /** Per-sample values go to a {@link ScoreEngine.RowSink} as they come: the states keep none. */
     void streaming() {
         evaluators.replaceAll(Evaluator::streaming);
+        streamed = true;
     }
+
+    private boolean streamed;
 
     /**
      * Fresh states of every selected loss, each with its own loss instance (one set per thread).

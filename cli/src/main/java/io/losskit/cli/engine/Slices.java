@@ -3,6 +3,7 @@ package io.losskit.cli.engine;
 import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.Record;
 import io.losskit.core.LossStates;
+import io.losskit.core.stats.BootstrapStates;
 import io.losskit.spi.Sample;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -16,12 +17,17 @@ final class Slices {
 
     final SliceColumns columns;
     private final Supplier<LossStates> fresh;
+    /** Under {@code --ci}: fresh bootstrap states, else null. */
+    private final Supplier<BootstrapStates> freshBoot;
     /** By slice id (of {@link #columns}); null for a slice whose records were all refused. */
     private LossStates[] states = new LossStates[16];
+    /** Under {@code --ci}: by slice id, the bootstrap whose point states are {@link #states}'. */
+    private BootstrapStates[] boots = new BootstrapStates[16];
 
     Slices(SliceColumns columns, Setup setup, IntConsumer calls) {
         this.columns = columns;
         this.fresh = () -> setup.states(calls);
+        this.freshBoot = setup.options.bootstrap() == null ? null : () -> setup.bootstrap(calls);
     }
 
     /** The slice of {@code record} (before any state takes it: a bad slice value leaves no trace). */
@@ -29,21 +35,46 @@ final class Slices {
         return columns.slice(record);
     }
 
-    /** Adds to slice {@code id} the sample that {@code overall} has just taken. */
-    void add(int id, LossStates overall, Sample sample, double weight) {
-        states(id).addAlso(overall, sample, weight);
+    /**
+     * Adds to slice {@code id} the sample that {@code overall} has just taken; under {@code --ci}
+     * to the slice's bootstrap, with the record's {@code key} (so its counts are those it has in
+     * the whole input's replicates).
+     */
+    void add(int id, LossStates overall, Sample sample, double weight, long key) {
+        LossStates s = states(id);
+        if (freshBoot != null) {
+            boots[id].add(key, sample, weight);
+        } else {
+            s.addAlso(overall, sample, weight);
+        }
+    }
+
+    private void grow(int id) {
+        if (id >= states.length) {
+            int n = Math.max(2 * states.length, id + 1);
+            states = Arrays.copyOf(states, n);
+            boots = Arrays.copyOf(boots, n);
+        }
     }
 
     private LossStates states(int id) {
-        if (id >= states.length) {
-            states = Arrays.copyOf(states, Math.max(2 * states.length, id + 1));
-        }
+        grow(id);
         LossStates s = states[id];
         if (s == null) {
-            s = fresh.get();
+            if (freshBoot != null) {
+                boots[id] = freshBoot.get();
+                s = boots[id].pointStates();
+            } else {
+                s = fresh.get();
+            }
             states[id] = s;
         }
         return s;
+    }
+
+    /** The bootstrap of slice {@code id} under {@code --ci}, else null. */
+    BootstrapStates bootstrap(int id) {
+        return id < boots.length ? boots[id] : null;
     }
 
     /** The states of slice {@code id}, or null when it has none. */
@@ -65,8 +96,11 @@ final class Slices {
             }
             int mine = columns.idOf(later.columns.key(id));
             if (get(mine) == null) {
-                states(mine);
+                grow(mine);
                 states[mine] = s;
+                boots[mine] = later.boots[id];
+            } else if (freshBoot != null) {
+                boots[mine].merge(later.boots[id]);
             } else {
                 states[mine].merge(s);
             }

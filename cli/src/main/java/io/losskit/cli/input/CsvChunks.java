@@ -33,6 +33,30 @@ final class CsvChunks {
             InputStream in = Channels.newInputStream(channel);
             return header.chunk(in, start, end);
         }
+
+        @Override
+        public long keySpan() throws IOException {
+            long breaks = 0;
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                for (long position = start; position < end; ) {
+                    buf.clear();
+                    buf.limit((int) Math.min(buf.capacity(), end - position));
+                    int n = channel.read(buf, position);
+                    if (n <= 0) {
+                        break;
+                    }
+                    byte[] a = buf.array();
+                    for (int i = 0; i < n; i++) {
+                        if (a[i] == '\n') {
+                            breaks++;
+                        }
+                    }
+                    position += n;
+                }
+            }
+            return breaks;
+        }
     }
 
     private CsvChunks() {

@@ -25,6 +25,14 @@ public interface SplittableSource extends RecordSource {
     interface Part {
         /** A source of the part's records, which it numbers from 1, as it numbers its lines. */
         PartSource open() throws IOException;
+
+        /**
+         * How far the part moves the records' keys on, counted before it is read (for the
+         * bootstrap, which keys a record on its position in the whole input): its line breaks
+         * for a text format, whose records are keyed on the line they start on (a scan of its
+         * bytes); its records for one without lines (from metadata).
+         */
+        long keySpan() throws IOException;
     }
 
     /** The source of one part. */

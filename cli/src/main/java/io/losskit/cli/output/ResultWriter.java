@@ -6,7 +6,6 @@ import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
 import io.losskit.cli.engine.ScoreEngine.Report;
-import io.losskit.cli.input.Record;
 import io.losskit.core.Numbers;
 import io.losskit.spi.Reduction;
 import java.io.IOException;
@@ -34,16 +33,18 @@ public final class ResultWriter {
         DoubleFunction<String> number = printer(format, digits);
         if (!report.slices().isEmpty() && format != OutputFormat.JSON) {
             sliced(report, format, number, out);
-            out.flush();
-            return;
+        } else {
+            switch (format) {
+                case TEXT -> text(report, number, out);
+                case TABLE -> table(report, number, out);
+                case JSON -> json(report, verdicts, signature, out);
+                case CSV -> delimited(report, out, ',');
+                case TSV -> delimited(report, out, '\t');
+                default -> throw new AssertionError(format);
+            }
         }
-        switch (format) {
-            case TEXT -> text(report.results(), number, out);
-            case TABLE -> table(report.results(), number, out);
-            case JSON -> json(report, verdicts, signature, out);
-            case CSV -> delimited(report.results(), out, ',');
-            case TSV -> delimited(report.results(), out, '\t');
-            default -> throw new AssertionError(format);
+        if (format != OutputFormat.JSON) {
+            worst(report, format, number, out);
         }
         out.flush();
     }
@@ -69,6 +70,9 @@ public final class ResultWriter {
             char sep = format == OutputFormat.CSV ? ',' : '\t';
             List<String> header = new ArrayList<>(by);
             header.addAll(List.of("loss", "value", "reduction", "count"));
+            if (hasCi(report.results())) {
+                header.addAll(List.of("low", "high"));
+            }
             out.println(cells(header, sep));
             List<String> none = java.util.Collections.nCopies(by.size(), "");
             for (Outcome o : report.results()) {
@@ -85,7 +89,13 @@ public final class ResultWriter {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(by);
         header.add("count");
-        report.results().forEach(o -> header.add(o.loss()));
+        for (Outcome o : report.results()) {
+            header.add(o.loss());
+            if (o.ci() != null) {
+                header.add(o.loss() + ".low");
+                header.add(o.loss() + ".high");
+            }
+        }
         rows.add(header);
         List<String> whole = new ArrayList<>(java.util.Collections.nCopies(by.size(), ""));
         whole.set(0, ALL);
@@ -103,14 +113,65 @@ public final class ResultWriter {
     private static List<String> delimitedRow(List<String> key, Outcome o) {
         List<String> row = new ArrayList<>(key);
         row.addAll(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(), Long.toString(o.count())));
+        addCi(row, o, Numbers::format);
         return row;
     }
 
     private static List<String> wideRow(List<String> key, List<Outcome> results, DoubleFunction<String> number) {
         List<String> row = new ArrayList<>(key);
         row.add(Long.toString(results.get(0).count()));
-        results.forEach(o -> row.add(number.apply(o.value())));
+        for (Outcome o : results) {
+            row.add(number.apply(o.value()));
+            addCi(row, o, number);
+        }
         return row;
+    }
+
+    /**
+     * The worst records of {@code --worst}, after the results and a blank line: a table of
+     * loss, rank, line, the {@code --id} columns and the value, worst first per loss.
+     */
+    private static void worst(Report report, OutputFormat format, DoubleFunction<String> number, PrintWriter out) {
+        if (report.results().stream().allMatch(o -> o.worst() == null)) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("loss", "rank", "line"));
+        header.addAll(report.idColumns());
+        header.add("value");
+        rows.add(header);
+        for (Outcome o : report.results()) {
+            if (o.worst() == null) {
+                continue;
+            }
+            int rank = 1;
+            for (ScoreEngine.Worst w : o.worst()) {
+                List<String> row = new ArrayList<>(List.of(o.loss(), Integer.toString(rank++), Long.toString(w.line())));
+                row.addAll(w.ids());
+                row.add(number.apply(w.value()));
+                rows.add(row);
+            }
+        }
+        out.println();
+        if (format == OutputFormat.TABLE) {
+            aligned(rows, 1, out);
+            return;
+        }
+        char sep = format == OutputFormat.CSV ? ',' : '\t';
+        rows.forEach(r -> out.println(cells(r, sep)));
+    }
+
+    /** Whether the results carry {@code --ci} intervals. */
+    private static boolean hasCi(List<Outcome> results) {
+        return !results.isEmpty() && results.get(0).ci() != null;
+    }
+
+    /** The interval's low and high ends, when there is one. */
+    private static void addCi(List<String> row, Outcome o, DoubleFunction<String> number) {
+        if (o.ci() != null) {
+            row.add(number.apply(o.ci().low()));
+            row.add(number.apply(o.ci().high()));
+        }
     }
 
     /** Rows in columns padded to their widest cell: the first {@code text} columns left-aligned, numbers right-aligned. */
@@ -156,122 +217,159 @@ public final class ResultWriter {
     /**
      * Where the engine writes the rows of {@code --reduction none} as it computes them, for the
      * formats that are one line per sample; null for JSON, which is written whole at the end.
+     *
+     * @param ids the {@code --id} columns, shown after the line number
      */
-    public static ScoreEngine.RowSink rows(List<String> losses, OutputFormat format, int digits, PrintWriter out) {
+    public static ScoreEngine.RowSink rows(List<String> losses, List<String> ids, OutputFormat format, int digits,
+                                           PrintWriter out) {
         if (format == OutputFormat.JSON) {
             return null;
         }
-        DoubleFunction<String> number = printer(format, digits);
-        char sep = format == OutputFormat.CSV ? ',' : format == OutputFormat.TABLE ? ' ' : '\t';
-        boolean header = format != OutputFormat.TEXT || losses.size() > 1;
-        int[] width = widths(losses, format);
+        PerSampleRows rows = new PerSampleRows(losses, ids, format, printer(format, digits));
         return new ScoreEngine.RowSink() {
-            private final StringBuilder line = new StringBuilder();
-
             @Override
             public void begin() {
-                if (header) {
-                    out.println(ResultWriter.row(losses, sep, width));
-                }
+                out.println(rows.header());
             }
 
             @Override
-            public void row(Record record, double[] values) {
-                line.setLength(0);
-                for (int j = 0; j < values.length; j++) {
-                    if (j > 0) {
-                        line.append(sep);
-                    }
-                    pad(line, number.apply(values[j]), width[j]);
-                }
-                out.println(line);
+            public void row(long line, String[] id, double[] values) {
+                out.println(rows.row(line, id, values));
             }
         };
     }
 
     /**
-     * The column widths of per-sample rows: for a table, the widest a value prints (24
-     * characters) or the loss's name; none for the other formats, which do not pad. Streamed
-     * rows cannot wait for their widest cell.
+     * The lines of per-sample output: a header (line, the {@code --id} columns, a column per loss),
+     * then per record its line number, its ids and its values. A table pads each column to a width
+     * fixed in advance (streamed rows cannot wait for their widest cell): a number to 24
+     * characters, ids to 12, or the column's name when longer; the other formats do not pad.
      */
-    private static int[] widths(List<String> losses, OutputFormat format) {
-        return losses.stream().mapToInt(l -> format == OutputFormat.TABLE ? Math.max(24, l.length()) : 0).toArray();
-    }
+    private static final class PerSampleRows {
+        private final char sep;
+        private final List<String> header = new ArrayList<>();
+        private final int[] width;
+        private final StringBuilder line = new StringBuilder();
+        private final List<String> cells = new ArrayList<>();
+        private final int ids;
+        private final DoubleFunction<String> number;
 
-    private static void pad(StringBuilder line, String cell, int width) {
-        line.append(" ".repeat(Math.max(0, width - cell.length()))).append(cell);
-    }
-
-    private static String row(List<String> cells, char sep, int[] width) {
-        StringBuilder line = new StringBuilder();
-        for (int j = 0; j < cells.size(); j++) {
-            if (j > 0) {
-                line.append(sep);
+        PerSampleRows(List<String> losses, List<String> ids, OutputFormat format, DoubleFunction<String> number) {
+            this.number = number;
+            sep = format == OutputFormat.CSV ? ',' : format == OutputFormat.TABLE ? ' ' : '\t';
+            this.ids = ids.size();
+            header.add("line");
+            header.addAll(ids);
+            header.addAll(losses);
+            width = new int[header.size()];
+            if (format == OutputFormat.TABLE) {
+                for (int j = 0; j < width.length; j++) {
+                    int least = j == 0 ? 10 : j <= ids.size() ? 12 : 24;
+                    width[j] = Math.max(least, header.get(j).length());
+                }
             }
-            pad(line, cells.get(j), width[j]);
         }
-        return line.toString();
+
+        String header() {
+            return format(header);
+        }
+
+        String row(long at, String[] id, double[] values) {
+            cells.clear();
+            cells.add(Long.toString(at));
+            for (int j = 0; j < ids; j++) {
+                cells.add(id[j]);
+            }
+            for (double v : values) {
+                cells.add(number.apply(v));
+            }
+            return format(cells);
+        }
+
+        private String format(List<String> row) {
+            if (sep != ' ') {
+                return cells(row, sep);
+            }
+            line.setLength(0);
+            for (int j = 0; j < row.size(); j++) {
+                String c = row.get(j).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+                if (j > 0) {
+                    line.append(' ');
+                }
+                String pad = " ".repeat(Math.max(0, width[j] - c.codePointCount(0, c.length())));
+                // ids left-aligned, numbers right-aligned
+                line.append(j >= 1 && j <= ids ? c + pad : pad + c);
+            }
+            return line.toString().stripTrailing();
+        }
     }
 
     private static boolean perSample(List<Outcome> results) {
         return results.get(0).reduction() == Reduction.NONE;
     }
 
-    private static void text(List<Outcome> results, DoubleFunction<String> number, PrintWriter out) {
+    private static void text(Report report, DoubleFunction<String> number, PrintWriter out) {
+        List<Outcome> results = report.results();
         if (perSample(results)) {
-            rows(results, out, '\t', results.size() > 1, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TEXT),
-                    number);
+            rows(report, OutputFormat.TEXT, number, out);
             return;
         }
+        // under --ci: VALUE, LOW, HIGH, tab-separated (the value stays the first field)
         if (results.size() == 1) {
-            out.println(number.apply(results.get(0).value()));
+            List<String> row = new ArrayList<>(List.of(number.apply(results.get(0).value())));
+            addCi(row, results.get(0), number);
+            out.println(String.join("\t", row));
             return;
         }
         for (Outcome o : results) {
-            out.println(o.loss() + "\t" + number.apply(o.value()));
+            List<String> row = new ArrayList<>(List.of(o.loss(), number.apply(o.value())));
+            addCi(row, o, number);
+            out.println(String.join("\t", row));
         }
     }
 
     /** A table: one row per loss, or under {@code none} one per sample. */
-    private static void table(List<Outcome> results, DoubleFunction<String> number, PrintWriter out) {
+    private static void table(Report report, DoubleFunction<String> number, PrintWriter out) {
+        List<Outcome> results = report.results();
         if (perSample(results)) {
-            rows(results, out, ' ', true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.TABLE), number);
+            rows(report, OutputFormat.TABLE, number, out);
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("loss", "value", "reduction", "count"));
+        rows.add(hasCi(results) ? List.of("loss", "value", "low", "high", "reduction", "count")
+                : List.of("loss", "value", "reduction", "count"));
         for (Outcome o : results) {
-            rows.add(List.of(o.loss(), number.apply(o.value()), o.reduction().id(), Long.toString(o.count())));
+            List<String> row = new ArrayList<>(List.of(o.loss(), number.apply(o.value())));
+            addCi(row, o, number);
+            row.addAll(List.of(o.reduction().id(), Long.toString(o.count())));
+            rows.add(row);
         }
         aligned(rows, 1, out);
     }
 
-    private static void rows(List<Outcome> results, PrintWriter out, char sep, boolean header, int[] width,
-                             DoubleFunction<String> number) {
+    /** The rows of {@code --reduction none} when the values come at the end (a batch loss is selected), or none when they were streamed. */
+    private static void rows(Report report, OutputFormat format, DoubleFunction<String> number, PrintWriter out) {
+        List<Outcome> results = report.results();
         if (results.get(0).values() == null) {
             return; // written as they were computed, by the sink of rows()
         }
-        if (header) {
-            out.println(row(results.stream().map(Outcome::loss).toList(), sep, width));
-        }
+        PerSampleRows rows = new PerSampleRows(results.stream().map(Outcome::loss).toList(), report.idColumns(), format, number);
+        out.println(rows.header());
         int n = results.stream().mapToInt(o -> o.values().length).max().orElse(0);
-        StringBuilder line = new StringBuilder();
+        double[] values = new double[results.size()];
         for (int i = 0; i < n; i++) {
-            line.setLength(0);
             for (int j = 0; j < results.size(); j++) {
                 double[] v = results.get(j).values();
-                if (j > 0) {
-                    line.append(sep);
-                }
-                pad(line, i < v.length ? number.apply(v[i]) : "", width[j]);
+                values[j] = i < v.length ? v[i] : Double.NaN;
             }
-            out.println(line);
+            out.println(rows.row(report.lines()[i], report.ids().get(i), values));
         }
     }
 
-    private static void delimited(List<Outcome> results, PrintWriter out, char sep) {
+    private static void delimited(Report report, PrintWriter out, char sep) {
+        List<Outcome> results = report.results();
         if (perSample(results)) {
-            rows(results, out, sep, true, widths(results.stream().map(Outcome::loss).toList(), OutputFormat.CSV), Numbers::format);
+            rows(report, sep == ',' ? OutputFormat.CSV : OutputFormat.TSV, Numbers::format, out);
             return;
         }
         // the details (wer's hits … insertions, triplet's easy … hard) as columns after count,
@@ -279,11 +377,15 @@ public final class ResultWriter {
         Set<String> details = new LinkedHashSet<>();
         results.forEach(o -> details.addAll(o.details().keySet()));
         List<String> header = new ArrayList<>(List.of("loss", "value", "reduction", "count"));
+        if (hasCi(results)) {
+            header.addAll(List.of("low", "high"));
+        }
         header.addAll(details);
         out.println(String.join(String.valueOf(sep), header));
         for (Outcome o : results) {
             List<String> row = new ArrayList<>(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(),
                     Long.toString(o.count())));
+            addCi(row, o, Numbers::format);
             for (String d : details) {
                 Long n = o.details().get(d);
                 row.add(n == null ? "" : n.toString());
@@ -296,14 +398,14 @@ public final class ResultWriter {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
-        results(g, report.results(), report.skipped());
+        results(g, report.results(), report.skipped(), report);
         if (!report.slices().isEmpty()) {
             g.writeArrayFieldStart("slices");
             for (ScoreEngine.Slice slice : report.slices()) {
                 g.writeStartObject();
                 g.writeFieldName("slice");
                 slice(g, slice.key());
-                results(g, slice.results(), 0);
+                results(g, slice.results(), 0, null);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -381,8 +483,11 @@ public final class ResultWriter {
         }
     }
 
-    /** The member "results": one object per loss. */
-    private static void results(JsonGenerator g, List<Outcome> results, long skipped) throws IOException {
+    /**
+     * The member "results": one object per loss; with the lines and ids of {@code report}'s
+     * per-sample values when it is given (the whole input's results).
+     */
+    private static void results(JsonGenerator g, List<Outcome> results, long skipped, Report report) throws IOException {
         g.writeArrayFieldStart("results");
         for (Outcome o : results) {
             g.writeStartObject();
@@ -394,9 +499,40 @@ public final class ResultWriter {
                     number(g, v);
                 }
                 g.writeEndArray();
+                if (report != null && report.lines() != null) {
+                    g.writeArrayFieldStart("lines");
+                    for (long line : report.lines()) {
+                        g.writeNumber(line);
+                    }
+                    g.writeEndArray();
+                    if (!report.idColumns().isEmpty()) {
+                        g.writeObjectFieldStart("ids");
+                        for (int c = 0; c < report.idColumns().size(); c++) {
+                            g.writeArrayFieldStart(report.idColumns().get(c));
+                            for (String[] id : report.ids()) {
+                                g.writeString(id[c]);
+                            }
+                            g.writeEndArray();
+                        }
+                        g.writeEndObject();
+                    }
+                }
             } else {
                 g.writeFieldName("value");
                 number(g, o.value());
+            }
+            if (o.ci() != null) {
+                g.writeObjectFieldStart("ci");
+                g.writeFieldName("level");
+                number(g, o.ci().level());
+                g.writeFieldName("low");
+                number(g, o.ci().low());
+                g.writeFieldName("high");
+                number(g, o.ci().high());
+                g.writeStringField("method", o.ci().method());
+                g.writeNumberField("resamples", o.ci().resamples());
+                g.writeNumberField("seed", o.ci().seed());
+                g.writeEndObject();
             }
             g.writeStringField("reduction", o.reduction().id());
             g.writeNumberField("count", o.count());
@@ -408,6 +544,24 @@ public final class ResultWriter {
                     g.writeNumberField(d.getKey(), d.getValue());
                 }
                 g.writeEndObject();
+            }
+            if (o.worst() != null) {
+                g.writeArrayFieldStart("worst");
+                for (ScoreEngine.Worst w : o.worst()) {
+                    g.writeStartObject();
+                    g.writeNumberField("line", w.line());
+                    if (report != null && !report.idColumns().isEmpty()) {
+                        g.writeObjectFieldStart("ids");
+                        for (int c = 0; c < w.ids().size(); c++) {
+                            g.writeStringField(report.idColumns().get(c), w.ids().get(c));
+                        }
+                        g.writeEndObject();
+                    }
+                    g.writeFieldName("value");
+                    number(g, w.value());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
             if (skipped > 0) {
                 g.writeNumberField("skipped", skipped);

@@ -78,6 +78,14 @@ public final class BootstrapStates {
         return List.of(states);
     }
 
+    /**
+     * The point states as the {@link LossStates} that {@link #add} feeds: their per-sample
+     * {@link LossStates#value values} of the record last added, their warnings.
+     */
+    public LossStates pointStates() {
+        return points;
+    }
+
     /** The point states (what {@link LossState#finish} gives each point value of). */
     public List<LossState> points() {
         return points.states();

@@ -160,8 +160,16 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
 
     /** A run of row groups, read by a source of its own. */
     private static final class RowGroups extends ParquetSource implements SplittableSource.Part, SplittableSource.PartSource {
+        /** The rows of its row groups. */
+        private final long rows;
+
         RowGroups(ParquetSource whole, int from, int to) {
             super(whole, from, to);
+            long n = 0;
+            for (int g = from; g < to; g++) {
+                n += whole.meta.row_groups.get(g).num_rows;
+            }
+            rows = n;
         }
 
         @Override
@@ -172,6 +180,12 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
         @Override
         public long linesRead() {
             return 0;
+        }
+
+        /** The rows of its row groups (records have no lines: the bootstrap keys them on their row). */
+        @Override
+        public long keySpan() {
+            return rows;
         }
 
         @Override

@@ -72,6 +72,27 @@ class ParquetPartsTest {
     }
 
     @Test
+    void partsGiveTheSequentialBootstrapIntervals() throws IOException {
+        // --ci keys a Parquet record on its row in the file: each part starts after the rows of the groups before it
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, List.of("mse", "rmse"), List.of(), Reduction.MEAN, x -> Map.of());
+        List<io.losskit.core.stats.Interval> want = null;
+        for (int threads : new int[] {1, 2, 3, 5, 8}) {
+            ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), false).threads(threads)
+                    .bootstrap(new ScoreEngine.Bootstrap(95, new io.losskit.core.stats.Resampling(500, 3)));
+            try (RecordSource source = Inputs.open("src/test/resources/parquet/reg-w.parquet", null, InputStream.nullInputStream())) {
+                List<io.losskit.core.stats.Interval> got = new ScoreEngine().run(plan, source, options).results().stream()
+                        .map(ScoreEngine.Outcome::ci).toList();
+                assertThat(got).doesNotContainNull();
+                if (want == null) {
+                    want = got;
+                } else {
+                    assertThat(got).as(threads + " threads").isEqualTo(want);
+                }
+            }
+        }
+    }
+
+    @Test
     void anErrorInALaterPartNamesItsRowInTheFile() {
         for (int threads : new int[] {1, 2, 3}) {
             assertThatThrownBy(() -> run("late-null.parquet", Reduction.MEAN, threads, false, "mse"))
