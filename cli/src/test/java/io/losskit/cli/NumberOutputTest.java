@@ -48,7 +48,7 @@ class NumberOutputTest {
         assertThat(Cli.run("score", "-l", "bce,mse", "--digits", "3", "-o", "table", file).out())
                 .isEqualTo("loss  value  reduction  count\nbce    0.49       mean      2\nmse   0.156       mean      2\n");
         assertThat(Cli.run("score", "-l", "bce", "--digits", "2", "--reduction", "none", file).out())
-                .isEqualTo("0.69\n0.29\n");
+                .isEqualTo("line\tbce\n2\t0.69\n3\t0.29\n");
         assertThat(Cli.run("score", "-l", "bce", "--digits", "2", "-o", "csv", file).out())
                 .isEqualTo("loss,value,reduction,count\nbce,0.4904146265058631,mean,2\n");
         assertThat(Cli.run("score", "-l", "bce", "--digits", "2", "-o", "json", file).out()).contains("\"value\" : 0.4904146265058631,");

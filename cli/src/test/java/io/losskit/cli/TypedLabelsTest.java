@@ -40,7 +40,7 @@ class TypedLabelsTest {
         assertThat(Cli.run("score", "-l", "log-loss", "-o", "tsv", file).out())
                 .isEqualTo("loss\tvalue\treduction\tcount\nlog-loss\t" + LOG2 + "\tmean\t2\n");
         assertThat(Cli.run("score", "-l", "log-loss,mse", "--reduction", "none", file).out())
-                .startsWith("log-loss\tmse\n").contains(LOG2 + "\t0.25\n");
+                .startsWith("line\tlog-loss\tmse\n").contains("\t" + LOG2 + "\t0.25\n");
     }
 
     @Test
