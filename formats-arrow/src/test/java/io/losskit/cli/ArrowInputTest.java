@@ -61,7 +61,7 @@ class ArrowInputTest {
         // mse of vectors: ((0.5)² + 0² + (0.5)² + 0²) / 4 over both records' elements
         Cli.Run run = score("-l mse --reduction none", "fixed-lists.arrow");
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).isEqualTo("0.125\n0.125\n");
+        assertThat(run.out()).isEqualTo("line\tmse\n1\t0.125\n2\t0.125\n");
     }
 
     @Test

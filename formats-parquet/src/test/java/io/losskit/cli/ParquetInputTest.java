@@ -85,7 +85,7 @@ class ParquetInputTest {
         // skipped: row 2 (a null item) and row 3 (a null list); rows 1 and 4: (0.25 + 0) / 2 and (0 + 4) / 2
         Cli.Run skip = score("-l mse --reduction none --on-invalid skip", "list-nulls.parquet");
         assertThat(skip.exit()).isZero();
-        assertThat(skip.out()).isEqualTo("0.125\n2.0\n");
+        assertThat(skip.out()).isEqualTo("line\tmse\n1\t0.125\n4\t2.0\n");   // labelled with their rows
         assertThat(skip.err()).contains("skipped 2 invalid record(s) of 4");
     }
 
