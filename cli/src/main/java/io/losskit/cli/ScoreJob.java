@@ -11,7 +11,6 @@ import io.losskit.cli.input.Inputs;
 import io.losskit.cli.input.PairedSource;
 import io.losskit.cli.input.RecordSource;
 import io.losskit.cli.input.UsageError;
-import io.losskit.cli.output.OutputError;
 import io.losskit.cli.output.OutputFormat;
 import io.losskit.cli.output.ResultWriter;
 import io.losskit.cli.output.Signature;
