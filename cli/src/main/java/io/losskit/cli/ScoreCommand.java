@@ -45,6 +45,9 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
                 + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
         Specs.columnOptions(spec, "Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').");
+        spec.addOption(Specs.text("--pos-label").paramLabel("NAME")
+                .description("For a binary target given as names: this one is the positive class (1), any other the negative (0), "
+                        + "as sklearn's pos_label.").build());
         spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").type(Integer.class)
                 .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
         spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
@@ -106,8 +109,8 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),
-                Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"), Specs.value(spec, "--seed"),
-                Specs.value(spec, "--worst"), Specs.values(spec, "--id"));
+                Specs.value(spec, "--pos-label"), Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"),
+                Specs.value(spec, "--seed"), Specs.value(spec, "--worst"), Specs.values(spec, "--id"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

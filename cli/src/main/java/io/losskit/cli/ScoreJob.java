@@ -35,8 +35,8 @@ public final class ScoreJob {
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
-                          String lossTimeout, boolean strict, List<String> by, Integer digits, String ci, Integer bootstrap,
-                          Long seed, Integer worst, List<String> ids) {
+                          String lossTimeout, boolean strict, List<String> by, Integer digits, String posLabel,
+                          String ci, Integer bootstrap, Long seed, Integer worst, List<String> ids) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -88,14 +88,26 @@ public final class ScoreJob {
         ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.ids(),
                 r.output(), digits, out);
         // the signature, with each file's SHA-256, is part of the JSON output only
+        List<String> classes = r.classes();
+        String posLabel = r.posLabel();
+        if (posLabel != null && !classes.isEmpty()) {
+            // both: the positive class is pos-label's, whatever the order of --classes
+            if (classes.size() != 2 || !classes.contains(posLabel)) {
+                throw new UsageError("--pos-label " + posLabel + " with --classes names one of two classes, not of "
+                        + String.join(",", classes));
+            }
+            classes = posLabel.equals(classes.get(0)) ? List.of(classes.get(1), classes.get(0)) : classes;
+            posLabel = null;
+        }
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
         try (RecordSource source = open(r, files);
              Progress progress = r.progress() ? new Progress(engine, err) : null) {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
-            ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), r.classes(),
-                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by()).bootstrap(bootstrap).worst(worst, r.ids());
+            ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), classes,
+                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by(), posLabel).bootstrap(bootstrap)
+                    .worst(worst, r.ids());
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
             sourceWarnings = source.warnings();

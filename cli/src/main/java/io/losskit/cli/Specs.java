@@ -103,7 +103,8 @@ final class Specs {
         spec.addOption(text("--pred-col").paramLabel("NAME").description("Same as --col pred=NAME.").build());
         spec.addOption(text("--target-col").paramLabel("NAME").description("Same as --col target=NAME.").build());
         spec.addOption(text("--weight-col").paramLabel("NAME").description("Same as --col weight=NAME.").build());
-        spec.addOption(list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names.").build());
+        spec.addOption(list("--classes").splitRegex(",").paramLabel("NAME").description("Class names, for targets given as names: "
+                + "the i-th name is class i; for a binary target the second is the positive class (1), as sklearn orders two labels.").build());
     }
 
     /** The role → column mappings of {@link #columnOptions}, the shortcuts included. */

@@ -22,6 +22,8 @@ public final class BoundSample implements Sample {
     private final Map<String, RoleBinding> bindings;
     private final List<String> classNames;
     private final Map<String, Integer> classIndex;
+    /** {@code --pos-label}: a target of this name reads as 1, any other name as 0; or null. */
+    private final String posLabel;
     private Record record;
     private final Object[] cache;
     /** Per slot: 0 nothing known yet, 1 a parsed number in {@link #numbers}, 2 a list, 3 not a list. */
@@ -37,10 +39,17 @@ public final class BoundSample implements Sample {
     private record Check(String role, RoleKind kind) {
     }
 
-    public BoundSample(Map<String, RoleBinding> bindings, List<String> classNames, Map<String, Integer> classIndex) {
+    /**
+     * @param classIndex class names → index, for class targets given as names (a binary target's
+     *     name reads as its index too: {@code --classes benign,malignant} makes malignant 1)
+     * @param posLabel the binary target name that reads as 1, every other name reading as 0; or null
+     */
+    public BoundSample(Map<String, RoleBinding> bindings, List<String> classNames, Map<String, Integer> classIndex,
+                       String posLabel) {
         this.bindings = bindings;
         this.classNames = classNames;
         this.classIndex = classIndex;
+        this.posLabel = posLabel;
         this.cache = new Object[bindings.size()];
         this.state = new byte[bindings.size()];
         this.numbers = new double[bindings.size()];
@@ -85,7 +94,7 @@ public final class BoundSample implements Sample {
 
     /** A copy that stays valid after the source moves on (for batch losses). */
     public BoundSample freeze() {
-        BoundSample copy = new BoundSample(bindings, classNames, classIndex);
+        BoundSample copy = new BoundSample(bindings, classNames, classIndex, posLabel);
         copy.record = record.freeze();
         System.arraycopy(cache, 0, copy.cache, 0, cache.length);
         System.arraycopy(state, 0, copy.state, 0, state.length);
@@ -192,7 +201,7 @@ public final class BoundSample implements Sample {
         try {
             v = record.number(c);
         } catch (NumberFormatException e) {
-            throw new InvalidSampleException(role, Cells.notANumber(record.value(c), e));
+            v = className(role, record.value(c), e);
         }
         if (Double.isNaN(v)) {
             throw new InvalidSampleException(role, "NaN where a number is needed");
@@ -200,6 +209,28 @@ public final class BoundSample implements Sample {
         state[slot] = 1;
         numbers[slot] = v;
         return v;
+    }
+
+    /**
+     * A binary target given as a class name: 1 for {@code --pos-label}'s name (0 for any other),
+     * else its index in {@code --classes} (the second named is the positive class, as sklearn's
+     * log_loss orders two string labels).
+     */
+    private double className(String role, Object value, NumberFormatException e) {
+        if (value instanceof String s && !s.isBlank() && role.equals("target")) {
+            String t = s.trim();
+            if (posLabel != null) {
+                return t.equals(posLabel) ? 1 : 0;
+            }
+            Integer named = classIndex.get(t);
+            if (named != null) {
+                return named;
+            }
+            throw new InvalidSampleException(role, JsonValues.describe(value) + " is not a number" + (classNames.isEmpty()
+                    ? " (for targets given as class names: --classes NEGATIVE,POSITIVE or --pos-label POSITIVE)"
+                    : " nor one of the classes (" + String.join(", ", classNames) + ")"));
+        }
+        throw new InvalidSampleException(role, Cells.notANumber(value, e));
     }
 
     @Override

@@ -47,40 +47,42 @@ public final class ScoreEngine {
      * @param rows where per-sample values go as they are computed, or null to keep them in the report
      * @param threads how many threads may read a {@link SplittableSource} (1: the caller's alone)
      * @param by the slice columns of {@code --by} (empty: no slices)
+     * @param posLabel {@code --pos-label}: the binary target name that reads as 1 (others as 0), or null
      * @param bootstrap the confidence intervals of {@code --ci}, or null
      */
     public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
-                          boolean watched, RowSink rows, int threads, List<String> by, Bootstrap bootstrap, int worst,
-                          List<String> ids) {
+                          boolean watched, RowSink rows, int threads, List<String> by, String posLabel,
+                          Bootstrap bootstrap, int worst, List<String> ids) {
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
-            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of(), null, 0, List.of());
+            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of(), null, null, 0, List.of());
         }
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
-                       boolean watched, RowSink rows, int threads, List<String> by) {
-            this(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, null, 0, List.of());
+                       boolean watched, RowSink rows, int threads, List<String> by, String posLabel) {
+            this(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, null, 0, List.of());
         }
 
         /** These options with {@code threads} reading threads. */
         public Options threads(int threads) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, bootstrap, worst, ids);
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, bootstrap,
+                    worst, ids);
         }
 
         /** These options with slices by the columns {@code names}. */
         public Options by(List<String> names) {
             return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, List.copyOf(names),
-                    bootstrap, worst, ids);
+                    posLabel, bootstrap, worst, ids);
         }
 
         /** These options with bootstrap intervals. */
         public Options bootstrap(Bootstrap b) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, b, worst, ids);
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, b, worst, ids);
         }
 
         /** These options with the {@code k} worst records of each loss kept, and the id columns {@code names}. */
         public Options worst(int k, List<String> names) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, bootstrap, k,
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, bootstrap, k,
                     List.copyOf(names));
         }
     }

@@ -117,7 +117,7 @@ final class Setup {
     }
 
     BoundSample sample() {
-        return new BoundSample(bindings, List.copyOf(classIndex.keySet()), classIndex);
+        return new BoundSample(bindings, List.copyOf(classIndex.keySet()), classIndex, options.posLabel());
     }
 
     private static Evaluator evaluator(ScorePlan.Planned p, Map<String, RoleBinding> bindings, Reduction reduction,
