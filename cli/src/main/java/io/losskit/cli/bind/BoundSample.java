@@ -217,7 +217,7 @@ public final class BoundSample implements Sample {
      * log_loss orders two string labels).
      */
     private double className(String role, Object value, NumberFormatException e) {
-        if (value instanceof String s && !s.isBlank() && role.equals("target")) {
+        if (value instanceof String s && !s.isBlank() && role.equals("target") && (posLabel != null || !classIndex.isEmpty())) {
             String t = s.trim();
             if (posLabel != null) {
                 return t.equals(posLabel) ? 1 : 0;
@@ -226,9 +226,8 @@ public final class BoundSample implements Sample {
             if (named != null) {
                 return named;
             }
-            throw new InvalidSampleException(role, JsonValues.describe(value) + " is not a number" + (classNames.isEmpty()
-                    ? " (for targets given as class names: --classes NEGATIVE,POSITIVE or --pos-label POSITIVE)"
-                    : " nor one of the classes (" + String.join(", ", classNames) + ")"));
+            throw new InvalidSampleException(role, JsonValues.describe(value) + " is not a number nor one of the classes ("
+                    + String.join(", ", classNames) + ")");
         }
         throw new InvalidSampleException(role, Cells.notANumber(value, e));
     }
