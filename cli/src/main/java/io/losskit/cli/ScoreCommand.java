@@ -85,6 +85,9 @@ final class ScoreCommand implements Callable<Integer> {
                         + "(a sample, a batch, the final result); exit 4 naming it. Default: no limit.").build());
         spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
                 .description("Show progress on standard error (default: when attached to a terminal).").build());
+        // for tests: the progress line at once rather than after a second
+        spec.addOption(OptionSpec.builder("--progress-delay").paramLabel("MS").type(Long.class).defaultValue("1000").hidden(true)
+                .build());
         Specs.standardOptions(spec);
     }
 
@@ -110,7 +113,8 @@ final class ScoreCommand implements Callable<Integer> {
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),
                 Specs.value(spec, "--pos-label"), Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"),
-                Specs.value(spec, "--seed"), Specs.value(spec, "--worst"), Specs.values(spec, "--id"));
+                Specs.value(spec, "--seed"), Specs.value(spec, "--worst"), Specs.values(spec, "--id"),
+                Specs.<Long>value(spec, "--progress-delay"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -36,7 +36,8 @@ public final class ScoreJob {
                           List<String> classes, Integer batchSize, boolean skipInvalid, OutputFormat output,
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
                           String lossTimeout, boolean strict, List<String> by, Integer digits, String posLabel,
-                          String ci, Integer bootstrap, Long seed, Integer worst, List<String> ids) {
+                          String ci, Integer bootstrap, Long seed, Integer worst, List<String> ids,
+                          long progressDelayMillis) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -102,7 +103,7 @@ public final class ScoreJob {
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
         try (RecordSource source = open(r, files);
-             Progress progress = r.progress() ? new Progress(engine, err) : null) {
+             Progress progress = r.progress() ? new Progress(engine, files, err, r.progressDelayMillis()) : null) {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), classes,

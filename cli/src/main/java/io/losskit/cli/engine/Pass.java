@@ -95,7 +95,14 @@ final class Pass {
         }
     }
 
+    /** Which selected losses are batch losses, in plan order. */
+    final boolean[] batch;
+
     Pass(Reading reading, Setup setup) {
+        this.batch = new boolean[setup.evaluators.size()];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = setup.evaluators.get(i).shape() == io.losskit.spi.BatchLoss.class;
+        }
         this.reading = reading;
         this.sample = setup.sample();
         this.locator = new Locator(reading.source, setup.bindings);

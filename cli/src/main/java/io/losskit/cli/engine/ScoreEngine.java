@@ -185,6 +185,26 @@ public final class ScoreEngine {
         return progress.sum();
     }
 
+    // what a progress line on another thread shows: set a few times a run, never per record
+    private volatile boolean parallel;
+    private volatile int batchSize = -1;
+    private volatile String computing;
+
+    /** Whether the input is being read in parallel parts (bytes are then not counted as they are read). */
+    public boolean parallel() {
+        return parallel;
+    }
+
+    /** The batch size when a batch (metric-learning) loss is selected (0: the whole input is one batch), else -1. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** What is computed now that the input has been read ("triplet, one batch of all records"), or null while reading. */
+    public String computing() {
+        return computing;
+    }
+
     /** The loss each reading thread is in now (when {@link Options#watched()}), for a watchdog on another thread. */
     public List<Busy> busy() {
         List<Busy> busy = new ArrayList<>();
@@ -242,10 +262,15 @@ public final class ScoreEngine {
         if (rows != null) {
             setup.streaming();
         }
+        if (setup.evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
+            batchSize = options.batchSize();
+        }
         List<Pass> parts = null;
         if (options.threads() > 1 && source instanceof SplittableSource splittable && rows == null
                 && setup.evaluators.stream().noneMatch(e -> e.shape() == BatchLoss.class)) {
+            parallel = true;
             parts = readInParallel(setup, splittable, options.threads());
+            parallel = parts != null;
         }
         if (parts == null) {
             Pass all = pass(setup, reading);
@@ -333,11 +358,13 @@ public final class ScoreEngine {
      * The results of {@code states}, the states of every selected loss over some records, with
      * the intervals of {@code boot}, their bootstrap (null without {@code --ci}).
      */
-    private static List<Outcome> outcomes(ScorePlan plan, Pass pass, LossStates states, BootstrapStates boot,
-                                          Bootstrap bootstrap, WorstCases<Pass.Located>[] worst) {
+    private List<Outcome> outcomes(ScorePlan plan, Pass pass, LossStates states, BootstrapStates boot,
+                                   Bootstrap bootstrap, WorstCases<Pass.Located>[] worst) {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plan.losses().size(); i++) {
             ScorePlan.Planned p = plan.losses().get(i);
+            computing = p.label() + (!pass.batch[i] ? "" : batchSize == 0 ? ", one batch of all " + String.format("%,d", pass.reading.records)
+                    + " records" : ", the last batch");
             LossResult r;
             Interval ci = null;
             pass.enter(i);

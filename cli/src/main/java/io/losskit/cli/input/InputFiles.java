@@ -35,6 +35,11 @@ public final class InputFiles {
 
     private final boolean hash;
     private final List<Opened> opened = new ArrayList<>();
+    /** Bytes read so far through the streams of files of known size (for the progress line on another thread). */
+    private final java.util.concurrent.atomic.LongAdder bytesRead = new java.util.concurrent.atomic.LongAdder();
+    private volatile long size;
+    /** Whether a file is read otherwise than through a stream of known size (then there is no fraction). */
+    private volatile boolean unsized;
 
     private static final class Opened {
         final String name;
@@ -57,11 +62,64 @@ public final class InputFiles {
     InputStream opened(String name, Path path, InputStream raw) {
         Opened o = new Opened(name, path);
         opened.add(o);
+        unsized |= raw == null || path == null;
+        if (raw != null && path != null) {
+            try {
+                size += Files.size(path);
+                raw = new Counting(raw, bytesRead);
+            } catch (IOException e) {
+                unsized = true;   // the progress line then shows no percent
+            }
+        }
         if (hash && raw != null) {
             o.stream = new Hashing(raw, path == null);
             return o.stream;
         }
         return raw;
+    }
+
+    /**
+     * The fraction of the input's bytes read so far, from 0 to 1, or -1 when it is not known
+     * (standard input, a file read by random access); read from another thread.
+     */
+    public double fractionRead() {
+        long total = size;
+        return total <= 0 || unsized ? -1 : Math.min(1, bytesRead.sum() / (double) total);
+    }
+
+    /** Counts the bytes read through it: one addition per buffer, not per record. */
+    private static final class Counting extends FilterInputStream {
+        private final java.util.concurrent.atomic.LongAdder count;
+
+        Counting(InputStream in, java.util.concurrent.atomic.LongAdder count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count.add(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = in.skip(n);
+            count.add(Math.max(0, k));
+            return k;
+        }
     }
 
     /** The format of the file registered last. */
