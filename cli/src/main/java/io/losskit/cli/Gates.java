@@ -43,9 +43,13 @@ public final class Gates {
     private final double tolerance;
     private final boolean relative;
     private final String toleranceText;
+    /** {@code --gate-on ci}: --max and --min judge the interval's near end, not the value. */
+    private final boolean onInterval;
 
     private Gates(Map<String, Bound> max, Map<String, Bound> min, Map<String, Double> baseline, Map<String, Made> made,
-                  String baselineFile, double tolerance, boolean relative, String toleranceText, boolean strict) {
+                  String baselineFile, double tolerance, boolean relative, String toleranceText, boolean strict,
+                  boolean onInterval) {
+        this.onInterval = onInterval;
         this.max = max;
         this.min = min;
         this.baseline = baseline;
@@ -69,13 +73,14 @@ public final class Gates {
 
     /**
      * Parses the gate options. Loss names may be aliases; each must be among {@code selected}
-     * (canonical ids).
+     * (canonical ids). With {@code onInterval} ({@code --gate-on ci}), a {@code --max} fails only
+     * when the whole bootstrap interval lies above its bound, a {@code --min} only when it lies below.
      *
      * @throws UsageError for a malformed gate or one on a loss that is not selected
      * @throws InputError when the baseline file cannot be read
      */
     public static Gates of(LossRegistry registry, List<String> selected, List<String> maxes, List<String> mins,
-                           String baselineFile, String tolerance, boolean strict) {
+                           String baselineFile, String tolerance, boolean strict, boolean onInterval) {
         Map<String, Double> baseline = new LinkedHashMap<>();
         Map<String, Made> made = new LinkedHashMap<>();
         if (baselineFile != null) {
@@ -94,7 +99,7 @@ public final class Gates {
             throw new UsageError("--tolerance applies to --baseline, which is not given");
         }
         return new Gates(bounds(registry, selected, maxes, "--max"), bounds(registry, selected, mins, "--min"),
-                baseline, made, baselineFile, relative ? tol / 100 : tol, relative, t, strict);
+                baseline, made, baselineFile, relative ? tol / 100 : tol, relative, t, strict, onInterval);
     }
 
     private static Map<String, Bound> bounds(LossRegistry registry, List<String> selected, List<String> specs, String option) {
@@ -249,19 +254,25 @@ public final class Gates {
     private void judge(Outcome o, Map<String, Object> slice, List<Verdict> verdicts) {
         double v = o.value();
         String where = slice == null ? "" : " in slice " + sliceText(slice);
+        boolean ci = onInterval && o.ci() != null;
+        String interval = ci ? " (" + Numbers.format(o.ci().level()) + "% interval " + Numbers.format(o.ci().low()) + " to "
+                + Numbers.format(o.ci().high()) + ")" : "";
         Bound hi = max.get(o.id());
         if (hi != null) {
-            boolean passed = v <= hi.value();
+            // under --gate-on ci the value is judged by the interval's lower end: above the bound only when all of it is
+            double judged = ci ? o.ci().low() : v;
+            boolean passed = judged <= hi.value();
             verdicts.add(new Verdict("max", o.loss(), slice, v, hi.value(), hi.text(), passed, o.loss() + " = " + Numbers.format(v)
-                    + (passed ? " is within" : " is above") + " --max " + hi.text() + " by "
-                    + Numbers.format(Math.abs(v - hi.value())) + where));
+                    + interval + (passed ? " is within" : " is above") + " --max " + hi.text() + " by "
+                    + Numbers.format(Math.abs(judged - hi.value())) + where));
         }
         Bound lo = min.get(o.id());
         if (lo != null) {
-            boolean passed = v >= lo.value();
+            double judged = ci ? o.ci().high() : v;
+            boolean passed = judged >= lo.value();
             verdicts.add(new Verdict("min", o.loss(), slice, v, lo.value(), lo.text(), passed, o.loss() + " = " + Numbers.format(v)
-                    + (passed ? " is within" : " is below") + " --min " + lo.text() + " by "
-                    + Numbers.format(Math.abs(v - lo.value())) + where));
+                    + interval + (passed ? " is within" : " is below") + " --min " + lo.text() + " by "
+                    + Numbers.format(Math.abs(judged - lo.value())) + where));
         }
     }
 

@@ -66,6 +66,10 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--seed").paramLabel("S").type(Long.class)
                 .description("Seed of --ci's resampling (default " + Resampling.DEFAULT_SEED
                         + "): the same seed gives the same interval, whatever the number of threads.").build());
+        spec.addOption(Specs.text("--gate-on").paramLabel("value|ci")
+                .description("What --max and --min judge: the value (the default), or with --ci the interval: "
+                        + "--max fails only when the whole interval lies above the bound, --min only when it lies below.")
+                .completionCandidates(List.of("value", "ci")).build());
         spec.addOption(OptionSpec.builder("--worst").paramLabel("K").type(Integer.class)
                 .description("Also list, per loss, the K records with the largest per-sample loss: line number, --id columns, value.").build());
         spec.addOption(Specs.list("--id").splitRegex(",").paramLabel("COL")
@@ -114,7 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),
                 Specs.value(spec, "--pos-label"), Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"),
                 Specs.value(spec, "--seed"), Specs.value(spec, "--worst"), Specs.values(spec, "--id"),
-                Specs.<Long>value(spec, "--progress-delay"));
+                Specs.<Long>value(spec, "--progress-delay"), Specs.value(spec, "--gate-on"));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -37,7 +37,7 @@ public final class ScoreJob {
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
                           String lossTimeout, boolean strict, List<String> by, Integer digits, String posLabel,
                           String ci, Integer bootstrap, Long seed, Integer worst, List<String> ids,
-                          long progressDelayMillis) {
+                          long progressDelayMillis, String gateOn) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -64,7 +64,7 @@ public final class ScoreJob {
     public int run(Request r) throws IOException {
         ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
         List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
-        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance(), r.strict());
+        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance(), r.strict(), gateOnInterval(r));
         if (r.batchSize() != null && r.batchSize() < 1) {
             throw new UsageError("--batch-size must be ≥ 1, not " + r.batchSize() + " (leave it out for the whole input)");
         }
@@ -140,6 +140,23 @@ public final class ScoreJob {
                     + " (leave it out for every digit a double needs)");
         }
         return digits;
+    }
+
+    /** {@code --gate-on value|ci}: whether --max and --min judge the interval of --ci. */
+    private static boolean gateOnInterval(Request r) {
+        if (r.gateOn() == null || r.gateOn().equals("value")) {
+            return false;
+        }
+        if (!r.gateOn().equals("ci")) {
+            throw new UsageError("--gate-on takes value or ci, not \"" + r.gateOn() + "\"");
+        }
+        if (r.ci() == null) {
+            throw new UsageError("--gate-on ci judges the intervals of --ci; give --ci LEVEL too (--ci 95)");
+        }
+        if (r.max().isEmpty() && r.min().isEmpty()) {
+            throw new UsageError("--gate-on ci applies to --max and --min, and none is given");
+        }
+        return true;
     }
 
     /** The intervals of {@code --ci}, {@code --bootstrap} and {@code --seed}, or null without {@code --ci}. */
