@@ -30,6 +30,14 @@ final class Cli {
         return runWithStdin("", args);
     }
 
+    /** {@code losskit score OPTIONS FILE}, the options written as one space-separated string. */
+    static Run score(String options, String file) {
+        List<String> cmd = new ArrayList<>(List.of("score"));
+        cmd.addAll(List.of(options.split(" ")));
+        cmd.add(file);
+        return run(cmd.toArray(String[]::new));
+    }
+
     static Run runWithStdin(String stdin, String... args) {
         return runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
     }

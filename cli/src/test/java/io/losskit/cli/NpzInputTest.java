@@ -33,11 +33,7 @@ class NpzInputTest {
         "pairs.npz | 0.5002288881120205 | -l contrastive",
     })
     void scoresLikeTheGoldenCase(String file, double expected, String args) {
-        String[] a = (args + " " + f(file)).split(" ");
-        String[] cmd = new String[a.length + 1];
-        cmd[0] = "score";
-        System.arraycopy(a, 0, cmd, 1, a.length);
-        Cli.Run run = Cli.run(cmd);
+        Cli.Run run = Cli.score(args, f(file));
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         assertThat(Double.parseDouble(run.out().trim())).isCloseTo(expected, offset(1e-12 * Math.max(1, expected)));

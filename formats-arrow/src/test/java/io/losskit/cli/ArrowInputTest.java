@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.offset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,10 +23,7 @@ class ArrowInputTest {
     }
 
     private static Cli.Run score(String args, String file) {
-        List<String> cmd = new ArrayList<>(List.of("score"));
-        cmd.addAll(List.of(args.split(" ")));
-        cmd.add(f(file));
-        return Cli.run(cmd.toArray(String[]::new));
+        return Cli.score(args, f(file));
     }
 
     /** Expected values: golden/*&#47;cases.json, one case per loss shape and column type. */
