@@ -45,7 +45,10 @@ final class CompareCommand implements Callable<Integer> {
                 + "by position (the candidate's and -t's files are held in memory). A key repeated in a file, or missing "
                 + "from one system's file, is an input error.").build());
         Specs.columnOptions(spec, "Read a role from another column, in both systems' files: a name, a comma-separated list or a glob (pred='logit_*').");
+        Specs.posLabelOption(spec);
+        Specs.onInvalidOption(spec);
         Specs.outputOption(spec);
+        Specs.digitsOption(spec);
         Specs.byOption(spec);
         spec.addOption(OptionSpec.builder("--ci").paramLabel("LEVEL").type(Double.class).defaultValue("95")
                 .description("Confidence level of the paired bootstrap interval of candidate − baseline, in percent "
@@ -92,7 +95,8 @@ final class CompareCommand implements Callable<Integer> {
                 Specs.value(spec, "--format"), Specs.columns(spec), Specs.values(spec, "--classes"), Specs.value(spec, "-o"),
                 Specs.values(spec, "--by"), Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"),
                 Specs.value(spec, "--seed"), Specs.value(spec, "--trials"), Specs.value(spec, "--fail-if-worse"),
-                Boolean.TRUE.equals(Specs.value(spec, "--strict")));
+                Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.value(spec, "--pos-label"),
+                Specs.skipInvalid(spec), Specs.value(spec, "--digits"));
         return new CompareJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in)
                 .run(request);
     }

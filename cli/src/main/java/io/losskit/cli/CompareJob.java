@@ -29,11 +29,13 @@ public final class CompareJob {
      * What {@code compare} was asked to do (the parsed options).
      *
      * @param failIfWorse the margin of {@code --fail-if-worse} as typed, or null when not given
+     * @param digits {@code --digits} as given, or null
      */
     public record Request(List<String> losses, List<String> params, Reduction reduction, String baseline, String candidate,
                           String targetFile, String key, InputFormat format, Map<String, String> columns,
                           List<String> classes, OutputFormat output, List<String> by, double level, int resamples,
-                          long seed, int trials, String failIfWorse, boolean strict) {
+                          long seed, int trials, String failIfWorse, boolean strict, String posLabel, boolean skipInvalid,
+                          Integer digits) {
     }
 
     private final LossRegistry registry;
@@ -75,8 +77,10 @@ public final class CompareJob {
             throw new UsageError("--fail-if-worse takes a finite number (a margin on candidate − baseline), not \""
                     + r.failIfWorse() + "\"");
         }
-        CompareEngine.Options options = new CompareEngine.Options(r.classes(), r.columns(), r.by(),
-                new Resampling(r.resamples(), r.seed()), r.level(), r.trials());
+        int digits = ScoreJob.digits(r.digits());
+        ScoreJob.ClassNames names = ScoreJob.ClassNames.of(r.classes(), r.posLabel());
+        CompareEngine.Options options = new CompareEngine.Options(names.classes(), names.posLabel(), r.columns(), r.by(),
+                new Resampling(r.resamples(), r.seed()), r.level(), r.trials(), r.skipInvalid());
         CompareEngine.Report report;
         List<String> warnings = new ArrayList<>();
         // the signature, with each file's SHA-256, is part of the JSON output only
@@ -87,15 +91,18 @@ public final class CompareJob {
             report = new CompareEngine().run(plan, input, options);
             warnings.addAll(report.warnings());
             warnings.addAll(input.source().warnings());
+            if (report.skipped() > 0) {
+                warnings.add(ScoreJob.skipped(report.skipped(), report.records(), report.firstSkipped()));
+            }
             read = files.finish();
         }
         List<Verdict> verdicts = margin == null ? List.of() : worse(report, margin, r.failIfWorse().trim());
-        String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records())
+        String signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped())
                 .field("compare", "candidate-baseline")
                 .field("ci", percent(r.level()) + ",bs:" + r.resamples() + ",seed:" + r.seed())
                 .field("ar", Integer.toString(r.trials()))
                 .toString();
-        ComparisonWriter.write(report, verdicts, signature, r.output(), out);
+        ComparisonWriter.write(report, verdicts, signature, r.output(), digits, out);
         return Gates.finish(out, err, warnings, verdicts);
     }
 

@@ -45,18 +45,12 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("--key").paramLabel("COLUMN").description("Join -p and -t on this column instead of aligning rows. A key repeated in either file is an "
                 + "input error; target records that no pred record matched are a warning (an input error with --strict).").build());
         Specs.columnOptions(spec, "Read a role from another column: a name, a comma-separated list or a glob (pred='logit_*').");
-        spec.addOption(Specs.text("--pos-label").paramLabel("NAME")
-                .description("For a binary target given as names: this one is the positive class (1), any other the negative (0), "
-                        + "as sklearn's pos_label.").build());
+        Specs.posLabelOption(spec);
         spec.addOption(OptionSpec.builder("--batch-size").paramLabel("N").type(Integer.class)
                 .description("Batch size of the batch (metric-learning) losses; default: the whole input.").build());
-        spec.addOption(Specs.text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
-                .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
+        Specs.onInvalidOption(spec);
         Specs.outputOption(spec);
-        spec.addOption(OptionSpec.builder("--digits").paramLabel("N").type(Integer.class)
-                .description("Significant digits in text and table output, for people (1 to 17; trailing zeros dropped, "
-                        + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "
-                        + "as Python's repr and JSON print it; csv, tsv and json always keep them.").build());
+        Specs.digitsOption(spec);
         Specs.byOption(spec);
         spec.addOption(Specs.text("--ci").paramLabel("LEVEL")
                 .description("A bootstrap confidence interval at LEVEL percent (--ci 95) for every reduced value, per slice too: "
@@ -102,17 +96,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> cols = Specs.columns(spec);
-        String onInvalid = Specs.value(spec, "--on-invalid");
-        if (!onInvalid.equals("fail") && !onInvalid.equals("skip")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--on-invalid takes fail or skip, not '" + onInvalid + "'");
-        }
         Boolean progress = Specs.value(spec, "--progress");
         boolean showProgress = progress != null ? progress : System.console() != null;
         Integer batchSize = Specs.value(spec, "--batch-size");
         ScoreJob.Request request = new ScoreJob.Request(Specs.values(spec, "-l"), Specs.values(spec, "-P"),
                 Specs.value(spec, "--reduction"), spec.positionalParameters().get(0).getValue(), Specs.value(spec, "-p"),
                 Specs.value(spec, "-t"), Specs.value(spec, "--key"), Specs.value(spec, "--format"), cols,
-                Specs.values(spec, "--classes"), batchSize, onInvalid.equals("skip"), Specs.value(spec, "-o"),
+                Specs.values(spec, "--classes"), batchSize, Specs.skipInvalid(spec), Specs.value(spec, "-o"),
                 Specs.values(spec, "--max"), Specs.values(spec, "--min"), Specs.value(spec, "--baseline"),
                 Specs.value(spec, "--tolerance"), showProgress, Specs.value(spec, "--loss-timeout"),
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),

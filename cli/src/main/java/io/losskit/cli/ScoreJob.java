@@ -89,25 +89,15 @@ public final class ScoreJob {
         ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.ids(),
                 r.output(), digits, out);
         // the signature, with each file's SHA-256, is part of the JSON output only
-        List<String> classes = r.classes();
-        String posLabel = r.posLabel();
-        if (posLabel != null && !classes.isEmpty()) {
-            // both: the positive class is pos-label's, whatever the order of --classes
-            if (classes.size() != 2 || !classes.contains(posLabel)) {
-                throw new UsageError("--pos-label " + posLabel + " with --classes names one of two classes, not of "
-                        + String.join(",", classes));
-            }
-            classes = posLabel.equals(classes.get(0)) ? List.of(classes.get(1), classes.get(0)) : classes;
-            posLabel = null;
-        }
+        ClassNames names = ClassNames.of(r.classes(), r.posLabel());
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
         try (RecordSource source = open(r, files);
              Progress progress = r.progress() ? new Progress(engine, files, err, r.progressDelayMillis()) : null) {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
-            ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), classes,
-                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by(), posLabel).bootstrap(bootstrap)
+            ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), names.classes(),
+                    r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by(), names.posLabel()).bootstrap(bootstrap)
                     .worst(worst, r.ids());
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
@@ -117,8 +107,7 @@ public final class ScoreJob {
         List<String> warnings = new ArrayList<>(report.warnings());
         warnings.addAll(sourceWarnings);
         if (report.skipped() > 0) {
-            warnings.add("skipped " + report.skipped() + " invalid record(s) of " + report.records()
-                    + "; the first: " + report.firstSkipped());
+            warnings.add(skipped(report.skipped(), report.records(), report.firstSkipped()));
         }
         List<Verdict> verdicts = gates.check(report, warnings);
         Signature signature = Signature.of(Main.Version.version(), plan, read, r.key(), report.records() - report.skipped());
@@ -130,8 +119,30 @@ public final class ScoreJob {
         return Gates.finish(out, err, warnings, verdicts);
     }
 
+    /** The warning of {@code --on-invalid skip} when it skipped records. */
+    static String skipped(long skipped, long records, String first) {
+        return "skipped " + skipped + " invalid record(s) of " + records + "; the first: " + first;
+    }
+
+    /**
+     * {@code --classes} and {@code --pos-label} made one: with both, the positive class is
+     * pos-label's, whatever the order of --classes (it is then the second class).
+     */
+    record ClassNames(List<String> classes, String posLabel) {
+        static ClassNames of(List<String> classes, String posLabel) {
+            if (posLabel == null || classes.isEmpty()) {
+                return new ClassNames(classes, posLabel);
+            }
+            if (classes.size() != 2 || !classes.contains(posLabel)) {
+                throw new UsageError("--pos-label " + posLabel + " with --classes names one of two classes, not of "
+                        + String.join(",", classes));
+            }
+            return new ClassNames(posLabel.equals(classes.get(0)) ? List.of(classes.get(1), classes.get(0)) : classes, null);
+        }
+    }
+
     /** {@code --digits}: 1 to 17 significant digits, or 0 (not given) for the shortest that read back. */
-    private static int digits(Integer digits) {
+    static int digits(Integer digits) {
         if (digits == null) {
             return 0;
         }

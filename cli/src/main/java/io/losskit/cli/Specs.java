@@ -107,6 +107,36 @@ final class Specs {
                 + "the i-th name is class i; for a binary target the second is the positive class (1), as sklearn orders two labels.").build());
     }
 
+    /** Adds {@code --pos-label NAME}. */
+    static void posLabelOption(CommandSpec spec) {
+        spec.addOption(text("--pos-label").paramLabel("NAME")
+                .description("For a binary target given as names: this one is the positive class (1), any other the negative (0), "
+                        + "as sklearn's pos_label.").build());
+    }
+
+    /** Adds {@code --on-invalid fail|skip}; {@link #skipInvalid} reads it. */
+    static void onInvalidOption(CommandSpec spec) {
+        spec.addOption(text("--on-invalid").paramLabel("fail|skip").defaultValue("fail")
+                .description("On an invalid record: stop with exit 3 (fail, the default) or skip it and report how many (skip).").build());
+    }
+
+    /** Whether {@code --on-invalid} is {@code skip}. */
+    static boolean skipInvalid(CommandSpec spec) {
+        String onInvalid = value(spec, "--on-invalid");
+        if (!onInvalid.equals("fail") && !onInvalid.equals("skip")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--on-invalid takes fail or skip, not '" + onInvalid + "'");
+        }
+        return onInvalid.equals("skip");
+    }
+
+    /** Adds {@code --digits N}. */
+    static void digitsOption(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--digits").paramLabel("N").type(Integer.class)
+                .description("Significant digits in text and table output, for people (1 to 17; trailing zeros dropped, "
+                        + "as Python's %%.Ng). Default: the shortest digits that read back as the same double, "
+                        + "as Python's repr and JSON print it; csv, tsv and json always keep them.").build());
+    }
+
     /** The role → column mappings of {@link #columnOptions}, the shortcuts included. */
     static Map<String, String> columns(CommandSpec spec) {
         Map<String, String> cols = new LinkedHashMap<>(map(spec, "--col"));

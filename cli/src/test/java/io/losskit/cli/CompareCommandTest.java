@@ -1,16 +1,18 @@
 package io.losskit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code losskit compare} end to end: values worked out by hand, pairing, errors, the gate. */
+/** {@code losskit compare} end to end: values worked out by hand, pairing, errors, the gate, the options shared with score. */
 class CompareCommandTest {
 
     @TempDir
@@ -240,5 +242,121 @@ class CompareCommandTest {
         JsonNode r = json(run).get("results").get(0);
         assertThat(r.get("loss").asText()).isEqualTo("pinball");
         assertThat(r.get("id").asText()).isEqualTo("quantile");
+    }
+
+    // the options of score that compare takes "as for score" (CLI.md)
+
+    @Test
+    void posLabelNamesThePositiveClassOfBothSystems() throws IOException {
+        String b = write("b.csv", "pred,target\n0.8,yes\n0.4,no\n0.3,no\n");
+        String c = write("c.csv", "pred,target\n0.9,yes\n0.2,no\n0.3,no\n");
+        Cli.Run run = Cli.run("compare", "-l", "log-loss", "--pos-label", "yes", "-o", "json", b, c);
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = json(run).get("results").get(0);
+        // yes = 1, no = 0: −(ln 0.8 + ln 0.6 + ln 0.7)/3 and −(ln 0.9 + ln 0.8 + ln 0.7)/3
+        assertThat(r.get("baseline").asDouble()).isCloseTo(-(Math.log(0.8) + Math.log(0.6) + Math.log(0.7)) / 3,
+                offset(1e-15));
+        assertThat(r.get("candidate").asDouble()).isCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.7)) / 3,
+                offset(1e-15));
+
+        // --pos-label no turns the targets round: −(ln 0.2 + ln 0.4 + ln 0.3)/3 for the baseline
+        Cli.Run flipped = Cli.run("compare", "-l", "log-loss", "--pos-label", "no", "-o", "json", b, c);
+        assertThat(flipped.exit()).as(flipped.err()).isZero();
+        assertThat(json(flipped).get("results").get(0).get("baseline").asDouble())
+                .isCloseTo(-(Math.log(0.2) + Math.log(0.4) + Math.log(0.3)) / 3, offset(1e-15));
+
+        Cli.Run without = Cli.run("compare", "-l", "log-loss", b, c);
+        assertThat(without.exit()).isEqualTo(3);
+        assertThat(without.err()).contains("b.csv, line 2 (record 1), column \"target\": \"yes\" is not a number");
+
+        Cli.Run both = Cli.run("compare", "-l", "log-loss", "--pos-label", "maybe", "--classes", "no,yes", b, c);
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--pos-label maybe with --classes names one of two classes, not of no,yes");
+    }
+
+    @Test
+    void digitsRoundTextAndTableButNotCsvOrJson() throws IOException {
+        // absolute errors 1, 0, 0 (mae 1/3) and 2, 0, 0 (mae 2/3)
+        String b = write("b.csv", "pred,target\n1,0\n0,0\n1,1\n");
+        String c = write("c.csv", "pred,target\n2,0\n0,0\n1,1\n");
+        Cli.Run text = Cli.run("compare", "-l", "mae", "--digits", "3", "--trials", "0", b, c);
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out().split("\n")[1]).startsWith("mae\t0.333\t0.667\t0.333\t");
+        Cli.Run table = Cli.run("compare", "-l", "mae", "--digits", "2", "--trials", "0", "-o", "table", b, c);
+        assertThat(table.out().split("\n")[1].trim().split(" +")).startsWith("mae", "0.33", "0.67", "0.33");
+        Cli.Run csv = Cli.run("compare", "-l", "mae", "--digits", "3", "--trials", "0", "-o", "csv", b, c);
+        assertThat(csv.out().split("\n")[1]).startsWith("mae,0.3333333333333333,0.6666666666666666,0.3333333333333333,");
+        Cli.Run json = Cli.run("compare", "-l", "mae", "--digits", "3", "--trials", "0", "-o", "json", b, c);
+        assertThat(json(json).get("results").get(0).get("baseline").asDouble()).isEqualTo(1.0 / 3);
+
+        Cli.Run bad = Cli.run("compare", "-l", "mae", "--digits", "18", b, c);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--digits takes 1 to 17 significant digits, not 18");
+    }
+
+    @Test
+    void onInvalidSkipLeavesOutARecordThatEitherSystemGetsWrong() throws IOException {
+        // line 3: the baseline's pred is not a number; line 5: the candidate's probability is above 1,
+        // which log-loss refuses (a loss's refusal, after both files were read)
+        String b = write("b.csv", "pred,target\n0.8,1\nabc,0\n0.3,1\n0.5,0\n");
+        String c = write("c.csv", "pred,target\n0.9,1\n0.2,0\n0.6,1\n1.5,0\n");
+        Cli.Run failing = Cli.run("compare", "-l", "mae,log-loss", b, c);
+        assertThat(failing.exit()).isEqualTo(3);
+        assertThat(failing.err()).contains("b.csv, line 3 (record 2), column \"pred\": \"abc\" is not a number");
+
+        Cli.Run run = Cli.run("compare", "-l", "mae,log-loss", "--on-invalid", "skip", "-o", "json", b, c);
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode out = json(run);
+        // records 1 and 3 remain, for both losses and both systems
+        JsonNode mae = out.get("results").get(0);
+        assertThat(mae.get("count").asLong()).isEqualTo(2);
+        assertThat(mae.get("baseline").asDouble()).isCloseTo((0.2 + 0.7) / 2, offset(1e-15));
+        assertThat(mae.get("candidate").asDouble()).isCloseTo((0.1 + 0.4) / 2, offset(1e-15));
+        JsonNode logLoss = out.get("results").get(1);
+        assertThat(logLoss.get("count").asLong()).isEqualTo(2);
+        assertThat(logLoss.get("baseline").asDouble()).isCloseTo(-(Math.log(0.8) + Math.log(0.3)) / 2,
+                offset(1e-15));
+        assertThat(out.get("records").asLong()).isEqualTo(4);
+        assertThat(out.get("skipped").asLong()).isEqualTo(2);
+        assertThat(out.get("signature").asText()).contains("|n:2|");
+        assertThat(run.err()).contains("losskit: warning: skipped 2 invalid record(s) of 4; the first: " + b
+                + ", line 3 (record 2), column \"pred\": \"abc\" is not a number");
+
+        // targets that differ are not an invalid record: they stop the run under skip too
+        String other = write("o.csv", "pred,target\n0.9,1\n0.2,0\n0.6,0\n0.5,0\n");
+        Cli.Run differ = Cli.run("compare", "-l", "mae", "--on-invalid", "skip", b, other);
+        assertThat(differ.exit()).isEqualTo(3);
+        assertThat(differ.err()).contains("o.csv, line 4 (record 3)").contains("the target is 0 here but 1");
+
+        Cli.Run typo = Cli.run("compare", "-l", "mae", "--on-invalid", "skipp", b, c);
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("--on-invalid takes fail or skip, not 'skipp'");
+    }
+
+    /** Each option that compare shares with score reads the same in both helps. */
+    @Test
+    void compareHelpDescribesTheSharedOptionsAsScoreHelpDoes() {
+        String score = Cli.run("score", "--help").out();
+        String compare = Cli.run("compare", "--help").out();
+        for (String option : List.of("--pos-label", "--on-invalid", "--digits", "--classes", "--format")) {
+            assertThat(block(compare, option)).as(option).isNotEmpty().isEqualTo(block(score, option));
+        }
+    }
+
+    /** The text of {@code help} that describes {@code option}: its line and those continuing it, spaces collapsed. */
+    private static String block(String help, String option) {
+        StringBuilder out = new StringBuilder();
+        boolean in = false;
+        for (String line : help.split("\n")) {
+            boolean starts = line.matches("\\s+(-\\w, )?--[\\w-]+.*");
+            if (starts) {
+                in = line.trim().replaceFirst("^-\\w, ", "").startsWith(option + " ") || line.trim().equals(option)
+                        || line.trim().replaceFirst("^-\\w, ", "").startsWith(option + "=");
+            }
+            if (in) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().replaceAll("\\s+", " "); // the columns' widths differ
     }
 }

@@ -49,10 +49,32 @@ public final class LossStates {
      *     (batches cannot be taken back: the states are then unusable)
      */
     public void add(Sample sample, double weight) {
+        prepare(sample);
+        commit(sample, weight);
+    }
+
+    /**
+     * The first half of {@link #add}: works out every per-sample value of {@code sample}, which
+     * may refuse it, leaving every state as it was.
+     *
+     * @throws io.losskit.spi.InvalidSampleException when a per-sample loss refuses the sample
+     */
+    public void prepare(Sample sample) {
         for (int i = 0; i < array.length; i++) {
             calls.accept(i);
             prepared[i] = array[i].prepare(sample);
         }
+        calls.accept(-1);
+    }
+
+    /**
+     * The second half of {@link #add}: adds {@code sample}, the one {@link #prepare} was last
+     * given, to every state.
+     *
+     * @throws io.losskit.spi.InvalidSampleException when an accumulator refuses the sample
+     * @throws BatchSampleException as {@link #add}
+     */
+    public void commit(Sample sample, double weight) {
         // Accumulators may still refuse the sample; per-sample values, worked out above, cannot.
         // So those states take the sample only once every other one has.
         Sample kept = null;

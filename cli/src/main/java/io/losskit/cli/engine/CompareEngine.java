@@ -34,14 +34,16 @@ public final class CompareEngine {
      * How to compare.
      *
      * @param classes class names for class targets given as names
+     * @param posLabel {@code --pos-label}: the binary target name that reads as 1 (others as 0), or null
      * @param columns explicit role → column mappings ({@code --col}), for both systems' files
      * @param by the slice columns of {@code --by} (empty: no slices), read from the baseline's file or the target file
      * @param resampling the paired bootstrap's resamples and seed
      * @param level the interval's confidence level, in percent
      * @param trials approximate randomization trials (0: none)
+     * @param skipInvalid skip a record that either system's file gives an invalid value ({@code --on-invalid skip})
      */
-    public record Options(List<String> classes, Map<String, String> columns, List<String> by, Resampling resampling,
-                          double level, int trials) {
+    public record Options(List<String> classes, String posLabel, Map<String, String> columns, List<String> by,
+                          Resampling resampling, double level, int trials, boolean skipInvalid) {
     }
 
     /**
@@ -61,10 +63,13 @@ public final class CompareEngine {
     /**
      * The results of a run.
      *
-     * @param records the records compared
+     * @param records the records read (skipped ones included)
      * @param warnings one line each
+     * @param skipped records skipped as invalid ({@code --on-invalid skip})
+     * @param firstSkipped the message of the first skipped record, or null
      */
-    public record Report(List<Compared> results, List<Slice> slices, long records, List<String> warnings) {
+    public record Report(List<Compared> results, List<Slice> slices, long records, List<String> warnings, long skipped,
+                         String firstSkipped) {
     }
 
     /**
@@ -78,17 +83,19 @@ public final class CompareEngine {
         Map<String, List<RoleSpec>> specs = ScoreEngine.roleSpecs(plan);
         RecordSource source = input.source();
         source.readsOnly(Binder.readable(specs, options.columns(), options.by()));
-        Reading reading = new Reading(source, false);
+        Reading reading = new Reading(source, options.skipInvalid());
         Record first = reading.next();
         if (reading.failure != null) {
             throw reading.failure;
         }
         if (first == null) {
-            throw InputError.inFile(input.fileOf(false), "no records");
+            throw InputError.inFile(input.fileOf(false), reading.skipped > 0 ? "no valid records (" + reading.skipped
+                    + " skipped; first: " + reading.firstSkipped.getMessage() + ")" : "no records");
         }
         RecordSource[] sides = {input.side(false), input.side(true)};
         Setup[] setups = new Setup[2];
-        ScoreEngine.Options bindOptions = new ScoreEngine.Options(0, options.classes(), options.columns(), false);
+        ScoreEngine.Options bindOptions = new ScoreEngine.Options(0, options.classes(), options.columns(),
+                options.skipInvalid(), false, null, 1, List.of(), options.posLabel());
         for (int s = 0; s < 2; s++) {
             Map<String, RoleBinding> bindings = Binder.bind(sides[s], first, sides[s].hasHeader(), specs, options.columns());
             Map<String, Integer> classIndex = Binder.classIndex(options.classes(), bindings.get("pred"),
@@ -139,7 +146,7 @@ public final class CompareEngine {
             }
         }
         return new Report(results(plan, pass.overall, options.level()), List.copyOf(slices), reading.records,
-                List.copyOf(warnings));
+                List.copyOf(warnings), reading.skipped, reading.firstSkipped == null ? null : reading.firstSkipped.getMessage());
     }
 
     /** Both systems must find the same roles: a loss reads the same inputs of each. */

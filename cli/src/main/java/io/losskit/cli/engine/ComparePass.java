@@ -108,10 +108,22 @@ final class ComparePass {
             agree(record, r);
         }
         double w = weight != null && samples[0].has(LossDescriptor.WEIGHT) ? samples[0].number(LossDescriptor.WEIGHT) : 1.0;
+        // every loss sees both samples before any takes them, so a refused record can be skipped
+        for (int i = 0; i < overall.length; i++) {
+            try {
+                overall[i].prepare(samples[0], samples[1]);
+            } catch (PairedSampleException e) {
+                throw locators[e.candidate() ? 1 : 0].locate(e.getCause(), record);
+            } catch (InputError | UsageError e) {
+                throw e;
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw LossFailure.of(losses.get(i).loss(), e);
+            }
+        }
         PairedComparison[] inSlice = slice < 0 ? null : slice(slice);
         for (int i = 0; i < overall.length; i++) {
             try {
-                overall[i].add(ordinal, samples[0], samples[1], w);
+                overall[i].commit(ordinal, samples[0], samples[1], w);
                 if (inSlice != null) {
                     inSlice[i].add(ordinal, samples[0], samples[1], w);
                 }

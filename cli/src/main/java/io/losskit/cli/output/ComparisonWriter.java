@@ -6,7 +6,6 @@ import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.engine.CompareEngine.Compared;
 import io.losskit.cli.engine.CompareEngine.Report;
 import io.losskit.cli.engine.CompareEngine.Slice;
-import io.losskit.core.Numbers;
 import io.losskit.core.stats.ComparisonResult;
 import io.losskit.core.stats.Interval;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 /**
  * Writes the {@link Report} of {@code losskit compare}. text, table, csv and tsv: a header, then
@@ -35,18 +35,19 @@ public final class ComparisonWriter {
      * others leave them to standard error).
      *
      * @param signature the run's signature line (JSON's {@code signature})
+     * @param digits significant digits in text and table output ({@code --digits}; 0: the shortest that read back)
      */
-    public static void write(Report report, List<Verdict> verdicts, String signature, OutputFormat format, PrintWriter out)
-            throws IOException {
+    public static void write(Report report, List<Verdict> verdicts, String signature, OutputFormat format, int digits,
+                             PrintWriter out) throws IOException {
         if (format == OutputFormat.JSON) {
             json(report, verdicts, signature, out);
         } else {
-            rows(report, format, out);
+            rows(report, format, ResultWriter.printer(format, digits), out);
         }
         out.flush();
     }
 
-    private static void rows(Report report, OutputFormat format, PrintWriter out) {
+    private static void rows(Report report, OutputFormat format, DoubleFunction<String> number, PrintWriter out) {
         List<String> by = report.slices().isEmpty() ? List.of() : List.copyOf(report.slices().get(0).key().keySet());
         boolean delimited = format == OutputFormat.CSV || format == OutputFormat.TSV;
         List<List<String>> rows = new ArrayList<>();
@@ -58,12 +59,12 @@ public final class ComparisonWriter {
             whole.set(0, ResultWriter.ALL);
         }
         for (Compared c : report.results()) {
-            rows.add(row(whole, c));
+            rows.add(row(whole, c, number));
         }
         for (Slice slice : report.slices()) {
             List<String> key = slice.key().values().stream().map(SliceColumns::text).toList();
             for (Compared c : slice.results()) {
-                rows.add(row(key, c));
+                rows.add(row(key, c, number));
             }
         }
         switch (format) {
@@ -74,13 +75,13 @@ public final class ComparisonWriter {
         }
     }
 
-    private static List<String> row(List<String> key, Compared c) {
+    private static List<String> row(List<String> key, Compared c, DoubleFunction<String> number) {
         ComparisonResult r = c.result();
         List<String> row = new ArrayList<>(key);
         row.add(c.loss());
         for (double v : new double[] {r.baseline().value(), r.candidate().value(), r.difference(), r.interval().low(),
             r.interval().high(), r.bootstrapP(), r.randomizationP()}) {
-            row.add(Numbers.format(v));
+            row.add(number.apply(v));
         }
         row.add(Long.toString(r.baseline().count()));
         return row;
@@ -104,6 +105,7 @@ public final class ComparisonWriter {
         }
         ResultWriter.gates(g, verdicts);
         g.writeNumberField("records", report.records());
+        g.writeNumberField("skipped", report.skipped());
         ResultWriter.warnings(g, report.warnings());
         g.writeStringField("signature", signature);
         g.writeEndObject();

@@ -50,7 +50,7 @@ public final class ResultWriter {
     }
 
     /** How values print in {@code format}: {@code --digits} applies to text and table, for people; the others keep every digit. */
-    private static DoubleFunction<String> printer(OutputFormat format, int digits) {
+    static DoubleFunction<String> printer(OutputFormat format, int digits) {
         return digits > 0 && (format == OutputFormat.TEXT || format == OutputFormat.TABLE)
                 ? v -> Numbers.format(v, digits) : Numbers::format;
     }

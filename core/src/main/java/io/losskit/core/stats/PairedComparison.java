@@ -52,21 +52,50 @@ public final class PairedComparison {
     }
 
     /**
-     * Adds one record, as each system saw it.
+     * Adds one record, as each system saw it: {@link #prepare}, then {@link #commit}.
      *
      * @param ordinal the record's position in the whole input (see {@link BootstrapState#add})
      * @param weight the record's weight (the same for both systems)
-     * @throws PairedSampleException when the loss refuses either sample, saying whose; a
-     *     refusal of the candidate's leaves the baseline's taken (so stop, do not skip)
+     * @throws PairedSampleException when the loss refuses either sample, saying whose
      */
     public void add(long ordinal, Sample baselineSample, Sample candidateSample, double weight) {
+        prepare(baselineSample, candidateSample);
+        commit(ordinal, baselineSample, candidateSample, weight);
+    }
+
+    /**
+     * Works out both systems' per-sample values of a record, leaving the comparison as it was
+     * when the loss refuses either sample (so that the record can be skipped).
+     *
+     * @throws PairedSampleException when the loss refuses either sample, saying whose
+     */
+    public void prepare(Sample baselineSample, Sample candidateSample) {
         try {
-            baselineAlone.add(baselineSample, weight);
+            baselineAlone.prepare(baselineSample);
         } catch (InvalidSampleException e) {
             throw new PairedSampleException(false, e);
         }
         try {
-            candidateAlone.add(candidateSample, weight);
+            candidateAlone.prepare(candidateSample);
+        } catch (InvalidSampleException e) {
+            throw new PairedSampleException(true, e);
+        }
+    }
+
+    /**
+     * Adds the record last given to {@link #prepare}.
+     *
+     * @throws PairedSampleException when an accumulator (an aggregate loss) refuses either sample;
+     *     a refusal of the candidate's leaves the baseline's taken (so stop, do not skip)
+     */
+    public void commit(long ordinal, Sample baselineSample, Sample candidateSample, double weight) {
+        try {
+            baselineAlone.commit(baselineSample, weight);
+        } catch (InvalidSampleException e) {
+            throw new PairedSampleException(false, e);
+        }
+        try {
+            candidateAlone.commit(candidateSample, weight);
         } catch (InvalidSampleException e) {
             throw new PairedSampleException(true, e);
         }
