@@ -71,6 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--strict").type(Boolean.class).arity("0")
                 .description("Under --key with -t: target records that no pred record matched are an input error "
                         + "(else a warning).").build());
+        Specs.progressOptions(spec);
         Specs.standardOptions(spec);
     }
 
@@ -98,6 +99,6 @@ final class CompareCommand implements Callable<Integer> {
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.value(spec, "--pos-label"),
                 Specs.skipInvalid(spec), Specs.value(spec, "--digits"));
         return new CompareJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in)
-                .run(request);
+                .progress(Specs.progressDelay(spec)).run(request);
     }
 }

@@ -42,12 +42,20 @@ public final class CompareJob {
     private final PrintWriter out;
     private final PrintWriter err;
     private final InputStream stdin;
+    /** The milliseconds before the progress line appears, or -1 for none. */
+    private long progressDelay = -1;
 
     public CompareJob(LossRegistry registry, PrintWriter out, PrintWriter err, InputStream stdin) {
         this.registry = registry;
         this.out = out;
         this.err = err;
         this.stdin = stdin;
+    }
+
+    /** Shows a progress line on standard error after {@code delayMillis} (-1: none); returns this. */
+    public CompareJob progress(long delayMillis) {
+        progressDelay = delayMillis;
+        return this;
     }
 
     /**
@@ -88,7 +96,10 @@ public final class CompareJob {
         List<InputFiles.File> read;
         try (ComparedInput input = ComparedInput.open(r.baseline(), r.candidate(), r.targetFile(), r.key(), r.strict(),
                 r.format(), stdin, files)) {
-            report = new CompareEngine().run(plan, input, options);
+            CompareEngine engine = new CompareEngine();
+            try (Progress progress = progressDelay < 0 ? null : new Progress(engine, files, input.source(), err, progressDelay)) {
+                report = engine.run(plan, input, options);
+            }
             warnings.addAll(report.warnings());
             warnings.addAll(input.source().warnings());
             if (report.skipped() > 0) {

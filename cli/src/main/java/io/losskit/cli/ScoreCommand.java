@@ -81,11 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addOption(Specs.text("--loss-timeout").paramLabel("SECONDS")
                 .description("Stop a loss (a plugin's, in practice) that stays longer than this in one computation "
                         + "(a sample, a batch, the final result); exit 4 naming it. Default: no limit.").build());
-        spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
-                .description("Show progress on standard error (default: when attached to a terminal).").build());
-        // for tests: the progress line at once rather than after a second
-        spec.addOption(OptionSpec.builder("--progress-delay").paramLabel("MS").type(Long.class).defaultValue("1000").hidden(true)
-                .build());
+        Specs.progressOptions(spec);
         Specs.standardOptions(spec);
     }
 
@@ -96,8 +92,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> cols = Specs.columns(spec);
-        Boolean progress = Specs.value(spec, "--progress");
-        boolean showProgress = progress != null ? progress : System.console() != null;
+        boolean showProgress = Specs.showProgress(spec);
         Integer batchSize = Specs.value(spec, "--batch-size");
         ScoreJob.Request request = new ScoreJob.Request(Specs.values(spec, "-l"), Specs.values(spec, "-P"),
                 Specs.value(spec, "--reduction"), spec.positionalParameters().get(0).getValue(), Specs.value(spec, "-p"),

@@ -93,7 +93,7 @@ public final class ScoreJob {
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
         List<InputFiles.File> read;
         try (RecordSource source = open(r, files);
-             Progress progress = r.progress() ? new Progress(engine, files, err, r.progressDelayMillis()) : null) {
+             Progress progress = r.progress() ? new Progress(engine, files, source, err, r.progressDelayMillis()) : null) {
             int threads = r.file() != null && Inputs.isSplittable(r.file(), PARALLEL_MIN_BYTES)
                     ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), names.classes(),

@@ -74,6 +74,25 @@ final class Specs {
     }
 
     /** Adds {@code --by COL[,COL…]}. */
+    /** {@code --progress}/{@code --no-progress}, and the hidden {@code --progress-delay} (for tests: the line at once). */
+    static void progressOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
+                .description("Show progress on standard error (default: when attached to a terminal).").build());
+        spec.addOption(OptionSpec.builder("--progress-delay").paramLabel("MS").type(Long.class).defaultValue("1000").hidden(true)
+                .build());
+    }
+
+    /** Whether to show progress: as {@code --progress}/{@code --no-progress} say, else when attached to a terminal. */
+    static boolean showProgress(CommandSpec spec) {
+        Boolean progress = value(spec, "--progress");
+        return progress != null ? progress : System.console() != null;
+    }
+
+    /** The milliseconds before the progress line appears, or -1 for none. */
+    static long progressDelay(CommandSpec spec) {
+        return showProgress(spec) ? Specs.<Long>value(spec, "--progress-delay") : -1;
+    }
+
     static void byOption(CommandSpec spec) {
         spec.addOption(list("--by").splitRegex(",").paramLabel("COL")
                 .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "

@@ -27,7 +27,7 @@ class ProgressTest {
         assertThat(run.out()).hasLineCount(1);
         String[] lines = run.err().split("\r");
         // the first line comes before any record is read; every line is redrawn in place and the last erases it
-        assertThat(lines[1]).matches(Pattern.quote("losskit: reading ") + " *\\d+%, [\\d,]+ records \\([\\d,]+/s(, .* left)?\\)\033\\[K");
+        assertThat(lines[1]).matches(Pattern.quote("losskit: reading ") + " *\\d+%, [\\d,]+ records \\([\\d,]+/s, \\d+ s(, .* left)?\\)\033\\[K");
         assertThat(run.err()).endsWith("\r\033[K");
     }
 
@@ -46,6 +46,24 @@ class ProgressTest {
         assertThat(run.err()).contains("\rlosskit: reading").contains(", then one batch of all records")
                 .contains("\rlosskit: computing triplet, one batch of all 700 records (")
                 .endsWith("\r\033[K");
+    }
+
+    @Test
+    void compareShowsTheLineToo() throws IOException {
+        StringBuilder a = new StringBuilder("pred,target\n");
+        StringBuilder b = new StringBuilder("pred,target\n");
+        for (int i = 0; i < 2_000; i++) {
+            a.append(i % 7).append(',').append(i % 5).append('\n');
+            b.append(i % 3).append(',').append(i % 5).append('\n');
+        }
+        Path base = Files.writeString(dir.resolve("a.csv"), a);
+        Path cand = Files.writeString(dir.resolve("b.csv"), b);
+        Cli.Run run = Cli.run("compare", "-l", "mae", "--bootstrap", "200", "--trials", "200", "--progress",
+                "--progress-delay", "0", base.toString(), cand.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("\rlosskit: reading (with 200 bootstrap replicates)").endsWith("\r\033[K");
+        Cli.Run quiet = Cli.run("compare", "-l", "mae", "--no-progress", base.toString(), cand.toString());
+        assertThat(quiet.err()).isEmpty();
     }
 
     @Test

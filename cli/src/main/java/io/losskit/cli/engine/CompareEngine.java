@@ -28,7 +28,28 @@ import java.util.function.Supplier;
  * interval and two p-values ({@link PairedComparison}), for the whole input and per slice.
  * The files are read on one thread, in step; the bootstrap and the randomization test use two.
  */
-public final class CompareEngine {
+public final class CompareEngine implements RunProgress {
+
+    // what a progress line on another thread shows
+    private final ReadCount progress = new ReadCount();
+    private volatile int replicates;
+    private volatile String computing;
+
+    @Override
+    public long recordsRead() {
+        return progress.get();
+    }
+
+    @Override
+    public String computing() {
+        return computing;
+    }
+
+    @Override
+    public int replicates() {
+        return replicates;
+    }
+
 
     /**
      * How to compare.
@@ -128,10 +149,14 @@ public final class CompareEngine {
         };
         SliceColumns by = options.by().isEmpty() ? null : SliceColumns.bind(sides[0], first, "--by", options.by());
         ComparePass pass = new ComparePass(reading, setups, sides, fresh, by);
-        pass.read(first);
+        replicates = options.resampling().resamples();
+        pass.read(first, progress);
         if (reading.failure != null) {
             throw reading.failure;
         }
+        progress.done(reading.records);
+        computing = "the intervals and p-values" + (options.trials() > 0 ? String.format(" (%,d randomization trials)",
+                options.trials()) : "");
         List<Slice> slices = new ArrayList<>();
         if (by != null) {
             List<Integer> ids = new ArrayList<>();

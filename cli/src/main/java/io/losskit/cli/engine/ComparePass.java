@@ -74,10 +74,13 @@ final class ComparePass {
         this.weight = setups[0].bindings.get(LossDescriptor.WEIGHT);
     }
 
-    /** Reads to the end, starting with {@code first} (already read); stops at the first failure. */
-    void read(Record first) throws IOException {
+    /** Reads to the end, starting with {@code first} (already read), counted in {@code progress}; stops at the first failure. */
+    void read(Record first, ReadCount progress) throws IOException {
         Record record = first;
         while (record != null) {
+            if ((reading.records & (ReadCount.STEP - 1)) == 0) {
+                progress.step();
+            }
             try {
                 feed(record);
             } catch (InputError e) {

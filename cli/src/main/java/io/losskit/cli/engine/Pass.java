@@ -19,7 +19,6 @@ import io.losskit.spi.PerSampleLoss;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One sequential read of a source (the whole input, or one part of it) into states of its own:
@@ -142,11 +141,11 @@ final class Pass {
     }
 
     /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
-    void read(Record first, LongAdder progress) throws IOException {
+    void read(Record first, ReadCount progress) throws IOException {
         Record record = first != null ? first : reading.next();
         while (record != null) {
-            if ((reading.records & 4095) == 0) {
-                progress.add(4096);
+            if ((reading.records & (ReadCount.STEP - 1)) == 0) {
+                progress.step();
             }
             try {
                 feed(record);

@@ -27,14 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One pass over an input feeding every selected loss: records → role binding → samples → each
  * loss's accumulator → results. Memory stays flat for per-sample and aggregate losses (except the
  * values kept for {@code --reduction none}); batch losses hold one batch.
  */
-public final class ScoreEngine {
+public final class ScoreEngine implements RunProgress {
 
     /**
      * How to read the input.
@@ -177,32 +176,50 @@ public final class ScoreEngine {
     public record Slice(Map<String, Object> key, List<Outcome> results) {
     }
 
-    private final LongAdder progress = new LongAdder();
+    private final ReadCount progress = new ReadCount();
     private final List<Pass> passes = new CopyOnWriteArrayList<>();
 
-    /** About how many records have been read so far (for a progress display on another thread). */
-    public long recordsRead() {
-        return progress.sum();
-    }
-
     // what a progress line on another thread shows: set a few times a run, never per record
-    private volatile boolean parallel;
+    /** The parts being read in parallel, or null. */
+    private volatile List<SplittableSource.PartSource> parts;
     private volatile int batchSize = -1;
     private volatile String computing;
+    private volatile int replicates;
 
-    /** Whether the input is being read in parallel parts (bytes are then not counted as they are read). */
-    public boolean parallel() {
-        return parallel;
+    @Override
+    public long recordsRead() {
+        return progress.get();
     }
 
-    /** The batch size when a batch (metric-learning) loss is selected (0: the whole input is one batch), else -1. */
+    /** From the bytes the parts of a parallel read have consumed of theirs; -1 otherwise (or for parts that count no bytes). */
+    @Override
+    public double fractionRead() {
+        List<SplittableSource.PartSource> reading = parts;
+        if (reading == null) {
+            return -1;
+        }
+        long bytes = 0;
+        long done = 0;
+        for (SplittableSource.PartSource p : reading) {
+            bytes += p.bytes();
+            done += p.bytesRead();
+        }
+        return bytes <= 0 ? -1 : Math.min(1, done / (double) bytes);
+    }
+
+    @Override
     public int batchSize() {
         return batchSize;
     }
 
-    /** What is computed now that the input has been read ("triplet, one batch of all records"), or null while reading. */
+    @Override
     public String computing() {
         return computing;
+    }
+
+    @Override
+    public int replicates() {
+        return replicates;
     }
 
     /** The loss each reading thread is in now (when {@link Options#watched()}), for a watchdog on another thread. */
@@ -265,12 +282,14 @@ public final class ScoreEngine {
         if (setup.evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
             batchSize = options.batchSize();
         }
+        if (options.bootstrap() != null) {
+            replicates = options.bootstrap().resampling().resamples();
+        }
         List<Pass> parts = null;
         if (options.threads() > 1 && source instanceof SplittableSource splittable && rows == null
                 && setup.evaluators.stream().noneMatch(e -> e.shape() == BatchLoss.class)) {
-            parallel = true;
             parts = readInParallel(setup, splittable, options.threads());
-            parallel = parts != null;
+            this.parts = null;
         }
         if (parts == null) {
             Pass all = pass(setup, reading);
@@ -288,6 +307,7 @@ public final class ScoreEngine {
         for (Pass later : parts.subList(1, parts.size())) {
             pass.append(later);
         }
+        progress.done(pass.reading.records);
         List<Outcome> outcomes = outcomes(plan, pass, pass.states, pass.boot, options.bootstrap(), pass.worst);
         for (int i = 0; i < plan.losses().size(); i++) {
             ScorePlan.Planned p = plan.losses().get(i);
@@ -435,6 +455,7 @@ public final class ScoreEngine {
                     keysBefore += cut.keySpan();
                 }
             }
+            this.parts = List.copyOf(sources);
             Thread t = new Thread(() -> {
                 try (part) {
                     pass.read(null, progress);

@@ -51,6 +51,8 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
     private long headerLines;
     private long nextLine = 1;
     private long records;
+    /** The bytes of its records consumed so far, as of the last refill (read by the progress line on another thread). */
+    private volatile long consumed;
 
     // The current record: field i is bytes[starts[i]..ends[i]).
     private byte[] bytes;
@@ -139,6 +141,16 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
     }
 
     @Override
+    public long bytes() {
+        return end < 0 ? 0 : end - dataStart;
+    }
+
+    @Override
+    public long bytesRead() {
+        return Math.min(consumed, bytes());
+    }
+
+    @Override
     public long linesRead() {
         return nextLine - 1;
     }
@@ -187,6 +199,7 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
             limit -= pos;
             bufferOffset += pos;
             pos = 0;
+            consumed = bufferOffset - dataStart;
         }
         if (limit == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);

@@ -109,6 +109,11 @@ public final class NpySource extends OneColumnSource {
         return shape[0];
     }
 
+    @Override
+    public long recordCount() {
+        return shape[0];
+    }
+
     private static int parseSize(String s) {
         try {
             return Integer.parseInt(s);

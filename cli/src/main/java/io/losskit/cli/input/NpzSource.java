@@ -26,6 +26,8 @@ public final class NpzSource extends ColumnarSource {
     /** The open arrays, by column; null for a column nothing reads. Null before the first record. */
     private NpySource[] arrays;
     private long records;
+    /** The arrays' length once they are open, else -1 (read by the progress line on another thread). */
+    private volatile long count = -1;
 
     /** @throws InputError when {@code file} is not a zip archive */
     public NpzSource(String name, Path file) throws IOException {
@@ -84,6 +86,12 @@ public final class NpzSource extends ColumnarSource {
                         + a.column + " has " + a.records() + ": the arrays' first axes must have the same length");
             }
         }
+        count = first.records();
+    }
+
+    @Override
+    public long recordCount() {
+        return count;
     }
 
     @Override

@@ -166,6 +166,16 @@ public final class PairedSource implements RecordSource {
         return new Pair(p, t, offset());
     }
 
+    /**
+     * The pred file's records, which a join yields; aligned files have the same number, so either
+     * file's count serves.
+     */
+    @Override
+    public long recordCount() {
+        long n = pred.recordCount();
+        return n >= 0 || key != null ? n : target.recordCount();
+    }
+
     /** Where a record is, for a message that names two. */
     private static String where(Record r) {
         return r.line() > 0 ? "line " + r.line() : "record " + r.number();

@@ -32,6 +32,14 @@ public interface RecordSource extends Closeable {
     default void readsOnly(java.util.function.Predicate<String> columns) {
     }
 
+    /**
+     * How many records it holds, when its header or footer says so before they are read (.npy,
+     * .npz, Parquet), else -1; read from another thread (for the progress line's percent).
+     */
+    default long recordCount() {
+        return -1;
+    }
+
     /** Whether the columns come from a header row (CSV/TSV) rather than from the records (JSON). */
     default boolean hasHeader() {
         return false;

@@ -37,6 +37,16 @@ public interface SplittableSource extends RecordSource {
 
     /** The source of one part. */
     interface PartSource extends RecordSource {
+        /** The bytes of the input it covers (0 when it does not count bytes, as a Parquet part counts records). */
+        default long bytes() {
+            return 0;
+        }
+
+        /** The bytes it has read so far, about (read from another thread, for the progress line). */
+        default long bytesRead() {
+            return 0;
+        }
+
         /** The lines it has read. */
         long linesRead();
 

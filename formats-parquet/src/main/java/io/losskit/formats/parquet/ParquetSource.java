@@ -128,6 +128,16 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
         part = true;
     }
 
+    /** The file's rows, from its footer (a part is never asked: the progress line asks the whole). */
+    @Override
+    public long recordCount() {
+        long total = 0;
+        for (RowGroup g : meta.row_groups) {
+            total += g.num_rows;
+        }
+        return total;
+    }
+
     @Override
     public List<RowGroups> split(int n) {
         List<RowGroup> groups = meta.row_groups;
