@@ -60,3 +60,17 @@ pq.write_table(pa.table({"pred": [1.0, 2.0], "target": [1.5, 2.0], "notes": ["x"
 # a null only in the last of 3 row groups (row 5): read in parts, its record number counts the parts before
 pq.write_table(pa.table({"pred": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "target": [1.0, 2.0, 3.0, 4.0, None, 8.0]}),
                here / "late-null.parquet", row_group_size=2)
+# the columnar path: 12,000 rows in row groups of 5,000 and data pages of 512 values (so batches end at
+# pages and row groups), a dictionary-encoded target, a weight; a NaN, ±inf and nulls in a few rows
+rng = __import__("random").Random(14)
+n = 12000
+pred = [rng.gauss(0, 2) for _ in range(n)]
+target = [float(rng.randint(-3, 3)) for _ in range(n)]
+weight = [rng.choice([0.0, 0.5, 1.0, 2.0]) for _ in range(n)]
+for row, column, value in [(7, pred, None), (512, target, float("nan")), (513, pred, float("inf")),
+                           (4999, weight, None), (5000, pred, float("-inf")), (9001, target, None), (11999, pred, None)]:
+    column[row] = value
+weight[513] = weight[5000] = 0.0  # infinite preds that add to no sum
+pq.write_table(pa.table({"pred": pa.array(pred, pa.float64()), "target": pa.array(target, pa.float64()),
+                         "weight": pa.array(weight, pa.float64())}),
+               here / "columnar.parquet", row_group_size=5000, data_page_size=4096, use_dictionary=["target"])

@@ -1,10 +1,13 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.BoundSample;
+import io.losskit.cli.bind.ColumnSample;
 import io.losskit.cli.bind.Locator;
 import io.losskit.cli.bind.RoleBinding;
 import io.losskit.cli.bind.SliceColumns;
+import io.losskit.cli.input.ColumnBatch;
 import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.NumberBatches;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.BatchSampleException;
@@ -24,12 +27,19 @@ import java.util.List;
  * One sequential read of a source (the whole input, or one part of it) into states of its own:
  * each record bound to a sample, checked and added to every loss's state, with what the warnings
  * need to know (infinite inputs, preds that look like probabilities) and the loss being called.
+ * When the plan allows it ({@link Setup#columnar}) and the source can ({@link NumberBatches}), the
+ * rows of plain numbers come in batches of arrays instead and skip the per-record binding and
+ * checks; every other row still goes through the records, so results, errors and skips are the same.
  */
 final class Pass {
     final Reading reading;
     final LossStates states;
     final List<ScorePlan.Planned> losses;
     private final BoundSample sample;
+    /** The sample of the columnar path, when the plan allows it; else null. */
+    private final ColumnSample columns;
+    /** Whether this pass read its source by columns. */
+    boolean byColumns;
     private final Locator locator;
     private final RoleBinding weight;
     private final List<RoleBinding> required = new ArrayList<>();
@@ -104,6 +114,7 @@ final class Pass {
         }
         this.reading = reading;
         this.sample = setup.sample();
+        this.columns = setup.columnar();
         this.locator = new Locator(reading.source, setup.bindings);
         this.losses = setup.losses;
         this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
@@ -142,6 +153,11 @@ final class Pass {
 
     /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
     void read(Record first, ReadCount progress) throws IOException {
+        if (columns != null && reading.source instanceof NumberBatches batches && batches.batches(columns.columns())) {
+            byColumns = true;
+            readColumns(first, batches, progress);
+            return;
+        }
         Record record = first != null ? first : reading.next();
         while (record != null) {
             if ((reading.records & (ReadCount.STEP - 1)) == 0) {
@@ -153,6 +169,75 @@ final class Pass {
                 reading.problem(e);
             }
             record = reading.next();
+        }
+    }
+
+    /** Rows per batch of the columnar path: large enough that a batch's set-up does not count, small enough to stay in cache. */
+    private static final int BATCH = 8192;
+
+    /** {@link #read} by columns: batches of rows, and between them the rows that the source leaves to records. */
+    private void readColumns(Record first, NumberBatches source, ReadCount progress) throws IOException {
+        ColumnBatch batch = new ColumnBatch(columns.columns(), BATCH);
+        columns.batch(batch);
+        int w = weight == null ? -1 : columns.column(LossDescriptor.WEIGHT);
+        int pred = columns.column("pred");
+        Record record = first;
+        long counted = reading.records;   // records the progress count has been told of, in steps
+        while (reading.failure == null) {
+            for (; reading.records - counted >= ReadCount.STEP; counted += ReadCount.STEP) {
+                progress.step();
+            }
+            if (record != null) {
+                try {
+                    feed(record);
+                } catch (InputError e) {
+                    reading.problem(e);
+                }
+            }
+            int n = reading.batch(source, batch);
+            if (n > 0) {
+                feed(batch, w < 0 ? null : batch.values[w], pred < 0 ? null : batch.values[pred]);
+                record = null;
+            } else if ((record = reading.next()) == null) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code batch} into the states, as {@link #feed(Record)} adds a record whose roles
+     * are finite numbers (nothing to check, no infinity to note): in order, one sample at a time.
+     */
+    private void feed(ColumnBatch batch, double[] weights, double[] preds) {
+        for (int i = 0; i < batch.size; i++) {
+            columns.row(i);
+            try {
+                states.add(columns, weights == null ? 1.0 : weights[i]);
+            } catch (InvalidSampleException e) {
+                enter(-1);
+                reading.problem(locator.locate(e, batch.located(i)));
+                if (reading.failure != null) {
+                    return;
+                }
+                continue;
+            } catch (InputError e) {
+                enter(-1);
+                reading.problem(e);
+                if (reading.failure != null) {
+                    return;
+                }
+                continue;
+            } catch (UsageError e) {
+                enter(-1);
+                throw e;
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw blame(e);
+            }
+            for (int l = 0; l < probabilities.length; l++) {
+                if (probabilities[l]) {
+                    probabilities[l] = preds != null && preds[i] >= 0 && preds[i] <= 1;
+                }
+            }
         }
     }
 

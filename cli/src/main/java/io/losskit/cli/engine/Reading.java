@@ -1,6 +1,8 @@
 package io.losskit.cli.engine;
 
+import io.losskit.cli.input.ColumnBatch;
 import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.NumberBatches;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.RecordSource;
 import java.io.IOException;
@@ -37,6 +39,22 @@ final class Reading {
             }
         }
         return null;
+    }
+
+    /** The next rows of {@code source} as a batch ({@link NumberBatches#nextBatch}), counted; 0 after a failure. */
+    int batch(NumberBatches source, ColumnBatch batch) throws IOException {
+        if (failure != null) {
+            return 0;
+        }
+        try {
+            int n = source.nextBatch(batch);
+            records += n;
+            return n;
+        } catch (InputError e) {
+            records++;
+            problem(e);
+            return 0;
+        }
     }
 
     /** Skips the current record for {@code e}, or records {@code e} as the failure. */

@@ -207,6 +207,11 @@ public final class ScoreEngine implements RunProgress {
         return bytes <= 0 ? -1 : Math.min(1, done / (double) bytes);
     }
 
+    /** Whether the input was read by columns (the rows of plain numbers in batches of arrays), not a record per row. */
+    public boolean columnar() {
+        return passes.stream().anyMatch(p -> p.byColumns);
+    }
+
     @Override
     public int batchSize() {
         return batchSize;

@@ -1,6 +1,7 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.BoundSample;
+import io.losskit.cli.bind.ColumnSample;
 import io.losskit.cli.bind.RoleBinding;
 import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.InputError;
@@ -10,6 +11,7 @@ import io.losskit.core.LossState;
 import io.losskit.core.LossStates;
 import io.losskit.core.stats.BootstrapState;
 import io.losskit.core.stats.BootstrapStates;
+import io.losskit.spi.BatchLoss;
 import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Reduction;
@@ -114,6 +116,20 @@ final class Setup {
         }
         // Batch losses keep the samples of their batch; the engine's sample moves on with the source.
         return new LossStates(states, s -> ((BoundSample) s).freeze(), calls);
+    }
+
+    /**
+     * A sample for the columnar path ({@link Pass}), when the plan allows it: every role is one
+     * column read as a number, no loss needs whole batches, and nothing is kept or grouped per
+     * record (no {@code --by}, {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}),
+     * which the record path alone does; else null.
+     */
+    ColumnSample columnar() {
+        if (by != null || ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE
+                || evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
+            return null;
+        }
+        return ColumnSample.of(bindings);
     }
 
     BoundSample sample() {

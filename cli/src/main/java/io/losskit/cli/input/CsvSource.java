@@ -18,9 +18,10 @@ import java.util.Map;
  * straight from bytes: a record is found and split in one pass over a large buffer, and numbers
  * are parsed from the bytes without making strings. Records are split eight bytes at a time (a
  * word compared with the delimiter, line break and quote at once); only records that contain a
- * quote take the slower unquoting path. Blank lines are skipped.
+ * quote take the slower unquoting path. Blank lines are skipped. For the columnar path
+ * ({@link #nextBatch}) the cells of plain numbers go straight into arrays.
  */
-public final class CsvSource implements SplittableSource, SplittableSource.PartSource {
+public final class CsvSource implements SplittableSource, SplittableSource.PartSource, NumberBatches {
 
     private static final int INITIAL_BUFFER = 1 << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -66,6 +67,10 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
     // number() then need not read them again. A cell's entry holds for the record numbered parsedIn[c].
     private double[] parsed;
     private long[] parsedIn;
+    /** Whether {@link #nextBatch} has read the current record and left it to {@link #next()}. */
+    private boolean pending;
+    /** What {@link #nextBatch} met reading the next record, for {@link #next()} to throw; or null. */
+    private InputError pendingError;
 
     public CsvSource(String name, InputStream in, char delimiter) throws IOException {
         this(name, in, delimiter, null);
@@ -182,15 +187,70 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
 
     @Override
     public Record next() throws IOException {
-        if (!readRecord()) {
+        if (pendingError != null) {
+            InputError e = pendingError;
+            pendingError = null;
+            throw e;
+        }
+        if (!pending && !readRecord()) {
             return null;
         }
+        pending = false;
         records++;
         if (fieldCount != header.size()) {
             throw new InputError(name, recordLine, records, null, "the record has " + fieldCount
                     + " fields, the header has " + header.size());
         }
         return current;
+    }
+
+    /** Any columns: a cell that is not a plain number leaves its record to {@link #next()}. */
+    @Override
+    public boolean batches(int[] columns) {
+        return true;
+    }
+
+    @Override
+    public int nextBatch(ColumnBatch batch) throws IOException {
+        int n = 0;
+        batch.firstNumber = records + 1;
+        if (!pending && pendingError == null) {
+            int width = header.size();
+            int capacity = batch.capacity();
+            while (n < capacity) {
+                try {
+                    if (!readRecord()) {
+                        break;
+                    }
+                } catch (InputError e) {
+                    pendingError = e;
+                    break;
+                }
+                if (fieldCount != width || !numbers(batch, n)) {
+                    pending = true;
+                    break;
+                }
+                batch.lines[n++] = recordLine;
+                records++;
+            }
+        }
+        batch.size = n;
+        return n;
+    }
+
+    /** Stores the current record's cells of {@code batch}'s columns as its row {@code row}: false when one is no plain finite number. */
+    private boolean numbers(ColumnBatch batch, int row) {
+        int[] columns = batch.columns;
+        for (int k = 0; k < columns.length; k++) {
+            int c = columns[k];
+            // what Numbers.parse gives a cell without surrounding blanks, or NaN, which leaves the cell to it
+            double v = Numbers.plain(bytes, starts[c], ends[c]);
+            if (v - v != 0) {
+                return false;
+            }
+            batch.values[k][row] = v;
+        }
+        return true;
     }
 
     private void fill() throws IOException {

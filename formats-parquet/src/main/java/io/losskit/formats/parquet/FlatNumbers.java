@@ -40,15 +40,8 @@ final class FlatNumbers {
 
     /** Whether a chunk of this shape, with these encodings (its metadata's), takes the fast path. */
     static boolean fits(Shape shape, List<org.apache.parquet.format.Encoding> encodings) {
-        if (shape.repeats != 0 || shape.maxDef > 1) {
+        if (!fits(shape)) {
             return false;
-        }
-        switch (shape.leaf) {
-            case DOUBLE, FLOAT, INT32, UINT32, INT64, UINT64 -> {
-            }
-            default -> {
-                return false;
-            }
         }
         for (org.apache.parquet.format.Encoding e : encodings) {
             if (!FAST.contains(Encoding.valueOf(e.name()))) {
@@ -56,6 +49,17 @@ final class FlatNumbers {
             }
         }
         return true;
+    }
+
+    /** Whether a column of this shape is plain numbers (whose chunks take the fast path when their encodings do). */
+    static boolean fits(Shape shape) {
+        if (shape.repeats != 0 || shape.maxDef > 1) {
+            return false;
+        }
+        return switch (shape.leaf) {
+            case DOUBLE, FLOAT, INT32, UINT32, INT64, UINT64 -> true;
+            default -> false;
+        };
     }
 
     FlatNumbers(ChunkPages pages, Shape shape) {
@@ -87,6 +91,36 @@ final class FlatNumbers {
         int i = at++;
         value = values[i];
         return present[i];
+    }
+
+    /**
+     * The rows of the current page not read yet, at least one (the next page is decoded once this
+     * one is read).
+     *
+     * @throws ParquetDecodingException as {@link #next()}
+     */
+    int ready() {
+        if (at == count) {
+            page();
+        }
+        return count - at;
+    }
+
+    /** How many of the next {@code n} rows ({@code n} at most {@link #ready()}) hold a finite number. */
+    int finite(int n) {
+        for (int i = 0; i < n; i++) {
+            int j = at + i;
+            if (!present[j] || values[j] - values[j] != 0) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** Copies the numbers of the next {@code n} rows (counted by {@link #finite}) into {@code out}, and moves past them. */
+    void take(double[] out, int n) {
+        System.arraycopy(values, at, out, 0, n);
+        at += n;
     }
 
     private void page() {

@@ -1,7 +1,9 @@
 package io.losskit.formats.parquet;
 
+import io.losskit.cli.input.ColumnBatch;
 import io.losskit.cli.input.ColumnarSource;
 import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.NumberBatches;
 import io.losskit.cli.input.Record;
 import io.losskit.cli.input.SplittableSource;
 import java.io.ByteArrayInputStream;
@@ -52,9 +54,10 @@ import org.apache.parquet.schema.Type;
  * list is an input error here.
  *
  * <p>Its row groups can be read on threads of their own ({@link #split}): each part is a run of
- * consecutive row groups, read through the same file channel (positional reads).
+ * consecutive row groups, read through the same file channel (positional reads). Columns of plain
+ * numbers give the engine's columnar path their decoded pages ({@link #nextBatch}).
  */
-class ParquetSource extends ColumnarSource implements SplittableSource {
+class ParquetSource extends ColumnarSource implements SplittableSource, NumberBatches {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -321,6 +324,53 @@ class ParquetSource extends ColumnarSource implements SplittableSource {
             throw new InputError(name, -1, number, columns.get(at), problem);
         }
         return r;
+    }
+
+    @Override
+    public boolean batches(int[] columns) {
+        for (int c : columns) {
+            if (shapes.get(c) == null || !FlatNumbers.fits(shapes.get(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rows up to the end of the shortest current page of the columns; none at the start of a
+     * row group (its first row is {@link #next()}'s, which opens the group) or when a column's
+     * chunk is not on the fast path.
+     */
+    @Override
+    public int nextBatch(ColumnBatch batch) {
+        batch.firstNumber = records + 1;
+        batch.size = 0;
+        if (!started || row == groupRows) {
+            return 0;
+        }
+        int[] read = batch.columns;
+        int n = (int) Math.min(batch.capacity(), groupRows - row);
+        for (int c : read) {
+            if (flat[c] == null) {
+                return 0;
+            }
+            try {
+                n = Math.min(n, flat[c].ready());
+            } catch (ParquetDecodingException | UncheckedIOException e) {
+                throw malformed(records + 1, c, e);
+            }
+        }
+        for (int c : read) {
+            n = flat[c].finite(n);
+        }
+        for (int k = 0; k < read.length; k++) {
+            flat[read[k]].take(batch.values[k], n);
+        }
+        Arrays.fill(batch.lines, 0, n, -1);
+        row += n;
+        records += n;
+        batch.size = n;
+        return n;
     }
 
     private InputError malformed(long record, int column, Exception e) {

@@ -1,0 +1,35 @@
+package io.losskit.cli.input;
+
+/**
+ * Consecutive rows of a {@link NumberBatches} source as arrays of numbers, one per column asked
+ * for: what the engine's columnar path reads instead of a record per row. Reused from batch to
+ * batch; the source fills it.
+ */
+public final class ColumnBatch {
+
+    /** The source's columns, in the order of {@link #values}. */
+    public final int[] columns;
+    /** Per column, its finite numbers of rows 0 to {@link #size} − 1. */
+    public final double[][] values;
+    /** Per row, its line (−1 where the format has no lines). */
+    public final long[] lines;
+    /** How many rows it holds. */
+    public int size;
+    /** The record number of row 0. */
+    public long firstNumber;
+
+    public ColumnBatch(int[] columns, int capacity) {
+        this.columns = columns.clone();
+        this.values = new double[columns.length][capacity];
+        this.lines = new long[capacity];
+    }
+
+    public int capacity() {
+        return lines.length;
+    }
+
+    /** Where row {@code i} is, as a record without values (to locate a problem with it). */
+    public Record located(int i) {
+        return new FrozenRecord(firstNumber + i, lines[i], new Object[0]);
+    }
+}

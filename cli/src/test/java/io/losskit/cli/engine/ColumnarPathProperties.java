@@ -1,0 +1,148 @@
+package io.losskit.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.losskit.cli.LossRegistry;
+import io.losskit.cli.ScorePlanner;
+import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.Inputs;
+import io.losskit.cli.input.RecordSource;
+import io.losskit.spi.Reduction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar path (rows of plain numbers in batches of arrays) gives what the record path gives,
+ * bit for bit, with the same counts, skips and error messages, on CSV with rows it must leave to the
+ * records (NaN, ±inf, empty and non-numeric cells, quoted numbers, blanks around a number, a short
+ * record, blank lines) anywhere, batch boundaries (8,192 rows) included.
+ */
+class ColumnarPathProperties {
+
+    private static final LossRegistry REGISTRY = LossRegistry.builtin();
+    private static final List<String> LOSSES = List.of("mse", "mae", "huber", "rmse", "log-cosh");
+    private static final String[] DIRTY = {"nan", "inf", "-inf", "", "x", "\"1.5\"", " 2", "1e400"};
+
+    @Property(tries = 12)
+    void columnsGiveWhatRecordsGive(@ForAll @IntRange(min = 1, max = 20000) int rows, @ForAll long seed,
+                                    @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads)
+            throws IOException {
+        Random random = new Random(seed);
+        Path file = Files.createTempFile("columnar", ".csv");
+        try {
+            StringBuilder sb = new StringBuilder(weighted ? "pred,target,weight\n" : "pred,target\n");
+            // few dirty rows, some of them next to a batch boundary
+            int dirty = random.nextInt(4);
+            for (int i = 0; i < rows; i++) {
+                boolean bad = random.nextInt(rows) < dirty || i == 8191 || i == 8192;
+                String pred = Double.toString(random.nextGaussian() * 3);
+                String target = Double.toString(Math.rint(random.nextGaussian()));
+                if (bad) {
+                    String cell = DIRTY[random.nextInt(DIRTY.length)];
+                    if (random.nextBoolean()) {
+                        pred = cell;
+                    } else {
+                        target = cell;
+                    }
+                }
+                sb.append(pred).append(',').append(target);
+                if (weighted && !(bad && random.nextInt(4) == 0)) {
+                    sb.append(',').append(random.nextInt(3) * 0.5);
+                }
+                sb.append('\n');
+                if (bad && random.nextInt(3) == 0) {
+                    sb.append('\n');
+                }
+            }
+            Files.writeString(file, sb);
+            for (boolean skip : new boolean[] {true, false}) {
+                Result columns = run(file, threads, skip, false);
+                Result records = run(file, threads, skip, true);
+                assertThat(records.columnar).isFalse();
+                assertThat(columns.error).isEqualTo(records.error);
+                if (columns.report != null) {
+                    assertThat(columns.columnar).isTrue();
+                    assertThat(columns.report.records()).isEqualTo(records.report.records());
+                    assertThat(columns.report.skipped()).isEqualTo(records.report.skipped());
+                    assertThat(columns.report.firstSkipped()).isEqualTo(records.report.firstSkipped());
+                    for (int i = 0; i < LOSSES.size(); i++) {
+                        assertThat(Double.doubleToRawLongBits(columns.report.results().get(i).value())).as(LOSSES.get(i))
+                                .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
+                    }
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aRowLeftToTheRecordsIsLocatedAndSkippedAsOnTheRecordPath() throws IOException {
+        Path file = Files.createTempFile("columnar", ".csv");
+        try {
+            // line 3: an empty target; line 5: NaN; the others' squared errors are 1, 4, 9
+            Files.writeString(file, "pred,target\n1,0\n2,\n2,0\nnan,1\n0,3\n");
+            Result failing = run(file, 1, false, false);
+            assertThat(failing.columnar).isTrue();
+            assertThat(failing.error).contains("line 3").contains("target");
+            Result skipping = run(file, 1, true, false);
+            assertThat(skipping.report.skipped()).isEqualTo(2);
+            assertThat(skipping.report.records()).isEqualTo(5);
+            assertThat(skipping.report.results().get(0).value()).isEqualTo(14.0 / 3);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void thePlanChoosesTheColumnarPathOnlyWhenNothingNeedsRecords() throws IOException {
+        Path file = Files.createTempFile("columnar", ".csv");
+        try {
+            Files.writeString(file, "pred,target,slice\n1,0,a\n2,1,b\n");
+            ScoreEngine.Options plain = new ScoreEngine.Options(0, List.of(), Map.of(), false);
+            assertThat(columnar(file, List.of("mse", "rmse"), Reduction.MEAN, plain)).isTrue();
+            assertThat(columnar(file, List.of("mse"), Reduction.NONE, plain)).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.by(List.of("slice")))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(1, List.of()))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(0, List.of("slice")))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.bootstrap(new ScoreEngine.Bootstrap(95,
+                    new io.losskit.core.stats.Resampling(20, 1))))).isFalse();
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private record Result(ScoreEngine.Report report, String error, boolean columnar) {
+    }
+
+    /** Runs the losses; {@code records}: on the record path, forced by {@code --worst} (which changes no value). */
+    private static Result run(Path file, int threads, boolean skip, boolean records) throws IOException {
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, LOSSES, List.of(), Reduction.MEAN, x -> Map.of());
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
+        ScoreEngine engine = new ScoreEngine();
+        try (RecordSource source = Inputs.open(file.toString(), null, InputStream.nullInputStream())) {
+            return new Result(engine.run(plan, source, records ? options.worst(1, List.of()) : options), null, engine.columnar());
+        } catch (InputError e) {
+            return new Result(null, e.getMessage(), engine.columnar());
+        }
+    }
+
+    private static boolean columnar(Path file, List<String> losses, Reduction reduction, ScoreEngine.Options options)
+            throws IOException {
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, losses, List.of(), reduction, x -> Map.of());
+        ScoreEngine engine = new ScoreEngine();
+        try (RecordSource source = Inputs.open(file.toString(), null, InputStream.nullInputStream())) {
+            engine.run(plan, source, options);
+        }
+        return engine.columnar();
+    }
+}
