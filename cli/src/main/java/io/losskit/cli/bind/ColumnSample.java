@@ -21,7 +21,7 @@ public final class ColumnSample implements Sample {
     /** The kinds a role may be read as on the columnar path: those a plain number satisfies. */
     private static final Set<RoleKind> NUMBERS = EnumSet.of(RoleKind.NUMBER, RoleKind.NUMERIC);
 
-    // a linear scan, as in BoundSample: few roles, and loss code passes the bindings' own strings
+    /** The bound roles, found by {@link RoleIndex}. */
     private final String[] roles;
     /** Per role, its column's position in {@link #columns}. */
     private final int[] at;
@@ -63,17 +63,8 @@ public final class ColumnSample implements Sample {
 
     /** The position in a batch of {@code role}'s column, or −1 when it is not bound. */
     public int column(String role) {
-        for (int i = 0; i < roles.length; i++) {
-            if (roles[i] == role) {
-                return at[i];
-            }
-        }
-        for (int i = 0; i < roles.length; i++) {
-            if (roles[i].equals(role)) {
-                return at[i];
-            }
-        }
-        return -1;
+        int i = RoleIndex.of(roles, role);
+        return i < 0 ? -1 : at[i];
     }
 
     /** Points the sample at the rows of {@code batch}. */
@@ -95,7 +86,7 @@ public final class ColumnSample implements Sample {
     public double number(String role) {
         int c = column(role);
         if (c < 0) {
-            throw new IllegalArgumentException("the loss asked for role \"" + role + "\", which it did not declare");
+            throw RoleIndex.undeclared(role);
         }
         return values[c][row];
     }
