@@ -19,6 +19,7 @@ import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.PerSampleLoss;
+import io.losskit.spi.Sample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +181,6 @@ final class Pass {
         ColumnBatch batch = new ColumnBatch(columns.columns(), BATCH);
         columns.batch(batch);
         int w = weight == null ? -1 : columns.column(LossDescriptor.WEIGHT);
-        int pred = columns.column("pred");
         Record record = first;
         long counted = reading.records;   // records the progress count has been told of, in steps
         while (reading.failure == null) {
@@ -196,7 +196,7 @@ final class Pass {
             }
             int n = reading.batch(source, batch);
             if (n > 0) {
-                feed(batch, w < 0 ? null : batch.values[w], pred < 0 ? null : batch.values[pred]);
+                feed(batch, w < 0 ? null : batch.values[w]);
                 record = null;
             } else if ((record = reading.next()) == null) {
                 return;
@@ -208,34 +208,33 @@ final class Pass {
      * The rows of {@code batch} into the states, as {@link #feed(Record)} adds a record whose roles
      * are finite numbers (nothing to check, no infinity to note): in order, one sample at a time.
      */
-    private void feed(ColumnBatch batch, double[] weights, double[] preds) {
+    private void feed(ColumnBatch batch, double[] weights) {
         for (int i = 0; i < batch.size; i++) {
             columns.row(i);
+            InputError problem = null;
             try {
                 states.add(columns, weights == null ? 1.0 : weights[i]);
             } catch (InvalidSampleException e) {
-                enter(-1);
-                reading.problem(locator.locate(e, batch.located(i)));
-                if (reading.failure != null) {
-                    return;
-                }
-                continue;
+                problem = locator.locate(e, batch.located(i));
             } catch (InputError e) {
-                enter(-1);
-                reading.problem(e);
-                if (reading.failure != null) {
-                    return;
-                }
-                continue;
+                problem = e;
             } catch (UsageError e) {
                 enter(-1);
                 throw e;
             } catch (RuntimeException | VirtualMachineError e) {
                 throw blame(e);
             }
+            if (problem != null) {
+                enter(-1);
+                reading.problem(problem);
+                if (reading.failure != null) {
+                    return;
+                }
+                continue;
+            }
             for (int l = 0; l < probabilities.length; l++) {
                 if (probabilities[l]) {
-                    probabilities[l] = preds != null && preds[i] >= 0 && preds[i] <= 1;
+                    probabilities[l] = probabilities(columns);
                 }
             }
         }
@@ -389,7 +388,7 @@ final class Pass {
     }
 
     /** Whether the pred looks like probabilities: in [0, 1], and a vector sums to 1. */
-    private static boolean probabilities(BoundSample s) {
+    private static boolean probabilities(Sample s) {
         if (!s.has("pred")) {
             return false;
         }
