@@ -73,7 +73,6 @@ final class Specs {
                 .description("A loss parameter; without ID. it goes to every selected loss that has KEY.").build());
     }
 
-    /** Adds {@code --by COL[,COL…]}. */
     /** {@code --progress}/{@code --no-progress}, and the hidden {@code --progress-delay} (for tests: the line at once). */
     static void progressOptions(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
@@ -93,6 +92,7 @@ final class Specs {
         return showProgress(spec) ? Specs.<Long>value(spec, "--progress-delay") : -1;
     }
 
+    /** Adds {@code --by COL[,COL…]}. */
     static void byOption(CommandSpec spec) {
         spec.addOption(list("--by").splitRegex(",").paramLabel("COL")
                 .description("Results per slice (each distinct value, or combination of values, of these columns) and overall, "
