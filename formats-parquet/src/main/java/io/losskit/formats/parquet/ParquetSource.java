@@ -144,10 +144,7 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
     @Override
     public List<RowGroups> split(int n) {
         List<RowGroup> groups = meta.row_groups;
-        long total = 0;
-        for (RowGroup g : groups) {
-            total += g.num_rows;
-        }
+        long total = recordCount();
         List<RowGroups> parts = new ArrayList<>();
         int from = 0;
         long rows = 0;
