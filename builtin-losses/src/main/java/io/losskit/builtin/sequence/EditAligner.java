@@ -1,5 +1,7 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.builtin.align.Aligner;
+import io.losskit.builtin.align.Alignment;
 import java.util.Arrays;
 
 /**
@@ -30,6 +32,9 @@ import java.util.Arrays;
  * a dynamic programme over (cost, substitutions, hits), restricted to a diagonal band that is
  * widened until no path outside it can cost as little (Ukkonen 1985). A common prefix and suffix
  * are counted as hits first.
+ *
+ * <p>{@link #trace} gives the operations of that alignment, for {@code score --align}: the
+ * dynamic programme on the whole matrix with each cell's choice kept, the same counts.
  *
  * <p>Not thread-safe: it reuses its buffers. One instance per loss instance or accumulator.
  */
@@ -89,17 +94,30 @@ final class EditAligner {
         // A common prefix or suffix is matched by some alignment of minimum cost and fewest
         // substitutions (exchanging any other treatment of the first symbols for a hit never adds
         // cost or substitutions), so it is counted as hits and left out.
+        int prefix = commonPrefix(pred, n, target, m);
+        int suffix = commonSuffix(pred, n, target, m, prefix);
+        alignMiddle(pred, prefix, n - prefix - suffix, target, prefix, m - prefix - suffix);
+        hits += prefix + suffix;
+    }
+
+    /** The length of the common prefix of {@code pred[0..n)} and {@code target[0..m)}. */
+    private static int commonPrefix(int[] pred, int n, int[] target, int m) {
         int limit = Math.min(n, m);
         int prefix = 0;
         while (prefix < limit && pred[prefix] == target[prefix]) {
             prefix++;
         }
+        return prefix;
+    }
+
+    /** The length of their common suffix that does not overlap the common prefix of length {@code prefix}. */
+    private static int commonSuffix(int[] pred, int n, int[] target, int m, int prefix) {
+        int limit = Math.min(n, m) - prefix;
         int suffix = 0;
-        while (suffix < limit - prefix && pred[n - 1 - suffix] == target[m - 1 - suffix]) {
+        while (suffix < limit && pred[n - 1 - suffix] == target[m - 1 - suffix]) {
             suffix++;
         }
-        alignMiddle(pred, prefix, n - prefix - suffix, target, prefix, m - prefix - suffix);
-        hits += prefix + suffix;
+        return suffix;
     }
 
     private void alignMiddle(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
@@ -440,6 +458,127 @@ final class EditAligner {
         hits = hp[m];
         deletions = m - hits - substitutions;
         insertions = n - hits - substitutions;
+    }
+
+    /**
+     * The operations, in order, of the alignment whose counts {@link #align} gives for the same
+     * sequences: the common prefix and suffix as hits, and between them the dynamic programme of
+     * {@link #runBand} over the whole matrix, its choice at each cell kept (a byte) and traced back
+     * from the end. Every path {@code align} may take finds the same counts: with equal costs the
+     * cost and the hits fix the rest, and otherwise the band it runs holds every path of minimum
+     * cost, on which the programme's choices are these.
+     *
+     * @param maxCells the most cells (middle pred length + 1) × (middle target length + 1) it may use
+     * @throws Aligner.TooLong when the matrix would be larger
+     */
+    Alignment.Op[] trace(int[] pred, int n, int[] target, int m, long maxCells) {
+        int prefix = commonPrefix(pred, n, target, m);
+        int suffix = commonSuffix(pred, n, target, m, prefix);
+        int pn = n - prefix - suffix;
+        int tm = m - prefix - suffix;
+        long cells = (pn + 1L) * (tm + 1L);
+        if (pn > 0 && tm > 0 && cells > maxCells) {
+            throw new Aligner.TooLong(String.format("too long to align: %,d reference and %,d hypothesis symbols (the"
+                    + " traceback would take %,d cells, more than %,d)", m, n, cells, maxCells));
+        }
+        Alignment.Op[] middle = traceMiddle(pred, prefix, pn, target, prefix, tm);
+        Alignment.Op[] ops = new Alignment.Op[prefix + middle.length + suffix];
+        Arrays.fill(ops, Alignment.Op.EQUAL);
+        System.arraycopy(middle, 0, ops, prefix, middle.length);
+        return ops;
+    }
+
+    private static final byte DIAGONAL = 0;
+    private static final byte TARGET_ONLY = 1;
+    private static final byte PRED_ONLY = 2;
+
+    /** The operations for {@code pred[pOff..pOff+n)} against {@code target[tOff..tOff+m)}, in order. */
+    private Alignment.Op[] traceMiddle(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
+        Alignment.Op[] reversed = new Alignment.Op[n + m];
+        if (n == 0 || m == 0) {
+            Arrays.fill(reversed, 0, m, Alignment.Op.DELETE);
+            Arrays.fill(reversed, m, n + m, Alignment.Op.INSERT);
+            return reversed;
+        }
+        byte[] moves = fillMoves(pred, pOff, n, target, tOff, m);
+        int cols = m + 1;
+        int k = 0;
+        for (int i = n, j = m; i > 0 || j > 0; ) {
+            byte move = moves[i * cols + j];
+            if (move == DIAGONAL) {
+                reversed[k++] = pred[pOff + i - 1] == target[tOff + j - 1] ? Alignment.Op.EQUAL : Alignment.Op.SUBSTITUTE;
+                i--;
+                j--;
+            } else if (move == TARGET_ONLY) {
+                reversed[k++] = Alignment.Op.DELETE;
+                j--;
+            } else {
+                reversed[k++] = Alignment.Op.INSERT;
+                i--;
+            }
+        }
+        Alignment.Op[] ops = new Alignment.Op[k];
+        for (int t = 0; t < k; t++) {
+            ops[t] = reversed[k - 1 - t];
+        }
+        return ops;
+    }
+
+    /** {@link #runBand} over the whole matrix, keeping each cell's choice in {@link #moves}. */
+    private byte[] fillMoves(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
+        int cols = m + 1;
+        byte[] moves = new byte[(n + 1) * cols];
+        ensureRow(m + 1);
+        double[] cp = costPrev;
+        double[] cc = costCur;
+        int[] sp = subsPrev;
+        int[] sc = subsCur;
+        for (int j = 0; j <= m; j++) {
+            cp[j] = j * insCost;
+            sp[j] = 0;
+            moves[j] = TARGET_ONLY;
+        }
+        for (int i = 1; i <= n; i++) {
+            int pi = pred[pOff + i - 1];
+            int row = i * cols;
+            for (int j = 0; j <= m; j++) {
+                double bestCost = Double.POSITIVE_INFINITY;
+                int bestSubs = 0;
+                byte move = PRED_ONLY;
+                if (j > 0) {
+                    if (pi == target[tOff + j - 1]) {
+                        bestCost = cp[j - 1];
+                        bestSubs = sp[j - 1];
+                    } else {
+                        bestCost = cp[j - 1] + subCost;
+                        bestSubs = sp[j - 1] + 1;
+                    }
+                    move = DIAGONAL;
+                    double c2 = cc[j - 1] + insCost;
+                    if (better(c2, sc[j - 1], bestCost, bestSubs)) {
+                        bestCost = c2;
+                        bestSubs = sc[j - 1];
+                        move = TARGET_ONLY;
+                    }
+                }
+                double c3 = cp[j] + delCost;
+                if (better(c3, sp[j], bestCost, bestSubs)) {
+                    bestCost = c3;
+                    bestSubs = sp[j];
+                    move = PRED_ONLY;
+                }
+                cc[j] = bestCost;
+                sc[j] = bestSubs;
+                moves[row + j] = move;
+            }
+            double[] tc = cp;
+            cp = cc;
+            cc = tc;
+            int[] ts = sp;
+            sp = sc;
+            sc = ts;
+        }
+        return moves;
     }
 
     /** Whether (c, s) beats (bestC, bestS): a lower cost, or an equal cost with fewer substitutions. */

@@ -1,5 +1,6 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.builtin.align.Alignable;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -21,7 +22,7 @@ import java.util.Set;
  * minimum-cost alignment, named as jiwer and sclite name them (see {@link EditAligner} for the
  * tie-break).
  */
-public final class EditDistance implements LossDefinition {
+public final class EditDistance implements LossDefinition, Alignable {
 
     static final ParamSpec<SymbolReader.Unit> UNIT = ParamSpec.ofChoice("unit", SymbolReader.Unit.CHAR,
             "symbols of a string: char = Unicode code points, word = whitespace-separated words,"
@@ -114,19 +115,24 @@ public final class EditDistance implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        SymbolReader reader = new SymbolReader(params.get(UNIT), params.get(IGNORE_CASE), normalization(params));
-        EditAligner aligner = new EditAligner(params.get(INS_COST), params.get(DEL_COST),
-                params.get(SUB_COST));
-        boolean normalize = params.get(NORMALIZE);
+        SequenceAligner aligner = aligner(params);
         return (PerSampleLoss) (sample, tally) -> {
-            reader.read(sample);
-            aligner.align(reader.pred(), reader.predLength(), reader.target(), reader.targetLength());
-            tally.count(HITS, aligner.hits());
-            tally.count(SUBSTITUTIONS, aligner.substitutions());
-            tally.count(DELETIONS, aligner.deletions());
-            tally.count(INSERTIONS, aligner.insertions());
-            double d = aligner.cost();
-            return normalize ? d / Math.max(1, reader.targetLength()) : d;
+            double d = aligner.value(sample);
+            EditAligner counts = aligner.counts();
+            tally.count(HITS, counts.hits());
+            tally.count(SUBSTITUTIONS, counts.substitutions());
+            tally.count(DELETIONS, counts.deletions());
+            tally.count(INSERTIONS, counts.insertions());
+            return d;
         };
+    }
+
+    /** The value is ℓᵢ, the weighted cost (divided by max(1, target length) with normalize). */
+    @Override
+    public SequenceAligner aligner(Parameters params) {
+        boolean normalize = params.get(NORMALIZE);
+        return new SequenceAligner(new SymbolReader(params.get(UNIT), params.get(IGNORE_CASE), normalization(params)),
+                new EditAligner(params.get(INS_COST), params.get(DEL_COST), params.get(SUB_COST)),
+                (counts, predLength, targetLength) -> normalize ? counts.cost() / Math.max(1, targetLength) : counts.cost());
     }
 }

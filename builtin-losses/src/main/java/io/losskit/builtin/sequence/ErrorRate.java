@@ -1,5 +1,6 @@
 package io.losskit.builtin.sequence;
 
+import io.losskit.builtin.align.Alignable;
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
 import io.losskit.spi.CompensatedSum;
@@ -26,7 +27,7 @@ import java.util.Set;
  * the mean of per-utterance rates, as jiwer and sclite compute it. Under {@code none}, each
  * utterance's own rate, unweighted.
  */
-abstract class ErrorRate implements LossDefinition {
+abstract class ErrorRate implements LossDefinition, Alignable {
 
     private final LossDescriptor descriptor;
     private final SymbolReader.Unit unit;
@@ -73,6 +74,18 @@ abstract class ErrorRate implements LossDefinition {
         return new Rate(this, params.get(EditDistance.IGNORE_CASE), EditDistance.normalization(params));
     }
 
+    /** The value is the utterance's own rate, as under {@code none}. */
+    @Override
+    public SequenceAligner aligner(Parameters params) {
+        return aligner(params.get(EditDistance.IGNORE_CASE), EditDistance.normalization(params));
+    }
+
+    private SequenceAligner aligner(boolean ignoreCase, SymbolReader.Normalization normalization) {
+        return new SequenceAligner(new SymbolReader(unit, ignoreCase, normalization), new EditAligner(1, 1, 1),
+                (counts, predLength, targetLength) -> rate(counts.hits(),
+                        counts.substitutions() + counts.deletions() + counts.insertions(), targetLength, predLength));
+    }
+
     /** The loss, configured: which rate, and how strings are cut into symbols. */
     private record Rate(ErrorRate rate, boolean ignoreCase, SymbolReader.Normalization normalization) implements AggregateLoss<RateAccumulator> {
         @Override
@@ -99,9 +112,8 @@ abstract class ErrorRate implements LossDefinition {
     /** Weighted sums of H, S + D + I and the two lengths, unweighted operation counts, and the rates under none. */
     private static final class RateAccumulator implements Accumulator<RateAccumulator> {
         private final ErrorRate rate;
-        private final SymbolReader reader;
+        private final SequenceAligner aligner;
         private final ValueList values;
-        private final EditAligner aligner = new EditAligner(1, 1, 1);
         private CompensatedSum weightedHits = new CompensatedSum();
         private CompensatedSum edits = new CompensatedSum();
         private CompensatedSum referenceLength = new CompensatedSum();
@@ -114,7 +126,7 @@ abstract class ErrorRate implements LossDefinition {
 
         RateAccumulator(Rate loss, ValueList values) {
             this.rate = loss.rate();
-            this.reader = new SymbolReader(rate.unit, loss.ignoreCase(), loss.normalization());
+            this.aligner = rate.aligner(loss.ignoreCase(), loss.normalization());
             this.values = values;
         }
 
@@ -125,12 +137,12 @@ abstract class ErrorRate implements LossDefinition {
 
         @Override
         public void add(Sample sample, double weight, Tally tally) {
-            reader.read(sample);
-            aligner.align(reader.pred(), reader.predLength(), reader.target(), reader.targetLength());
-            int h = aligner.hits();
-            int e = aligner.substitutions() + aligner.deletions() + aligner.insertions();
+            double r = aligner.value(sample);
+            EditAligner counts = aligner.counts();
+            SymbolReader reader = aligner.reader();
+            int h = counts.hits();
+            int e = counts.substitutions() + counts.deletions() + counts.insertions();
             if (values != null) {
-                double r = rate.rate(h, e, reader.targetLength(), reader.predLength());
                 if (Double.isInfinite(r) && tally != null) {
                     tally.warn("an empty reference with a non-empty pred: that utterance's rate is +∞");
                 }
@@ -142,9 +154,9 @@ abstract class ErrorRate implements LossDefinition {
             hypothesisLength.add(weight * reader.predLength());
             count++;
             hits += h;
-            substitutions += aligner.substitutions();
-            deletions += aligner.deletions();
-            insertions += aligner.insertions();
+            substitutions += counts.substitutions();
+            deletions += counts.deletions();
+            insertions += counts.insertions();
         }
 
         @Override

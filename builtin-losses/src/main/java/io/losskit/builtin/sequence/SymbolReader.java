@@ -172,6 +172,19 @@ final class SymbolReader {
         return out;
     }
 
+    /**
+     * The symbols of the sample's {@code role} as {@link #read} compares them, for display: after
+     * the text transformations, in their own case (not folded by {@code ignoreCase}).
+     */
+    String[] symbols(Sample sample, String role) {
+        return items(sample, role, sample.isText(role));
+    }
+
+    /** Whether {@link #read} cut both sides of the sample into characters (unit=char, two strings). */
+    boolean characters(Sample sample) {
+        return unit == Unit.CHAR && sample.isText("pred") && sample.isText("target");
+    }
+
     private String[] items(Sample sample, String role, boolean text) {
         if (!text) {
             return sample.tokens(role);
