@@ -65,7 +65,13 @@ final class ScoreCommand implements Callable<Integer> {
                         + "--max fails only when the whole interval lies above the bound, --min only when it lies below.")
                 .completionCandidates(List.of("value", "ci")).build());
         spec.addOption(OptionSpec.builder("--worst").paramLabel("K").type(Integer.class)
-                .description("Also list, per loss, the K records with the largest per-sample loss: line number, --id columns, value.").build());
+                .description("Also list, per loss, the K records with the largest per-sample loss: line number, --id columns, value "
+                        + "(for wer, cer, mer and wil: the utterance's own rate).").build());
+        spec.addOption(OptionSpec.builder("--align").type(Boolean.class).arity("0")
+                .description("Show how pred aligns to target in the worst records of the edit-distance family (wer, cer, mer, "
+                        + "wil, edit-distance; --worst 5 unless --worst is given), as jiwer's visualize_alignment does: REF and "
+                        + "HYP lines padded to equal width (* for a missing word) over a line of S, D and I. In text and table "
+                        + "output after the results; in json an \"alignment\" in each worst entry; not with csv or tsv.").build());
         spec.addOption(Specs.list("--id").splitRegex(",").paramLabel("COL")
                 .description("Columns echoed beside every per-sample value (--reduction none, --worst); "
                         + "per-sample output always carries the record's line number.").build());
@@ -103,7 +109,8 @@ final class ScoreCommand implements Callable<Integer> {
                 Boolean.TRUE.equals(Specs.value(spec, "--strict")), Specs.values(spec, "--by"), Specs.value(spec, "--digits"),
                 Specs.value(spec, "--pos-label"), Specs.value(spec, "--ci"), Specs.value(spec, "--bootstrap"),
                 Specs.value(spec, "--seed"), Specs.value(spec, "--worst"), Specs.values(spec, "--id"),
-                Specs.<Long>value(spec, "--progress-delay"), Specs.value(spec, "--gate-on"));
+                Specs.<Long>value(spec, "--progress-delay"), Specs.value(spec, "--gate-on"),
+                Boolean.TRUE.equals(Specs.value(spec, "--align")));
         return new ScoreJob(registries.get(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.in).run(request);
     }
 

@@ -1,6 +1,7 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.losskit.builtin.align.Alignable;
 import io.losskit.cli.engine.LossFailure;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
@@ -37,7 +38,7 @@ public final class ScoreJob {
                           List<String> max, List<String> min, String baseline, String tolerance, boolean progress,
                           String lossTimeout, boolean strict, List<String> by, Integer digits, String posLabel,
                           String ci, Integer bootstrap, Long seed, Integer worst, List<String> ids,
-                          long progressDelayMillis, String gateOn) {
+                          long progressDelayMillis, String gateOn, boolean align) {
     }
 
     /** Files smaller than this are read on one thread: starting more costs more than it saves. */
@@ -73,9 +74,12 @@ public final class ScoreJob {
                     + "which belongs to no slice total (leave out --by, or use mean or sum)");
         }
         ScoreEngine.Bootstrap bootstrap = bootstrap(r);
-        int worst = r.worst() == null ? 0 : r.worst();
+        int worst = r.worst() == null ? (r.align() ? ALIGN_WORST : 0) : r.worst();
         if (r.worst() != null && (worst < 1 || worst > MAX_WORST)) {
             throw new UsageError("--worst takes a number of records from 1 to " + MAX_WORST + ", not " + worst);
+        }
+        if (r.align()) {
+            checkAlign(plan, r.output());
         }
         if (!r.ids().isEmpty() && worst == 0 && r.reduction() != Reduction.NONE) {
             throw new UsageError("--id names the columns shown beside per-sample values; there are none to show "
@@ -98,7 +102,7 @@ public final class ScoreJob {
                     ? Runtime.getRuntime().availableProcessors() : 1;
             ScoreEngine.Options options = new ScoreEngine.Options(r.batchSize() == null ? 0 : r.batchSize(), names.classes(),
                     r.columns(), r.skipInvalid(), timeout > 0, rows, threads, r.by(), names.posLabel()).bootstrap(bootstrap)
-                    .worst(worst, r.ids());
+                    .worst(worst, r.ids(), r.align());
             report = timeout > 0 ? watched(engine, () -> engine.run(plan, source, options), timeout, r.lossTimeout())
                     : engine.run(plan, source, options);
             sourceWarnings = source.warnings();
@@ -198,6 +202,25 @@ public final class ScoreJob {
             throw new UsageError("--bootstrap takes a number of resamples from 2 to " + MAX_RESAMPLES + ", not " + resamples);
         }
         return new ScoreEngine.Bootstrap(level, new Resampling(resamples, r.seed() == null ? Resampling.DEFAULT_SEED : r.seed()));
+    }
+
+    /** How many worst utterances {@code --align} shows without {@code --worst}. */
+    static final int ALIGN_WORST = 5;
+
+    /**
+     * {@code --align} needs a loss of the edit-distance family, and an output format with room
+     * for alignments (text, table, json).
+     */
+    private static void checkAlign(ScorePlan plan, OutputFormat output) {
+        if (plan.losses().stream().noneMatch(p -> p.loss().definition() instanceof Alignable)) {
+            throw new UsageError("--align shows how pred aligns to target for the edit-distance family (wer, cer, mer, wil,"
+                    + " edit-distance), and none of " + String.join(", ", plan.losses().stream()
+                    .map(ScorePlan.Planned::label).toList()) + " is one");
+        }
+        if (output == OutputFormat.CSV || output == OutputFormat.TSV) {
+            throw new UsageError("--align prints alignments in text, table and json output; " + output.name().toLowerCase()
+                    + " has one row per record and no room for them (use -o json, or leave out --align)");
+        }
     }
 
     /** The most records {@code --worst} keeps per loss (each is kept in memory with its ids). */

@@ -488,11 +488,20 @@ final class EditAligner {
         return ops;
     }
 
-    private static final byte DIAGONAL = 0;
-    private static final byte TARGET_ONLY = 1;
-    private static final byte PRED_ONLY = 2;
+    /** Bits of a cell's tight moves: those by which some path of minimum (cost, substitutions) reaches it. */
+    private static final byte DIAGONAL = 1;
+    private static final byte TARGET_ONLY = 2;
+    private static final byte PRED_ONLY = 4;
 
-    /** The operations for {@code pred[pOff..pOff+n)} against {@code target[tOff..tOff+m)}, in order. */
+    /**
+     * The operations for {@code pred[pOff..pOff+n)} against {@code target[tOff..tOff+m)}, in order:
+     * traced back from the end through tight moves. Where several are tight the counts are the
+     * same (the cost and the substitutions fix them), and the trace prefers, as jiwer's alignments
+     * mostly read, a missing target symbol (a deletion, so deletions come late), then the diagonal,
+     * then an extra pred symbol. With zero insertion and deletion costs the counts are not fixed by
+     * cost and substitutions: the trace then takes the band's own choice (diagonal first), so that
+     * its counts stay {@link #align}'s.
+     */
     private Alignment.Op[] traceMiddle(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
         Alignment.Op[] reversed = new Alignment.Op[n + m];
         if (n == 0 || m == 0) {
@@ -500,17 +509,18 @@ final class EditAligner {
             Arrays.fill(reversed, m, n + m, Alignment.Op.INSERT);
             return reversed;
         }
-        byte[] moves = fillMoves(pred, pOff, n, target, tOff, m);
+        byte[] tight = fillMoves(pred, pOff, n, target, tOff, m);
+        boolean bandsChoice = insCost + delCost == 0;
         int cols = m + 1;
         int k = 0;
         for (int i = n, j = m; i > 0 || j > 0; ) {
-            byte move = moves[i * cols + j];
-            if (move == DIAGONAL) {
+            byte moves = tight[i * cols + j];
+            if ((moves & TARGET_ONLY) != 0 && !(bandsChoice && (moves & DIAGONAL) != 0)) {
+                reversed[k++] = Alignment.Op.DELETE;
+                j--;
+            } else if ((moves & DIAGONAL) != 0) {
                 reversed[k++] = pred[pOff + i - 1] == target[tOff + j - 1] ? Alignment.Op.EQUAL : Alignment.Op.SUBSTITUTE;
                 i--;
-                j--;
-            } else if (move == TARGET_ONLY) {
-                reversed[k++] = Alignment.Op.DELETE;
                 j--;
             } else {
                 reversed[k++] = Alignment.Op.INSERT;
@@ -524,10 +534,10 @@ final class EditAligner {
         return ops;
     }
 
-    /** {@link #runBand} over the whole matrix, keeping each cell's choice in {@link #moves}. */
+    /** {@link #runBand} over the whole matrix, keeping each cell's tight moves. */
     private byte[] fillMoves(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
         int cols = m + 1;
-        byte[] moves = new byte[(n + 1) * cols];
+        byte[] tight = new byte[(n + 1) * cols];
         ensureRow(m + 1);
         double[] cp = costPrev;
         double[] cc = costCur;
@@ -536,7 +546,7 @@ final class EditAligner {
         for (int j = 0; j <= m; j++) {
             cp[j] = j * insCost;
             sp[j] = 0;
-            moves[j] = TARGET_ONLY;
+            tight[j] = j > 0 ? TARGET_ONLY : 0;
         }
         for (int i = 1; i <= n; i++) {
             int pi = pred[pOff + i - 1];
@@ -544,32 +554,39 @@ final class EditAligner {
             for (int j = 0; j <= m; j++) {
                 double bestCost = Double.POSITIVE_INFINITY;
                 int bestSubs = 0;
-                byte move = PRED_ONLY;
+                double diagonal = Double.POSITIVE_INFINITY;
+                int diagonalSubs = 0;
+                double c2 = Double.POSITIVE_INFINITY;
                 if (j > 0) {
-                    if (pi == target[tOff + j - 1]) {
-                        bestCost = cp[j - 1];
-                        bestSubs = sp[j - 1];
-                    } else {
-                        bestCost = cp[j - 1] + subCost;
-                        bestSubs = sp[j - 1] + 1;
-                    }
-                    move = DIAGONAL;
-                    double c2 = cc[j - 1] + insCost;
+                    boolean hit = pi == target[tOff + j - 1];
+                    diagonal = hit ? cp[j - 1] : cp[j - 1] + subCost;
+                    diagonalSubs = hit ? sp[j - 1] : sp[j - 1] + 1;
+                    bestCost = diagonal;
+                    bestSubs = diagonalSubs;
+                    c2 = cc[j - 1] + insCost;
                     if (better(c2, sc[j - 1], bestCost, bestSubs)) {
                         bestCost = c2;
                         bestSubs = sc[j - 1];
-                        move = TARGET_ONLY;
                     }
                 }
                 double c3 = cp[j] + delCost;
                 if (better(c3, sp[j], bestCost, bestSubs)) {
                     bestCost = c3;
                     bestSubs = sp[j];
-                    move = PRED_ONLY;
                 }
                 cc[j] = bestCost;
                 sc[j] = bestSubs;
-                moves[row + j] = move;
+                byte moves = 0;
+                if (j > 0 && ties(diagonal, diagonalSubs, bestCost, bestSubs)) {
+                    moves |= DIAGONAL;
+                }
+                if (j > 0 && ties(c2, sc[j - 1], bestCost, bestSubs)) {
+                    moves |= TARGET_ONLY;
+                }
+                if (ties(c3, sp[j], bestCost, bestSubs)) {
+                    moves |= PRED_ONLY;
+                }
+                tight[row + j] = moves;
             }
             double[] tc = cp;
             cp = cc;
@@ -578,7 +595,12 @@ final class EditAligner {
             sp = sc;
             sc = ts;
         }
-        return moves;
+        return tight;
+    }
+
+    /** Whether (c, s) is as good as the best (bestC, bestS): the same substitutions, the cost within the tolerance. */
+    private boolean ties(double c, int s, double bestC, int bestS) {
+        return s == bestS && Math.abs(c - bestC) <= tolerance;
     }
 
     /** Whether (c, s) beats (bestC, bestS): a lower cost, or an equal cost with fewer substitutions. */

@@ -1,5 +1,6 @@
 package io.losskit.cli.engine;
 
+import io.losskit.builtin.align.Aligner;
 import io.losskit.cli.bind.BoundSample;
 import io.losskit.cli.bind.ColumnSample;
 import io.losskit.cli.bind.Locator;
@@ -71,13 +72,23 @@ final class Pass {
     long keyOffset;
     /** Under {@code --worst}: per loss with per-sample values, its worst records so far (else null entries). */
     final WorstCases<Located>[] worst;
+    /**
+     * Under {@code --worst}, per loss of the edit-distance family, its aligner (else null
+     * entries): the per-utterance values of wer, cer, mer and wil, and the alignments of {@code --align}.
+     */
+    final Aligner[] aligners;
+    /** Whether the worst records of the edit-distance family keep their samples, to be aligned at the end. */
+    private final boolean align;
     /** The {@code --id} columns, or null. */
     private final SliceColumns ids;
     /** Under {@code --reduction none} (values kept in the states): each value's record's line and ids, else null. */
     final Kept kept;
 
-    /** Where a record is: its line (or record number) and the text of its {@code --id} columns. */
-    record Located(long line, String[] ids) {
+    /**
+     * Where a record is: its line (or record number) and the text of its {@code --id} columns;
+     * under {@code --align}, for the edit-distance family, its sample (frozen), else null.
+     */
+    record Located(long line, String[] ids, Sample sample) {
     }
 
     /** The lines and ids of the records whose values the states keep, in their order. */
@@ -135,9 +146,12 @@ final class Pass {
         this.probabilities = new boolean[n];
         this.sawInfinity = new boolean[n];
         this.infiniteNaN = new long[n];
+        this.aligners = new Aligner[n];
+        this.align = setup.options.align();
         for (int i = 0; i < n; i++) {
             perSample[i] = setup.evaluators.get(i).shape() == PerSampleLoss.class;
-            if (worst != null && perSample[i]) {
+            aligners[i] = setup.aligner(i);
+            if (worst != null && (perSample[i] || aligners[i] != null)) {
                 worst[i] = new WorstCases<>(setup.options.worst());
             }
             ScorePlan.Planned p = losses.get(i);
@@ -299,6 +313,13 @@ final class Pass {
             if (slices != null) {
                 slices.add(slice, states, sample, w, key);
             }
+            for (int i = 0; i < aligners.length; i++) {
+                if (aligners[i] != null && !perSample[i]) {
+                    enter(i);
+                    values[i] = aligners[i].value(sample);   // wer, cer, mer, wil: the utterance's own rate
+                    enter(-1);
+                }
+            }
         } catch (InvalidSampleException e) {
             enter(-1);
             throw locator.locate(e, record);
@@ -330,7 +351,9 @@ final class Pass {
                 for (int i = 0; i < values.length; i++) {
                     // the key orders equal values as the records come in the whole input
                     if (worst[i] != null && worst[i].accepts(values[i], key)) {
-                        worst[i].add(values[i], key, new Located(line, id));
+                        // only the records kept so far are frozen: K at a time, whatever the input's length
+                        Sample kept = align && aligners[i] != null ? sample.freeze() : null;
+                        worst[i].add(values[i], key, new Located(line, id, kept));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.losskit.cli.engine;
 
+import io.losskit.builtin.align.Aligner;
+import io.losskit.builtin.align.Alignment;
 import io.losskit.cli.bind.Binder;
 import io.losskit.cli.bind.RoleBinding;
 import io.losskit.cli.bind.SliceColumns;
@@ -48,41 +50,48 @@ public final class ScoreEngine implements RunProgress {
      * @param by the slice columns of {@code --by} (empty: no slices)
      * @param posLabel {@code --pos-label}: the binary target name that reads as 1 (others as 0), or null
      * @param bootstrap the confidence intervals of {@code --ci}, or null
+     * @param worst how many worst records each loss with per-sample (or per-utterance) values lists, or 0
+     * @param ids the {@code --id} columns
+     * @param align whether the worst records of the edit-distance family carry their alignments ({@code --align})
      */
     public record Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
                           boolean watched, RowSink rows, int threads, List<String> by, String posLabel,
-                          Bootstrap bootstrap, int worst, List<String> ids) {
+                          Bootstrap bootstrap, int worst, List<String> ids, boolean align) {
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid) {
-            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of(), null, null, 0, List.of());
+            this(batchSize, classes, columns, skipInvalid, false, null, 1, List.of(), null, null, 0, List.of(), false);
         }
 
         public Options(int batchSize, List<String> classes, Map<String, String> columns, boolean skipInvalid,
                        boolean watched, RowSink rows, int threads, List<String> by, String posLabel) {
-            this(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, null, 0, List.of());
+            this(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, null, 0, List.of(), false);
         }
 
         /** These options with {@code threads} reading threads. */
         public Options threads(int threads) {
             return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, bootstrap,
-                    worst, ids);
+                    worst, ids, align);
         }
 
         /** These options with slices by the columns {@code names}. */
         public Options by(List<String> names) {
             return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, List.copyOf(names),
-                    posLabel, bootstrap, worst, ids);
+                    posLabel, bootstrap, worst, ids, align);
         }
 
         /** These options with bootstrap intervals. */
         public Options bootstrap(Bootstrap b) {
-            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, b, worst, ids);
+            return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, b, worst, ids,
+                    align);
         }
 
-        /** These options with the {@code k} worst records of each loss kept, and the id columns {@code names}. */
-        public Options worst(int k, List<String> names) {
+        /**
+         * These options with the {@code k} worst records of each loss kept, the id columns
+         * {@code names}, and with {@code align} the alignments of the edit-distance family's.
+         */
+        public Options worst(int k, List<String> names, boolean align) {
             return new Options(batchSize, classes, columns, skipInvalid, watched, rows, threads, by, posLabel, bootstrap, k,
-                    List.copyOf(names));
+                    List.copyOf(names), align);
         }
     }
 
@@ -91,8 +100,11 @@ public final class ScoreEngine implements RunProgress {
      *
      * @param line the record's line in the file (its record number where the format has no lines)
      * @param ids the text of its {@code --id} columns
+     * @param value its per-sample value (for wer, cer, mer, wil: the utterance's own rate)
+     * @param alignment under {@code --align}, for the edit-distance family: how its pred aligns to its target; else null
+     * @param unaligned why an alignment asked for is missing (the utterance is too long), else null
      */
-    public record Worst(long line, List<String> ids, double value) {
+    public record Worst(long line, List<String> ids, double value, Alignment alignment, String unaligned) {
     }
 
     /**
@@ -271,7 +283,7 @@ public final class ScoreEngine implements RunProgress {
         Setup setup = new Setup(plan, options, bindings, classIndex, by, idColumns, source.name(), source instanceof SplittableSource);
         if (options.worst() > 0) {
             for (int i = 0; i < plan.losses().size(); i++) {
-                if (setup.evaluators.get(i).shape() != PerSampleLoss.class) {
+                if (setup.evaluators.get(i).shape() != PerSampleLoss.class && !setup.alignable(i)) {
                     warnings.add(plan.losses().get(i).descriptor().id() + ": has no per-sample values (its value is "
                             + "computed over " + (setup.evaluators.get(i).shape() == BatchLoss.class ? "batches" : "the whole input")
                             + "), so --worst lists none for it");
@@ -411,13 +423,30 @@ public final class ScoreEngine implements RunProgress {
             pass.enter(-1);
             outcomes.add(new Outcome(p.label(), plan.reduction(), r.value(), r.values(), r.count(),
                     p.params().effective(), inDeclaredOrder(r.details(), p.descriptor().details()), p.descriptor().id(), ci,
-                    worst == null || worst[i] == null ? null : worst(worst[i])));
+                    worst == null || worst[i] == null ? null : worst(worst[i], pass.aligners[i], p)));
         }
         return outcomes;
     }
 
-    private static List<Worst> worst(WorstCases<Pass.Located> cases) {
-        return cases.worst().stream().map(e -> new Worst(e.item().line(), List.of(e.item().ids()), e.value())).toList();
+    /** The worst records, each with its alignment when the pass kept its sample ({@code --align}). */
+    private static List<Worst> worst(WorstCases<Pass.Located> cases, Aligner aligner, ScorePlan.Planned loss) {
+        List<Worst> worst = new ArrayList<>();
+        for (WorstCases.Entry<Pass.Located> e : cases.worst()) {
+            Pass.Located at = e.item();
+            Alignment alignment = null;
+            String unaligned = null;
+            if (at.sample() != null) {
+                try {
+                    alignment = aligner.align(at.sample());
+                } catch (Aligner.TooLong tooLong) {
+                    unaligned = tooLong.getMessage();
+                } catch (RuntimeException | VirtualMachineError failure) {
+                    throw LossFailure.of(loss.loss(), failure);
+                }
+            }
+            worst.add(new Worst(at.line(), List.of(at.ids()), e.value(), alignment, unaligned));
+        }
+        return worst;
     }
 
     private static final String INFINITE_NAN = "NaN from infinite inputs (∞ − ∞ and ∞/∞ have no value)";

@@ -1,5 +1,7 @@
 package io.losskit.cli.engine;
 
+import io.losskit.builtin.align.Alignable;
+import io.losskit.builtin.align.Aligner;
 import io.losskit.cli.bind.BoundSample;
 import io.losskit.cli.bind.ColumnSample;
 import io.losskit.cli.bind.RoleBinding;
@@ -130,6 +132,27 @@ final class Setup {
             return null;
         }
         return ColumnSample.of(bindings);
+    }
+
+    /** Whether loss {@code i} is of the edit-distance family, which has per-utterance values and alignments. */
+    boolean alignable(int i) {
+        return losses.get(i).loss().definition() instanceof Alignable;
+    }
+
+    /**
+     * Under {@code --worst}, a new aligner of loss {@code i} (one per pass: it is not thread-safe)
+     * when the loss is {@link #alignable}; else null.
+     */
+    Aligner aligner(int i) {
+        if (options.worst() == 0 || !alignable(i)) {
+            return null;
+        }
+        ScorePlan.Planned p = losses.get(i);
+        try {
+            return ((Alignable) p.loss().definition()).aligner(p.params());
+        } catch (RuntimeException | VirtualMachineError e) {
+            throw LossFailure.of(p.loss(), e);
+        }
     }
 
     BoundSample sample() {

@@ -2,6 +2,7 @@ package io.losskit.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.losskit.builtin.align.Alignment;
 import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScoreEngine.Outcome;
@@ -45,6 +46,7 @@ public final class ResultWriter {
         }
         if (format != OutputFormat.JSON) {
             worst(report, format, number, out);
+            alignments(report, number, out);
         }
         out.flush();
     }
@@ -159,6 +161,46 @@ public final class ResultWriter {
         }
         char sep = format == OutputFormat.CSV ? ',' : '\t';
         rows.forEach(r -> out.println(cells(r, sep)));
+    }
+
+    /**
+     * The alignments of {@code --align} (text and table output; csv and tsv are refused it), after
+     * the worst records: per worst record of the edit-distance family, a header naming the loss,
+     * the rank, the line, the {@code --id} columns, the value and the counts, then jiwer's three lines.
+     */
+    private static void alignments(Report report, DoubleFunction<String> number, PrintWriter out) {
+        for (Outcome o : report.results()) {
+            if (o.worst() == null) {
+                continue;
+            }
+            int rank = 1;
+            for (ScoreEngine.Worst w : o.worst()) {
+                if (w.alignment() == null && w.unaligned() == null) {
+                    continue;
+                }
+                StringBuilder header = new StringBuilder("=== ").append(o.loss()).append(' ').append(rank++).append(" of ")
+                        .append(o.worst().size()).append(": line ").append(w.line());
+                for (int c = 0; c < w.ids().size(); c++) {
+                    header.append(", ").append(report.idColumns().get(c)).append('=').append(w.ids().get(c));
+                }
+                header.append(": ").append(number.apply(w.value()));
+                Alignment a = w.alignment();
+                if (a != null) {
+                    header.append(" (substitutions=").append(a.count(Alignment.Op.SUBSTITUTE))
+                            .append(" deletions=").append(a.count(Alignment.Op.DELETE))
+                            .append(" insertions=").append(a.count(Alignment.Op.INSERT))
+                            .append(" hits=").append(a.count(Alignment.Op.EQUAL)).append(')');
+                }
+                out.println();
+                out.println(header.append(" ===").toString().replace('\n', ' ').replace('\r', ' '));
+                out.println();
+                if (a == null) {
+                    out.println("(" + w.unaligned() + ")");
+                } else {
+                    AlignmentText.lines(a).forEach(out::println);
+                }
+            }
+        }
     }
 
     /** Whether the results carry {@code --ci} intervals. */
@@ -559,6 +601,12 @@ public final class ResultWriter {
                     }
                     g.writeFieldName("value");
                     number(g, w.value());
+                    if (w.alignment() != null) {
+                        alignment(g, w.alignment());
+                    } else if (w.unaligned() != null) {
+                        g.writeNullField("alignment");
+                        g.writeStringField("unaligned", w.unaligned());
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -569,6 +617,34 @@ public final class ResultWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /**
+     * The member "alignment" of a worst record: "ref" and "hyp", the symbols position by position
+     * (null where that side has none), "ops", jiwer's names of the operations, and their counts.
+     */
+    private static void alignment(JsonGenerator g, Alignment a) throws IOException {
+        g.writeObjectFieldStart("alignment");
+        g.writeArrayFieldStart("ref");
+        for (String r : a.reference()) {
+            g.writeString(r);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("hyp");
+        for (String h : a.hypothesis()) {
+            g.writeString(h);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ops");
+        for (Alignment.Op op : a.ops()) {
+            g.writeString(op.jiwerName());
+        }
+        g.writeEndArray();
+        g.writeNumberField("hits", a.count(Alignment.Op.EQUAL));
+        g.writeNumberField("substitutions", a.count(Alignment.Op.SUBSTITUTE));
+        g.writeNumberField("deletions", a.count(Alignment.Op.DELETE));
+        g.writeNumberField("insertions", a.count(Alignment.Op.INSERT));
+        g.writeEndObject();
     }
 
     /** A number, or the strings "Infinity", "-Infinity", "NaN" (JSON has no such numbers). */

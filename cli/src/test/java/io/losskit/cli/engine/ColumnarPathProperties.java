@@ -112,8 +112,8 @@ class ColumnarPathProperties {
             assertThat(columnar(file, List.of("mse", "rmse"), Reduction.MEAN, plain)).isTrue();
             assertThat(columnar(file, List.of("mse"), Reduction.NONE, plain)).isFalse();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.by(List.of("slice")))).isFalse();
-            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(1, List.of()))).isFalse();
-            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(0, List.of("slice")))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(1, List.of(), false))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(0, List.of("slice"), false))).isFalse();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.bootstrap(new ScoreEngine.Bootstrap(95,
                     new io.losskit.core.stats.Resampling(20, 1))))).isFalse();
         } finally {
@@ -130,7 +130,7 @@ class ColumnarPathProperties {
         ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
         ScoreEngine engine = new ScoreEngine();
         try (RecordSource source = Inputs.open(file.toString(), null, InputStream.nullInputStream())) {
-            return new Result(engine.run(plan, source, records ? options.worst(1, List.of()) : options), null, engine.columnar());
+            return new Result(engine.run(plan, source, records ? options.worst(1, List.of(), false) : options), null, engine.columnar());
         } catch (InputError e) {
             return new Result(null, e.getMessage(), engine.columnar());
         }
