@@ -109,9 +109,11 @@ final class Progress implements AutoCloseable {
         b.append(')');
         int batch = s.batchSize();
         if (batch > 0) {
-            b.append(", batch ").append(String.format("%,d", n / batch + 1));
+            // the record that completes batch k computes it: k = ⌈records / batch size⌉ until the next one is read
+            long k = Math.max(1, (n + batch - 1) / batch);
+            b.append(", computing batch ").append(String.format("%,d", k));
             if (f > 0.001) {
-                b.append(" of about ").append(String.format("%,d", Math.max(n / batch + 1, (long) Math.ceil(n / f / batch))));
+                b.append(" of about ").append(String.format("%,d", Math.max(k, (long) Math.ceil(n / f / batch))));
             }
         } else if (batch == 0) {
             b.append(", then one batch of all records");

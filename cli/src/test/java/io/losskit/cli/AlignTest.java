@@ -207,6 +207,37 @@ class AlignTest {
     }
 
     @Test
+    void aFileReadInParallelPartsAlignsAsOneReadInOrder() throws IOException {
+        // big enough to be read in parts: the kept samples of a part outlive it, and the worst are
+        // those of the whole file, as standard input (read on one thread) gives them
+        StringBuilder csv = new StringBuilder("utt,hyp,ref\n");
+        Map<Integer, String> errors = Map.of(100, "x b c d", 500_000, "x y c d", 800_000, "x y z d");
+        int n = 0;
+        while (csv.length() < ScoreJob.PARALLEL_MIN_BYTES + 1000 || n <= 800_000) {
+            csv.append('u').append(n).append(',').append(errors.getOrDefault(n, "a b c d")).append(",a b c d\n");
+            n++;
+        }
+        Path f = dir.resolve("big.csv");
+        Files.writeString(f, csv);
+        Cli.Run parts = Cli.run("score", "-l", "wer", "--align", "--worst", "3", "--id", "utt", "-o", "json", f.toString());
+        assertThat(parts.exit()).as(parts.err()).isZero();
+        JsonNode worst = JSON.readTree(parts.out()).get("results").get(0).get("worst");
+        assertThat(worst.toString()).isEqualTo("[{\"line\":800002,\"ids\":{\"utt\":\"u800000\"},\"value\":0.75,"
+                + "\"alignment\":{\"ref\":[\"a\",\"b\",\"c\",\"d\"],\"hyp\":[\"x\",\"y\",\"z\",\"d\"],"
+                + "\"ops\":[\"substitute\",\"substitute\",\"substitute\",\"equal\"],\"hits\":1,\"substitutions\":3,"
+                + "\"deletions\":0,\"insertions\":0}},{\"line\":500002,\"ids\":{\"utt\":\"u500000\"},\"value\":0.5,"
+                + "\"alignment\":{\"ref\":[\"a\",\"b\",\"c\",\"d\"],\"hyp\":[\"x\",\"y\",\"c\",\"d\"],"
+                + "\"ops\":[\"substitute\",\"substitute\",\"equal\",\"equal\"],\"hits\":2,\"substitutions\":2,"
+                + "\"deletions\":0,\"insertions\":0}},{\"line\":102,\"ids\":{\"utt\":\"u100\"},\"value\":0.25,"
+                + "\"alignment\":{\"ref\":[\"a\",\"b\",\"c\",\"d\"],\"hyp\":[\"x\",\"b\",\"c\",\"d\"],"
+                + "\"ops\":[\"substitute\",\"equal\",\"equal\",\"equal\"],\"hits\":3,\"substitutions\":1,"
+                + "\"deletions\":0,\"insertions\":0}}]");
+        Cli.Run stdin = Cli.runWithStdin(Files.readAllBytes(f), "score", "-l", "wer", "--align", "--worst", "3", "--id", "utt",
+                "-o", "json", "--format", "csv", "-");
+        assertThat(JSON.readTree(stdin.out()).get("results").get(0).get("worst")).isEqualTo(worst);
+    }
+
+    @Test
     void anUtteranceTooLongToAlignSaysSo() throws IOException {
         // cer of two 9,000-character lines with nothing in common: 9,001² cells > 2^26
         String hyp = write("hyp.txt", "a".repeat(9000) + "\nab\n");

@@ -28,9 +28,15 @@ class ProgressLineTest {
 
     @Test
     void batchOfAbout() {
-        // batch 12,288 / 1,000 + 1 = 13; of about ⌈12,288 / 0.25 / 1,000⌉ = ⌈49.152⌉ = 50; left 4 × 0.75 / 0.25 = 12 s
+        // batch ⌈12,288 / 1,000⌉ = 13; of about ⌈12,288 / 0.25 / 1,000⌉ = ⌈49.152⌉ = 50; left 4 × 0.75 / 0.25 = 12 s
         assertThat(Progress.line(new Progress.State(null, 12_288, 0.25, 4, 1000, 0)))
-                .isEqualTo("reading  25%, 12,288 records (3,072/s, 4 s, 12 s left), batch 13 of about 50");
+                .isEqualTo("reading  25%, 12,288 records (3,072/s, 4 s, 12 s left), computing batch 13 of about 50");
+        // the 12,000th record completes batch 12, which it computes: still batch 12 (of ⌈12,000 / 0.25 / 1,000⌉ = 48)
+        assertThat(Progress.line(new Progress.State(null, 12_000, 0.25, 4, 1000, 0)))
+                .isEqualTo("reading  25%, 12,000 records (3,000/s, 4 s, 12 s left), computing batch 12 of about 48");
+        // nothing read yet: batch 1
+        assertThat(Progress.line(new Progress.State(null, 0, 0.01, 1, 1000, 0)))
+                .isEqualTo("reading   1%, 0 records (0/s, 1 s, 1 min 39 s left), computing batch 1 of about 1");
         assertThat(Progress.line(new Progress.State(null, 4_096, -1, 2, 0, 0)))
                 .isEqualTo("reading, 4,096 records (2,048/s, 2 s), then one batch of all records");
     }

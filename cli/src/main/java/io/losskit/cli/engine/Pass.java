@@ -118,12 +118,17 @@ final class Pass {
 
     /** Which selected losses are batch losses, in plan order. */
     final boolean[] batch;
+    /** Whether a batch loss computes batches of {@code --batch-size} as the records come (then read on one thread). */
+    private final boolean batches;
 
     Pass(Reading reading, Setup setup) {
         this.batch = new boolean[setup.evaluators.size()];
+        boolean any = false;
         for (int i = 0; i < batch.length; i++) {
             batch[i] = setup.evaluators.get(i).shape() == io.losskit.spi.BatchLoss.class;
+            any |= batch[i];
         }
+        this.batches = any && setup.options.batchSize() > 0;
         this.reading = reading;
         this.sample = setup.sample();
         this.columns = setup.columnar();
@@ -175,7 +180,9 @@ final class Pass {
         }
         Record record = first != null ? first : reading.next();
         while (record != null) {
-            if ((reading.records & (ReadCount.STEP - 1)) == 0) {
+            if (batches) {
+                progress.at(reading.records);   // before the record that completes a batch computes it
+            } else if ((reading.records & (ReadCount.STEP - 1)) == 0) {
                 progress.step();
             }
             try {

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The records read, for a progress line on another thread: the reading threads add 4,096 every
  * 4,096 records (one addition, not one per record), and the exact count is set once the input is read.
+ * A run with batches of a batch loss (read on one thread) sets the exact count at every record
+ * instead: a record there costs far more than a volatile write, and "batch k of n" needs it.
  */
 final class ReadCount {
     /** How many records each {@link #step()} stands for. */
@@ -12,10 +14,16 @@ final class ReadCount {
 
     private final LongAdder steps = new LongAdder();
     private volatile long total = -1;
+    private volatile long exact;
 
     /** Called on every {@link #STEP}-th record of a reading thread. */
     void step() {
         steps.add(STEP);
+    }
+
+    /** The one reading thread has read {@code records} records so far. */
+    void at(long records) {
+        exact = records;
     }
 
     /** The input is read: {@code records} in all. */
@@ -26,6 +34,6 @@ final class ReadCount {
     /** About how many records have been read so far; exactly, once the input is read. */
     long get() {
         long n = total;
-        return n >= 0 ? n : steps.sum();
+        return n >= 0 ? n : Math.max(exact, steps.sum());
     }
 }
