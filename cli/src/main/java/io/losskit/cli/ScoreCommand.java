@@ -68,10 +68,10 @@ final class ScoreCommand implements Callable<Integer> {
                 .description("Also list, per loss, the K records with the largest per-sample loss: line number, --id columns, value "
                         + "(for wer, cer, mer and wil: the utterance's own rate).").build());
         spec.addOption(OptionSpec.builder("--align").type(Boolean.class).arity("0")
-                .description("Show how pred aligns to target in the worst records of the edit-distance family (wer, cer, mer, "
-                        + "wil, edit-distance; --worst 5 unless --worst is given), as jiwer's visualize_alignment does: REF and "
-                        + "HYP lines padded to equal width (* for a missing word) over a line of S, D and I. In text and table "
-                        + "output after the results; in json an \"alignment\" in each worst entry; not with csv or tsv.").build());
+                .description("Print the alignments of the worst utterances for wer, cer, mer, wil and edit-distance, as jiwer's "
+                        + "visualize_alignment does. --worst 5 unless --worst is given; REF and HYP lines padded to equal width "
+                        + "(* for a missing word) over a line of S, D and I, in text and table output after the results; in json "
+                        + "an \"alignment\" in each worst entry; not with csv or tsv.").build());
         spec.addOption(Specs.list("--id").splitRegex(",").paramLabel("COL")
                 .description("Columns echoed beside every per-sample value (--reduction none, --worst); "
                         + "per-sample output always carries the record's line number.").build());
