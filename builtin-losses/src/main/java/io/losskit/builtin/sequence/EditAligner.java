@@ -144,7 +144,7 @@ final class EditAligner {
                     : blockedDistance(pred, pOff, n, target, tOff, m);
             int d = m - n;
             ensureRow(m + 1);
-            runBand(pred, pOff, n, target, tOff, m, Math.max(-n, -((k - d) / 2)), Math.min(m, (k + d) / 2));
+            runBand(pred, pOff, n, target, tOff, m, Math.max(-n, -((k - d) / 2)), Math.min(m, (k + d) / 2), null);
             return;
         }
         banded(pred, pOff, n, target, tOff, m);
@@ -355,7 +355,7 @@ final class EditAligner {
         while (true) {
             int lo = Math.max(-n, lo0 - width);
             int hi = Math.min(m, hi0 + width);
-            runBand(pred, pOff, n, target, tOff, m, lo, hi);
+            runBand(pred, pOff, n, target, tOff, m, lo, hi, null);
             if (lo == -n && hi == m || cost < leaveCost(lo, hi, n, m) - tolerance) {
                 return;
             }
@@ -373,7 +373,11 @@ final class EditAligner {
         return Math.min(up, down);
     }
 
-    private void runBand(int[] pred, int pOff, int n, int[] target, int tOff, int m, int lo, int hi) {
+    /**
+     * The programme on the band lo ≤ j − i ≤ hi; with {@code tight} (the whole matrix, (n + 1) ×
+     * (m + 1) cells, for {@link #trace}) it also marks at each cell the moves that tie with its best.
+     */
+    private void runBand(int[] pred, int pOff, int n, int[] target, int tOff, int m, int lo, int hi, byte[] tight) {
         final double inf = Double.POSITIVE_INFINITY;
         double[] cp = costPrev;
         double[] cc = costCur;
@@ -386,6 +390,9 @@ final class EditAligner {
             cp[j] = j * insCost;
             sp[j] = 0;
             hp[j] = 0;
+            if (tight != null) {
+                tight[j] = j > 0 ? TARGET_ONLY : 0;
+            }
         }
         if (to0 + 1 <= m) {
             cp[to0 + 1] = inf;
@@ -402,21 +409,25 @@ final class EditAligner {
                 double bestCost = inf;
                 int bestSubs = 0;
                 int bestHits = 0;
+                double c = inf;
+                int cSubs = 0;
+                double c2 = inf;
                 if (j > 0) {
-                    double c = cp[j - 1];
+                    c = cp[j - 1];
                     if (c != inf) {
                         if (pi == target[tOff + j - 1]) {
-                            bestCost = c;
-                            bestSubs = sp[j - 1];
+                            cSubs = sp[j - 1];
                             bestHits = hp[j - 1] + 1;
                         } else {
-                            bestCost = c + subCost;
-                            bestSubs = sp[j - 1] + 1;
+                            c += subCost;
+                            cSubs = sp[j - 1] + 1;
                             bestHits = hp[j - 1];
                         }
+                        bestCost = c;
+                        bestSubs = cSubs;
                     }
                     // Target symbol missing from pred (a deletion in jiwer's words).
-                    double c2 = cc[j - 1];
+                    c2 = cc[j - 1];
                     if (c2 != inf) {
                         c2 += insCost;
                         if (better(c2, sc[j - 1], bestCost, bestSubs)) {
@@ -439,6 +450,11 @@ final class EditAligner {
                 cc[j] = bestCost;
                 sc[j] = bestSubs;
                 hc[j] = bestHits;
+                if (tight != null) {
+                    tight[i * (m + 1) + j] = (byte) ((j > 0 && ties(c, cSubs, bestCost, bestSubs) ? DIAGONAL : 0)
+                            | (j > 0 && ties(c2, sc[j - 1], bestCost, bestSubs) ? TARGET_ONLY : 0)
+                            | (ties(c3, sp[j], bestCost, bestSubs) ? PRED_ONLY : 0));
+                }
             }
             if (to + 1 <= m) {
                 cc[to + 1] = inf;
@@ -468,6 +484,8 @@ final class EditAligner {
      * cost and the hits fix the rest, and otherwise the band it runs holds every path of minimum
      * cost, on which the programme's choices are these.
      *
+     * <p>The getters then give the counts and cost of these operations: those of {@code align}.
+     *
      * @param maxCells the most cells (middle pred length + 1) × (middle target length + 1) it may use
      * @throws Aligner.TooLong when the matrix would be larger
      */
@@ -485,6 +503,20 @@ final class EditAligner {
         Alignment.Op[] ops = new Alignment.Op[prefix + middle.length + suffix];
         Arrays.fill(ops, Alignment.Op.EQUAL);
         System.arraycopy(middle, 0, ops, prefix, middle.length);
+        hits = prefix + suffix;
+        substitutions = 0;
+        deletions = 0;
+        insertions = 0;
+        for (Alignment.Op op : middle) {
+            switch (op) {
+                case EQUAL -> hits++;
+                case SUBSTITUTE -> substitutions++;
+                case DELETE -> deletions++;
+                case INSERT -> insertions++;
+                default -> throw new AssertionError(op);
+            }
+        }
+        cost = deletions * insCost + insertions * delCost + substitutions * subCost;
         return ops;
     }
 
@@ -509,7 +541,9 @@ final class EditAligner {
             Arrays.fill(reversed, m, n + m, Alignment.Op.INSERT);
             return reversed;
         }
-        byte[] tight = fillMoves(pred, pOff, n, target, tOff, m);
+        byte[] tight = new byte[(n + 1) * (m + 1)];
+        ensureRow(m + 1);
+        runBand(pred, pOff, n, target, tOff, m, -n, m, tight);
         boolean bandsChoice = insCost + delCost == 0;
         int cols = m + 1;
         int k = 0;
@@ -532,70 +566,6 @@ final class EditAligner {
             ops[t] = reversed[k - 1 - t];
         }
         return ops;
-    }
-
-    /** {@link #runBand} over the whole matrix, keeping each cell's tight moves. */
-    private byte[] fillMoves(int[] pred, int pOff, int n, int[] target, int tOff, int m) {
-        int cols = m + 1;
-        byte[] tight = new byte[(n + 1) * cols];
-        ensureRow(m + 1);
-        double[] cp = costPrev;
-        double[] cc = costCur;
-        int[] sp = subsPrev;
-        int[] sc = subsCur;
-        for (int j = 0; j <= m; j++) {
-            cp[j] = j * insCost;
-            sp[j] = 0;
-            tight[j] = j > 0 ? TARGET_ONLY : 0;
-        }
-        for (int i = 1; i <= n; i++) {
-            int pi = pred[pOff + i - 1];
-            int row = i * cols;
-            for (int j = 0; j <= m; j++) {
-                double bestCost = Double.POSITIVE_INFINITY;
-                int bestSubs = 0;
-                double diagonal = Double.POSITIVE_INFINITY;
-                int diagonalSubs = 0;
-                double c2 = Double.POSITIVE_INFINITY;
-                if (j > 0) {
-                    boolean hit = pi == target[tOff + j - 1];
-                    diagonal = hit ? cp[j - 1] : cp[j - 1] + subCost;
-                    diagonalSubs = hit ? sp[j - 1] : sp[j - 1] + 1;
-                    bestCost = diagonal;
-                    bestSubs = diagonalSubs;
-                    c2 = cc[j - 1] + insCost;
-                    if (better(c2, sc[j - 1], bestCost, bestSubs)) {
-                        bestCost = c2;
-                        bestSubs = sc[j - 1];
-                    }
-                }
-                double c3 = cp[j] + delCost;
-                if (better(c3, sp[j], bestCost, bestSubs)) {
-                    bestCost = c3;
-                    bestSubs = sp[j];
-                }
-                cc[j] = bestCost;
-                sc[j] = bestSubs;
-                byte moves = 0;
-                if (j > 0 && ties(diagonal, diagonalSubs, bestCost, bestSubs)) {
-                    moves |= DIAGONAL;
-                }
-                if (j > 0 && ties(c2, sc[j - 1], bestCost, bestSubs)) {
-                    moves |= TARGET_ONLY;
-                }
-                if (ties(c3, sp[j], bestCost, bestSubs)) {
-                    moves |= PRED_ONLY;
-                }
-                tight[row + j] = moves;
-            }
-            double[] tc = cp;
-            cp = cc;
-            cc = tc;
-            int[] ts = sp;
-            sp = sc;
-            sc = ts;
-        }
-        return tight;
     }
 
     /** Whether (c, s) is as good as the best (bestC, bestS): the same substitutions, the cost within the tolerance. */

@@ -13,7 +13,6 @@ import io.losskit.spi.LossDefinition;
 import io.losskit.spi.PerSampleLoss;
 import io.losskit.testkit.LossHarness;
 import io.losskit.testkit.RecordingTally;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +37,23 @@ class AlignmentTest {
         for (int trial = 0; trial < 4000; trial++) {
             double[] c = costs[trial % costs.length];
             int alphabet = trial % 3 == 0 ? 2 : trial % 3 == 1 ? 5 : 300;
-            int[] pred = random(rnd, trial % 5 == 0 ? 60 + rnd.nextInt(150) : rnd.nextInt(20), alphabet);
-            int[] target = trial % 2 == 0 ? random(rnd, rnd.nextInt(trial % 5 == 0 ? 200 : 20), alphabet)
-                    : mutate(rnd, pred, alphabet);
+            int[] pred = EditDistanceTest.random(rnd, trial % 5 == 0 ? 60 + rnd.nextInt(150) : rnd.nextInt(20), alphabet);
+            int[] target = trial % 2 == 0 ? EditDistanceTest.random(rnd, rnd.nextInt(trial % 5 == 0 ? 200 : 20), alphabet)
+                    : EditDistanceTest.mutate(rnd, pred, alphabet);
             EditAligner aligner = new EditAligner(c[0], c[1], c[2]);
             aligner.align(pred, pred.length, target, target.length);
+            int[] counts = {aligner.hits(), aligner.substitutions(), aligner.deletions(), aligner.insertions()};
+            double cost = aligner.cost();
             Op[] ops = aligner.trace(pred, pred.length, target, target.length, Aligner.MAX_CELLS);
             List<Op> list = Arrays.asList(ops);
             assertThat(new int[] {count(list, E), count(list, S), count(list, D), count(list, I)}).as("trial %d", trial)
-                    .containsExactly(aligner.hits(), aligner.substitutions(), aligner.deletions(), aligner.insertions());
+                    .containsExactly(counts);
             assertThat(count(list, D) * c[0] + count(list, I) * c[1] + count(list, S) * c[2]).as("trial %d", trial)
-                    .isCloseTo(aligner.cost(), within(1e-9));
+                    .isCloseTo(cost, within(1e-9));
+            // and the getters give them after the trace too
+            assertThat(new int[] {aligner.hits(), aligner.substitutions(), aligner.deletions(), aligner.insertions()})
+                    .containsExactly(counts);
+            assertThat(aligner.cost()).isCloseTo(cost, within(1e-9));
             int p = 0;
             int t = 0;
             for (Op op : ops) {
@@ -144,28 +149,5 @@ class AlignmentTest {
 
     private static int count(List<Op> ops, Op op) {
         return (int) ops.stream().filter(o -> o == op).count();
-    }
-
-    private static int[] random(Random rnd, int n, int alphabet) {
-        int[] s = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = alphabet > 256 ? 1000 + rnd.nextInt(alphabet) * 7919 : rnd.nextInt(alphabet);
-        }
-        return s;
-    }
-
-    private static int[] mutate(Random rnd, int[] a, int alphabet) {
-        List<Integer> out = new ArrayList<>();
-        for (int x : a) {
-            double r = rnd.nextDouble();
-            if (r < 0.1) {
-                continue;
-            }
-            out.add(r < 0.2 ? rnd.nextInt(Math.min(alphabet, 256)) : x);
-            if (r > 0.9) {
-                out.add(rnd.nextInt(Math.min(alphabet, 256)));
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -203,7 +203,7 @@ class EditDistanceTest {
         return a;
     }
 
-    private static int[] random(Random rnd, int n, int alphabet) {
+    static int[] random(Random rnd, int n, int alphabet) {
         int[] s = new int[n];
         for (int i = 0; i < n; i++) {
             s[i] = alphabet > 256 ? 1000 + rnd.nextInt(alphabet) * 7919 : rnd.nextInt(alphabet);
@@ -211,7 +211,7 @@ class EditDistanceTest {
         return s;
     }
 
-    private static int[] mutate(Random rnd, int[] a, int alphabet) {
+    static int[] mutate(Random rnd, int[] a, int alphabet) {
         int[] out = new int[a.length * 2 + 4];
         int n = 0;
         for (int x : a) {
