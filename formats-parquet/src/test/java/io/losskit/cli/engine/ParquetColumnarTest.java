@@ -31,7 +31,7 @@ class ParquetColumnarTest {
         ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
         try (RecordSource source = Inputs.open("src/test/resources/parquet/columnar.parquet", null, InputStream.nullInputStream())) {
             // --worst keeps the record path and changes no value
-            return engine.run(plan, source, records ? options.worst(1, List.of()) : options);
+            return engine.run(plan, source, records ? options.worst(1, List.of(), false) : options);
         }
     }
 
