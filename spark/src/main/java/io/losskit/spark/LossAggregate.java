@@ -149,7 +149,7 @@ final class LossAggregate extends TypedImperativeAggregate<LossState> implements
 
     @Override
     public String toString() {
-        return LosskitSpark.FUNCTION + "(" + recipe.loss + ", " + children.mkString(", ") + ")";
+        return LosskitSpark.describe(recipe, children);
     }
 
     // A Catalyst expression is a Scala product; these name its fields for tree printing and equality.

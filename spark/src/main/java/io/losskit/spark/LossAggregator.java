@@ -17,7 +17,8 @@ import scala.reflect.ClassTag$;
  * shuffle as the state's own encoding; rows with a null role are skipped, as SQL aggregates skip
  * nulls. The aggregator carries only the recipe; the loss is built on the executor. This is the
  * Dataset API's form ({@link LosskitSpark#aggregator}); SQL and {@code SparkScore} use
- * {@link LossAggregate}, which reads Spark's internal rows without building a {@code Row}.
+ * {@link ScalarLossAggregate} or {@link LossAggregate}, which read Spark's internal values without
+ * building a {@code Row}.
  */
 final class LossAggregator extends Aggregator<Row, LossState, Double> {
 

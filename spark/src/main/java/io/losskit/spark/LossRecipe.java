@@ -8,6 +8,7 @@ import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
 import io.losskit.spi.ParameterValues;
+import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Reduction;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -62,6 +63,22 @@ final class LossRecipe implements Serializable {
 
     LossState decode(byte[] bytes) {
         return evaluator().decode(bytes);
+    }
+
+    /** Whether the loss is per-sample: a value per row, whose mean or sum is the result. */
+    boolean perSample() {
+        return evaluator().shape() == PerSampleLoss.class;
+    }
+
+    /** Whether the loss takes sample weights (one that does not sees weight 1). */
+    boolean takesWeight() {
+        return evaluator().takesWeight();
+    }
+
+    /** A fresh instance of the per-sample loss, for one thread (losses need not be thread-safe). */
+    PerSampleLoss newPerSampleLoss() {
+        evaluator();
+        return (PerSampleLoss) definition.create(values, Set.copyOf(roles));
     }
 
     LossDescriptor descriptor() {

@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Cast$;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GetStructField;
+import org.apache.spark.sql.catalyst.expressions.aggregate.AggregateFunction;
 import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.ArrayType;
@@ -105,16 +106,26 @@ public final class LosskitSpark {
     /**
      * The aggregate of {@code recipe} over {@code columns} (its roles, in order, of these types),
      * each cast to the type the loss reads it as; it gives the value, or the encoded final state
-     * when {@code states}.
+     * when {@code states}. The value of a per-sample loss over numbers comes from a
+     * {@link ScalarLossAggregate}, which Spark runs in generated code; anything else from a
+     * {@link LossAggregate}.
      */
-    static LossAggregate aggregate(LossRecipe recipe, List<Expression> columns, List<DataType> types, boolean states) {
+    static AggregateFunction aggregate(LossRecipe recipe, List<Expression> columns, List<DataType> types, boolean states) {
         List<Expression> cast = new ArrayList<>();
+        List<DataType> castTypes = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Expression c = columns.get(i);
             DataType t = columnType(types.get(i), recipe.roles.get(i));
             cast.add(t.equals(types.get(i)) ? c : new Cast(c, t, scala.Option.empty(), Cast$.MODULE$.apply$default$4()));
+            castTypes.add(t);
         }
-        return new LossAggregate(recipe, cast, states);
+        return !states && ScalarLossAggregate.fits(recipe, castTypes) ? new ScalarLossAggregate(recipe, cast)
+                : new LossAggregate(recipe, cast, states);
+    }
+
+    /** An aggregate of {@code recipe} over {@code children} as plans print it. */
+    static String describe(LossRecipe recipe, scala.collection.immutable.Seq<Expression> children) {
+        return FUNCTION + "(" + recipe.loss + ", " + children.mkString(", ") + ")";
     }
 
     private static Reduction reduction(String id) {
