@@ -74,3 +74,29 @@ weight[513] = weight[5000] = 0.0  # infinite preds that add to no sum
 pq.write_table(pa.table({"pred": pa.array(pred, pa.float64()), "target": pa.array(target, pa.float64()),
                          "weight": pa.array(weight, pa.float64())}),
                here / "columnar.parquet", row_group_size=5000, data_page_size=4096, use_dictionary=["target"])
+# the fast path's own decoders (ChunkPages, FlatNumbers, HybridInts) against parquet-column's readers: pages of
+# about 500 values in row groups of 6,000 rows, 300 distinct preds (dictionary indices 9 bits wide) and all-distinct
+# targets whose dictionary is given up for plain pages after 512 values (dictionary_pagesize_limit), nulls scattered
+# in pred (bit-packed definition levels) and in a run of target; pred_bss and target_bss hold the same values
+# byte-stream-split, which only parquet-column's readers decode; data pages v2 with zstd, and v1 with snappy
+rng = __import__("random").Random(12)
+n = 15000
+pred = [None if rng.random() < 0.01 else rng.randrange(300) / 7 for _ in range(n)]
+target = [None if 10000 <= i < 10040 else rng.gauss(20, 10) for i in range(n)]
+pages = pa.table({"pred": pa.array(pred, pa.float64()), "target": pa.array(target, pa.float64()),
+                  "pred_bss": pa.array(pred, pa.float64()), "target_bss": pa.array(target, pa.float64())})
+for name, version, compression in [("pages-v2.parquet", "2.0", "zstd"), ("pages-v1.parquet", "1.0", "snappy")]:
+    pq.write_table(pages, here / name, compression=compression, data_page_version=version, row_group_size=6000,
+                   data_page_size=4096, dictionary_pagesize_limit=4096, use_dictionary=["pred", "target"],
+                   column_encoding={"pred_bss": "BYTE_STREAM_SPLIT", "target_bss": "BYTE_STREAM_SPLIT"})
+valid = [(p, t) for p, t in zip(pred, target) if p is not None and t is not None]
+print("pages: %d valid rows of %d, first null in row %d, mse %r, mae %r" % (
+    len(valid), n, 1 + min(i for i in range(n) if pred[i] is None or target[i] is None),
+    __import__("math").fsum((p - t) ** 2 for p, t in valid) / len(valid), __import__("math").fsum(abs(p - t) for p, t in valid) / len(valid)))
+# uncompressed, one row group and one page per column of 9,000 values (72 KB, more than a read looks ahead): the
+# window a page is read through grows to it
+pq.write_table(pages.slice(0, 9000).select(["pred", "target"]), here / "pages-plain.parquet", compression="none",
+               use_dictionary=False, data_page_size=1 << 20)
+valid = valid[:sum(1 for p, t in zip(pred[:9000], target[:9000]) if p is not None and t is not None)]
+print("pages-plain: %d valid rows, mse %r, mae %r" % (len(valid), __import__("math").fsum((p - t) ** 2 for p, t in valid) / len(valid),
+                                                    __import__("math").fsum(abs(p - t) for p, t in valid) / len(valid)))

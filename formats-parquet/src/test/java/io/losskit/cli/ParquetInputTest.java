@@ -55,6 +55,33 @@ class ParquetInputTest {
         assertThat(run.out()).isEqualTo(10.8125 / 3 + "\n");
     }
 
+    /**
+     * pages-v1/v2.parquet (generate.py): pred and target on the fast path (dictionary pages with
+     * 9-bit indices, plain pages once the dictionary is given up, bit-packed definition levels,
+     * pages streamed through reused buffers), pred_bss and target_bss the same values through
+     * parquet-column's readers: the same results bit for bit and the same skips; the values are
+     * Python's math.fsum over the 14,820 rows without a null.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pages-v1.parquet", "pages-v2.parquet"})
+    void theFastPathDecodesPagesAsParquetColumnDoes(String file) {
+        Cli.Run fast = score("-l mse,mae --on-invalid skip", file);
+        Cli.Run column = score("-l mse,mae --on-invalid skip --col pred=pred_bss --col target=target_bss", file);
+        assertThat(fast.exit()).isZero();
+        assertThat(fast.out()).isEqualTo(column.out()).isEqualTo("mse\t251.97191066247984\nmae\t13.016105000125581\n");
+        String skipped = "losskit: warning: skipped 180 invalid record(s) of 15000; the first: " + f(file) + ", record 100, column ";
+        assertThat(fast.err()).isEqualTo(skipped + "\"pred\": no value\n");
+        assertThat(column.err()).isEqualTo(skipped + "\"pred_bss\": no value\n");
+    }
+
+    /** pages-plain.parquet: uncompressed, a page of 72 KB per column, read through a window that grows to it; Python's math.fsum. */
+    @Test
+    void aPageLargerThanAReadsLookAheadIsReadWhole() {
+        Cli.Run run = score("-l mse,mae --on-invalid skip", "pages-plain.parquet");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("mse\t247.81944793687617\nmae\t12.904021225463547\n");
+    }
+
     @Test
     void aNullIsAnInputErrorNamingRowAndColumn() {
         Cli.Run run = score("-l mse", "nulls.parquet");

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
@@ -43,9 +42,10 @@ import org.apache.parquet.schema.Type;
 
 /**
  * A Parquet file, read one row group at a time and, in it, only the column chunks of the columns a
- * role reads. The footer (Thrift) is parsed by parquet-format-structures and the pages decoded by
- * parquet-column's column readers (every encoding); the file, its chunks and their pages are read
- * here, so neither parquet-hadoop nor Hadoop is needed.
+ * role reads, a page at a time ({@link ChunkPages}). The footer (Thrift) is parsed by
+ * parquet-format-structures; the pages of plain numbers are decoded here ({@link FlatNumbers}),
+ * any others by parquet-column's column readers (every encoding); the file, its chunks and their
+ * pages are read here, so neither parquet-hadoop nor Hadoop is needed.
  *
  * <p>A column is a top-level field: double, float, int32/64 (signed or unsigned) and boolean give
  * a number, a string (or unannotated binary) a string; a list of numbers a vector, a list of such
@@ -73,9 +73,10 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
     private Values[] readers;
     /** Per column, its fast path in this row group, or null (then {@link #readers} has it, if read). */
     private FlatNumbers[] flat;
-    /** Per column, the buffers its last chunk was read and its pages decompressed into (reused: they are as large as a chunk). */
-    private byte[][] chunkBuffers;
-    private ChunkPages[] lastPages;
+    /** Per column, its fast path's reader, reused from chunk to chunk. */
+    private FlatNumbers[] numbers;
+    /** Per column, the buffers its chunks' pages are read and decompressed through (reused: they are about as large as a page). */
+    private ChunkPages.Buffers[] buffers;
     private ParquetRecord current;
     /** The row groups this source reads: from {@code group + 1} up to {@code endGroup}. */
     private final int endGroup;
@@ -229,8 +230,12 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
         return readFully(ByteBuffer.allocate(length), at);
     }
 
-    /** Fills {@code b} from the file at {@code at}. */
     private ByteBuffer readFully(ByteBuffer b, long at) throws IOException {
+        return readFully(file, b, at);
+    }
+
+    /** Fills {@code b} from {@code file} at {@code at}. */
+    static ByteBuffer readFully(FileChannel file, ByteBuffer b, long at) throws IOException {
         int start = b.position();
         while (b.hasRemaining()) {
             if (file.read(b, at + b.position() - start) < 0) {
@@ -409,7 +414,10 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
         List<ColumnDescriptor> leaves = schema.getColumns();
         readers = new Values[columns.size()];
         flat = new FlatNumbers[columns.size()];
-        Map<Integer, ChunkPages> chunks = new HashMap<>();
+        if (buffers == null) {
+            buffers = new ChunkPages.Buffers[columns.size()];
+            numbers = new FlatNumbers[columns.size()];
+        }
         List<Integer> read = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             if (reads.test(columns.get(c))) {
@@ -426,34 +434,35 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
                 long start = m.isSetDictionary_page_offset() && m.dictionary_page_offset > 0
                         && m.dictionary_page_offset < m.data_page_offset ? m.dictionary_page_offset : m.data_page_offset;
                 long length = m.total_compressed_size;
-                if (start < 4 || length < 0 || length > Integer.MAX_VALUE - 16 || start + length > file.size()) {
+                if (start < 4 || length < 0 || start + length > file.size()) {
                     throw new IOException("a column chunk of " + length + " bytes at " + start + " in a file of " + file.size());
                 }
-                if (chunkBuffers == null) {
-                    chunkBuffers = new byte[columns.size()][];
-                    lastPages = new ChunkPages[columns.size()];
+                if (buffers[c] == null) {
+                    buffers[c] = new ChunkPages.Buffers();
                 }
-                byte[] buffer = chunkBuffers[c];
-                if (buffer == null || buffer.length < length) {
-                    buffer = chunkBuffers[c] = new byte[(int) length];
-                }
-                readFully(ByteBuffer.wrap(buffer, 0, (int) length), start);
                 boolean fast = FlatNumbers.fits(shapes.get(c), m.encodings);
-                byte[] pageBuffer = !fast ? null : lastPages[c] != null && lastPages[c].pageBuffer() != null ? lastPages[c].pageBuffer() : new byte[0];
-                ChunkPages stored = new ChunkPages(buffer, (int) length, m.codec, m.num_values, pageBuffer);
-                lastPages[c] = stored;
+                ChunkPages stored = new ChunkPages(file, start, length, m.codec, m.num_values, buffers[c], fast);
                 if (fast) {
-                    chunks.put(c, stored);
+                    if (numbers[c] == null) {
+                        numbers[c] = new FlatNumbers(shapes.get(c));
+                    }
+                    flat[c] = numbers[c].open(stored);
                 } else {
                     pages.put(leaves.get(leaf[c]), stored);
                 }
             } catch (ChunkPages.UnsupportedCodec e) {
                 throw InputError.inFile(name, "column \"" + columns.get(c) + "\": " + e.getMessage());
+            } catch (ParquetDecodingException e) {
+                throw malformed(records + 1, c, e);
             } catch (IOException | RuntimeException e) {
                 throw new InputError(name, -1, records + 1, columns.get(c), "malformed Parquet data in row group " + (group + 1)
                         + " (" + e.getMessage() + ")").unrecoverable();
             }
         }
+        if (pages.isEmpty()) {
+            return true;
+        }
+        // parquet-column's readers, for the columns off the fast path (made only then: their classes load only then)
         PageReadStore store = new PageReadStore() {
             @Override
             public PageReader getPageReader(ColumnDescriptor d) {
@@ -467,11 +476,10 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
         };
         ColumnReadStoreImpl columnStore = new ColumnReadStoreImpl(store, converter, schema, createdBy);
         for (int c : read) {
+            if (flat[c] != null) {
+                continue;
+            }
             try {
-                if (chunks.containsKey(c)) {
-                    flat[c] = new FlatNumbers(chunks.get(c), shapes.get(c));
-                    continue;
-                }
                 readers[c] = new Values(columnStore.getColumnReader(leaves.get(leaf[c])), shapes.get(c), rg.columns.get(leaf[c]).meta_data.num_values);
             } catch (ParquetDecodingException | UncheckedIOException e) {
                 throw malformed(records + 1, c, e);

@@ -27,9 +27,13 @@ class ParquetColumnarTest {
     private static final List<String> LOSSES = List.of("mse", "mae", "huber", "rmse");
 
     private static ScoreEngine.Report run(ScoreEngine engine, boolean skip, boolean records, int threads) throws IOException {
+        return run("columnar.parquet", engine, skip, records, threads);
+    }
+
+    private static ScoreEngine.Report run(String file, ScoreEngine engine, boolean skip, boolean records, int threads) throws IOException {
         ScorePlan plan = ScorePlanner.plan(REGISTRY, LOSSES, List.of(), Reduction.MEAN, x -> Map.of());
         ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
-        try (RecordSource source = Inputs.open("src/test/resources/parquet/columnar.parquet", null, InputStream.nullInputStream())) {
+        try (RecordSource source = Inputs.open("src/test/resources/parquet/" + file, null, InputStream.nullInputStream())) {
             // --worst keeps the record path and changes no value
             return engine.run(plan, source, records ? options.worst(1, List.of(), false) : options);
         }
@@ -70,5 +74,35 @@ class ParquetColumnarTest {
             message = e.getMessage();
         }
         assertThatThrownBy(() -> run(new ScoreEngine(), false, false, 3)).hasMessage(message);
+    }
+
+    /**
+     * Row groups read in parallel (pages-v1/v2.parquet: 3 row groups, pages of about 500 values,
+     * dictionary and plain pages, nulls) give the one sequential pass's values bit for bit, by
+     * columns and by records, with its skips.
+     */
+    @Test
+    void rowGroupsReadInParallelGiveTheSequentialPassBitForBit() throws IOException {
+        for (String file : List.of("pages-v1.parquet", "pages-v2.parquet")) {
+            ScoreEngine.Report one = run(file, new ScoreEngine(), true, true, 1);
+            assertThat(one.records()).isEqualTo(15000);
+            assertThat(one.skipped()).isEqualTo(180);
+            for (int threads : new int[] {1, 2, 3, 4}) {
+                for (boolean records : new boolean[] {false, true}) {
+                    ScoreEngine engine = new ScoreEngine();
+                    ScoreEngine.Report r = run(file, engine, true, records, threads);
+                    assertThat(engine.columnar()).isEqualTo(!records);
+                    assertThat(r.records()).isEqualTo(15000);
+                    assertThat(r.skipped()).isEqualTo(180);
+                    assertThat(r.firstSkipped()).isEqualTo(one.firstSkipped());
+                    for (int i = 0; i < LOSSES.size(); i++) {
+                        assertThat(Double.doubleToRawLongBits(r.results().get(i).value())).as(file + " " + LOSSES.get(i) + " on " + threads)
+                                .isEqualTo(Double.doubleToRawLongBits(one.results().get(i).value()));
+                    }
+                }
+            }
+            // Python's math.fsum over the 14,820 rows without a null (generate.py)
+            assertThat(one.results().get(0).value()).isCloseTo(251.97191066247984, org.assertj.core.data.Offset.offset(1e-10));
+        }
     }
 }
