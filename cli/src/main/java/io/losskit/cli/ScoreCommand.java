@@ -34,7 +34,7 @@ final class ScoreCommand implements Callable<Integer> {
         spec.addPositional(Specs.positional("0", "FILE").arity("0..1")
                 .description("Input holding pred and target: .csv, .tsv, .json, .jsonl/.ndjson, each optionally .gz; .npz (arrays named after roles); .arrow, .feather, .arrows (Arrow IPC); .parquet; - for standard input (not for .npz, .parquet). With -p/-t also .txt (one string per line) and .npy (one array). "
                         + "Memory: CSV, TSV, JSONL and a JSON array of rows stream; a JSON object of columns keeps the columns roles read "
-                        + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole; a .parquet one row group of the columns read.").build());
+                        + "(8 bytes a number); --key holds the target file; a .npy in Fortran order is read whole; a .parquet streams its pages.").build());
         Specs.lossOptions(spec, lossIds);
         spec.addOption(OptionSpec.builder("--reduction").paramLabel("mean|sum|none").defaultValue("mean").type(Reduction.class)
                 .converters(new ReductionConverter()).completionCandidates(List.of("mean", "sum", "none"))
