@@ -26,4 +26,20 @@ public final class BuiltinLosses implements LossProvider {
         all.addAll(MetricLosses.all());
         return List.copyOf(all);
     }
+
+    /**
+     * The loss whose id or alias is {@code name}, or null: only that loss is made (making all of
+     * them, each with its descriptor, was a tenth of a one-loss run's start-up). The command line
+     * selects losses with it; {@link #losses()} is for listing them all.
+     */
+    public LossDefinition find(String name) {
+        LossDefinition d = RegressionLosses.find(name);
+        if (d == null) {
+            d = ClassificationLosses.find(name);
+        }
+        if (d == null) {
+            d = SequenceLosses.find(name);
+        }
+        return d == null ? MetricLosses.find(name) : d;
+    }
 }

@@ -1,18 +1,19 @@
 package io.losskit.cli;
 
 import io.losskit.cli.input.UsageError;
+import io.losskit.builtin.BuiltinLosses;
 import io.losskit.cli.engine.LoadedLoss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
-import io.losskit.spi.LossProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -60,8 +61,7 @@ public final class LossRegistry {
         }
     }
 
-    private final List<Entry> builtins;
-    private final Map<String, Entry> builtinNames;
+    private final Builtins builtins;
     private final List<PluginLoader.Directory> dirs;
     private final Duration timeout;
     private final Consumer<String> report;
@@ -71,23 +71,20 @@ public final class LossRegistry {
     /** The losses of each pack loaded so far, by name (id or alias) within the pack. */
     private final Map<String, Map<String, Entry>> loaded = new LinkedHashMap<>();
 
-    private LossRegistry(List<Entry> builtins, List<PluginLoader.Directory> dirs, Duration timeout, Consumer<String> report) {
+    private LossRegistry(Builtins builtins, List<PluginLoader.Directory> dirs, Duration timeout, Consumer<String> report) {
         this.report = report;
         this.builtins = builtins;
-        this.builtinNames = index(builtins, BUILT_IN);
         this.dirs = List.copyOf(dirs);
         this.timeout = timeout;
     }
 
-    /** The built-in pack (and whatever else is on the application's class path). */
+    /**
+     * The built-in pack, made directly rather than found by {@link java.util.ServiceLoader} (whose
+     * search opens every jar of the class path and looks into every module of the runtime, at
+     * each start); a loss is made when a name selects it, all of them only when a command lists them.
+     */
     public static LossRegistry builtin() {
-        List<Entry> entries = new ArrayList<>();
-        for (LossProvider provider : ServiceLoader.load(LossProvider.class, LossRegistry.class.getClassLoader())) {
-            for (LossDefinition d : provider.losses()) {
-                entries.add(new Entry(d, d.descriptor(), BUILT_IN, null));
-            }
-        }
-        return new LossRegistry(List.copyOf(entries), List.of(), Duration.ZERO, m -> { });
+        return new LossRegistry(new Builtins(new BuiltinLosses()), List.of(), Duration.ZERO, m -> { });
     }
 
     /**
@@ -100,6 +97,73 @@ public final class LossRegistry {
     public LossRegistry withPlugins(List<PluginLoader.Directory> dirs, Duration timeout, Consumer<String> report) {
         PluginLoader.check(dirs);
         return new LossRegistry(builtins, dirs, timeout, report);
+    }
+
+    /**
+     * The built-in losses: each made once, alone when a name selects it, or all together when a
+     * command needs every one (the instances made before are kept, so a loss is one entry).
+     */
+    private static final class Builtins {
+        private final BuiltinLosses pack;
+        private final Map<String, Entry> byName = new HashMap<>();
+        private List<Entry> all;
+
+        Builtins(BuiltinLosses pack) {
+            this.pack = pack;
+        }
+
+        /** The built-in loss named {@code name} (id or alias), or null. */
+        synchronized Entry find(String name) {
+            Entry e = byName.get(name);
+            if (e == null && all == null) {
+                LossDefinition d = pack.find(name);
+                if (d != null) {
+                    e = byId(d.descriptor().id());
+                    if (e == null) {
+                        e = new Entry(d, d.descriptor(), BUILT_IN, null);
+                    }
+                    byName.put(name, e);
+                }
+            }
+            return e;
+        }
+
+        private Entry byId(String id) {
+            for (Entry e : byName.values()) {
+                if (e.descriptor().id().equals(id)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** Every built-in loss, in the pack's order. */
+        synchronized List<Entry> all() {
+            if (all == null) {
+                List<Entry> entries = new ArrayList<>();
+                for (LossDefinition d : pack.losses()) {
+                    Entry made = byId(d.descriptor().id());
+                    entries.add(made != null ? made : new Entry(d, d.descriptor(), BUILT_IN, null));
+                }
+                all = List.copyOf(entries);
+                byName.clear();
+                for (Entry e : all) {
+                    byName.putIfAbsent(e.descriptor().id(), e);
+                    for (String alias : e.descriptor().aliases()) {
+                        byName.putIfAbsent(alias, e);
+                    }
+                }
+            }
+            return all;
+        }
+
+        /** Every name of a built-in loss. */
+        Set<String> names() {
+            all();
+            synchronized (this) {
+                return Set.copyOf(byName.keySet());
+            }
+        }
     }
 
     /** Names (id and aliases) → loss; a name two losses of one pack claim goes to the first, and is reported. */
@@ -162,7 +226,7 @@ public final class LossRegistry {
             String pack = name.substring(0, colon);
             String id = name.substring(colon + 1);
             if (pack.equals(BUILT_IN)) {
-                return builtinNames.get(id);
+                return builtins.find(id);
             }
             PluginLoader.Pack p = packs().get(pack);
             if (p == null) {
@@ -179,7 +243,7 @@ public final class LossRegistry {
             }
             return e;
         }
-        Entry builtin = builtinNames.get(name);
+        Entry builtin = builtins.find(name);
         if (builtin != null) {
             return builtin;
         }
@@ -211,7 +275,7 @@ public final class LossRegistry {
      */
     public String name(Entry e) {
         String id = e.descriptor().id();
-        if (e.builtIn() || builtinNames.containsKey(id)) {
+        if (e.builtIn() || builtins.find(id) != null) {
             return e.id();
         }
         List<Entry> claims = pluginClaims(id);
@@ -221,7 +285,7 @@ public final class LossRegistry {
     /** Every loss, built-in first, then the plugin packs in the order they were found. */
     public List<Entry> entries() {
         loadAll();
-        List<Entry> all = new ArrayList<>(builtins);
+        List<Entry> all = new ArrayList<>(builtins.all());
         for (Map<String, Entry> pack : loaded.values()) {
             pack.values().stream().distinct().forEach(all::add);
         }
@@ -231,7 +295,8 @@ public final class LossRegistry {
     /** Every name that selects a loss: ids and aliases that resolve bare, and each plugin loss's PACK:ID. */
     public List<String> names() {
         loadAll();
-        TreeSet<String> names = new TreeSet<>(builtinNames.keySet());
+        Set<String> builtinNames = builtins.names();
+        TreeSet<String> names = new TreeSet<>(builtinNames);
         Map<String, Integer> claims = new LinkedHashMap<>();
         for (Map<String, Entry> pack : loaded.values()) {
             for (String name : pack.keySet()) {
@@ -240,7 +305,7 @@ public final class LossRegistry {
             pack.values().forEach(e -> names.add(e.id()));
         }
         claims.forEach((name, n) -> {
-            if (n == 1 && !builtinNames.containsKey(name)) {
+            if (n == 1 && !builtinNames.contains(name)) {
                 names.add(name);
             }
         });

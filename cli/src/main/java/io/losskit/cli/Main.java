@@ -153,6 +153,7 @@ public final class Main implements Runnable {
      * is not null: building the model of commands a run does not use is start-up time lost.
      */
     static CommandLine commandLine(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs, String only) {
+        lightPicocli();
         CommandLine[] self = new CommandLine[1];
         RegistrySource registries = new RegistrySource(builtins, pluginDirs, () -> self[0].getErr());
         LossIds ids = new LossIds(registries);
@@ -195,6 +196,22 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /**
+     * Turns off two things picocli does on every start that losskit's commands never use (they
+     * were about a fifth of a 100-row score's start-up): looking for Groovy's {@code Closure}
+     * class (a failed class lookup opens every jar of the class path) and registering converters
+     * for java.sql and java.time types (class initialisers, reflection). A value set by the user
+     * is kept.
+     */
+    private static void lightPicocli() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        }
+    }
+
     /** Reports {@code e}, the failure of a command, in one line (and the trace under LOSSKIT_DEBUG); its exit code. */
     private static int failure(Throwable e, CommandLine commandLine) {
         PrintWriter err = commandLine.getErr();
@@ -228,7 +245,7 @@ public final class Main implements Runnable {
         return code;
     }
 
-    /** The version the build wrote into version.txt, and the Java that runs losskit. */
+    /** The version the build wrote into the jar's manifest and version.txt, and the Java that runs losskit. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws java.io.IOException {
@@ -236,7 +253,15 @@ public final class Main implements Runnable {
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
 
+        /**
+         * The Implementation-Version of losskit-cli.jar's manifest, which the class-data archive
+         * keeps (so no jar is opened to read it), else version.txt (a build's classes directory).
+         */
         static String version() throws java.io.IOException {
+            String manifest = Main.class.getPackage().getImplementationVersion();
+            if (manifest != null) {
+                return manifest;
+            }
             try (java.io.InputStream in = Main.class.getResourceAsStream("version.txt")) {
                 String v = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
                 return v.isEmpty() || v.startsWith("$") ? "(development build)" : v;

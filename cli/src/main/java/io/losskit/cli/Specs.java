@@ -56,7 +56,8 @@ final class Specs {
 
     /** The value of option {@code name} after parsing: what was given, else its default, else null. */
     static <T> T value(CommandSpec spec, String name) {
-        return spec.findOption(name).getValue();
+        // by the name as declared: findOption would interpolate every option's names on each call
+        return spec.optionsMap().get(name).getValue();
     }
 
     /** The values of a repeatable option, or an empty list. */

@@ -13,4 +13,20 @@ public final class SequenceLosses {
     public static List<LossDefinition> all() {
         return List.of(new Ctc(), new EditDistance(), new Cer(), new Wer(), new Mer(), new Wil());
     }
+
+    /**
+     * The loss whose id or alias is {@code name}, made alone, or null when none of these is: the
+     * same names as the descriptors of {@link #all()} give (a test compares them).
+     */
+    public static LossDefinition find(String name) {
+        return switch (name) {
+            case "ctc" -> new Ctc();
+            case "edit-distance", "levenshtein" -> new EditDistance();
+            case "cer" -> new Cer();
+            case "wer" -> new Wer();
+            case "mer" -> new Mer();
+            case "wil" -> new Wil();
+            default -> null;
+        };
+    }
 }

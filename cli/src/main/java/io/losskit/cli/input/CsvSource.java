@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.Map;
 public final class CsvSource implements SplittableSource, SplittableSource.PartSource, NumberBatches {
 
     private static final int INITIAL_BUFFER = 1 << 20;
+    private static final int MIN_BUFFER = 1 << 12;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long NEWLINES = '\n' * ONES;
@@ -39,7 +41,7 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private byte[] buf = new byte[INITIAL_BUFFER];
+    private byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -83,6 +85,8 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.end = -1;
+        // a small file gets a buffer of its size: each page of memory first touched costs start-up time
+        this.buf = new byte[file == null ? INITIAL_BUFFER : (int) Math.max(MIN_BUFFER, Math.min(INITIAL_BUFFER, Files.size(file) + 1))];
         fill();
         if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -125,6 +129,7 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         this.parsed = new double[header.size()];
         this.parsedIn = new long[header.size()];
         this.end = end;
+        this.buf = new byte[INITIAL_BUFFER];
         this.bufferOffset = start;
         this.dataStart = start;
         fill();
