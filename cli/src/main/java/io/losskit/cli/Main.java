@@ -208,7 +208,7 @@ public final class Main implements Runnable {
             System.setProperty("picocli.disable.closures", "true");
         }
         if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+            System.setProperty("picocli.converters.excludes", "java.*"); // they are all java.sql.* and java.time.*
         }
     }
 

@@ -125,7 +125,12 @@ public final class LossDescriptor {
 
     /** The parameter named {@code name}, or {@code null}. */
     public ParamSpec<?> param(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        for (ParamSpec<?> p : params) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class InputFiles {
     private final boolean hash;
     private final List<Opened> opened = new ArrayList<>();
     /** Bytes read so far through the streams of files of known size (for the progress line on another thread). */
-    private final java.util.concurrent.atomic.LongAdder bytesRead = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
     private volatile long size;
     /** Whether a file is read otherwise than through a stream of known size (then there is no fraction). */
     private volatile boolean unsized;
@@ -84,14 +84,14 @@ public final class InputFiles {
      */
     public double fractionRead() {
         long total = size;
-        return total <= 0 || unsized ? -1 : Math.min(1, bytesRead.sum() / (double) total);
+        return total <= 0 || unsized ? -1 : Math.min(1, bytesRead.get() / (double) total);
     }
 
     /** Counts the bytes read through it: one addition per buffer, not per record. */
     private static final class Counting extends FilterInputStream {
-        private final java.util.concurrent.atomic.LongAdder count;
+        private final java.util.concurrent.atomic.AtomicLong count;
 
-        Counting(InputStream in, java.util.concurrent.atomic.LongAdder count) {
+        Counting(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
             super(in);
             this.count = count;
         }
@@ -100,7 +100,7 @@ public final class InputFiles {
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                count.increment();
+                count.incrementAndGet();
             }
             return b;
         }
@@ -109,7 +109,7 @@ public final class InputFiles {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                count.add(n);
+                count.addAndGet(n);
             }
             return n;
         }
@@ -117,7 +117,7 @@ public final class InputFiles {
         @Override
         public long skip(long n) throws IOException {
             long k = in.skip(n);
-            count.add(Math.max(0, k));
+            count.addAndGet(Math.max(0, k));
             return k;
         }
     }

@@ -1,6 +1,7 @@
 package io.losskit.cli.input;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ public final class Inputs {
         } else {
             Path path = existing(file);
             try {
-                raw = Files.newInputStream(path);
+                // java.io's stream rather than Files.newInputStream: its classes are loaded already at start-up, a channel's are not
+                raw = new FileInputStream(path.toFile());
             } catch (IOException e) {
                 throw InputError.inFile(file, "cannot open: " + e.getMessage());
             }

@@ -6,7 +6,7 @@ import io.losskit.core.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The JSON output's {@code signature}: one line that says what a published number was computed
@@ -35,9 +35,15 @@ public final class Signature {
             s.loss(p.descriptor().id(), p.params().effective());
         }
         s.field("red", plan.reduction().id());
-        String in = files.stream().map(f -> f.format().id()).collect(Collectors.joining("+"));
-        s.field("in", key == null ? in : in + "@key=" + key);
-        s.tail = "|n:" + records + "|sha256:" + files.stream().map(InputFiles.File::sha256).collect(Collectors.joining("+"));
+        // loops rather than streams and collectors: their classes and lambdas are start-up time
+        StringJoiner in = new StringJoiner("+");
+        StringJoiner sha256 = new StringJoiner("+");
+        for (InputFiles.File f : files) {
+            in.add(f.format().id());
+            sha256.add(f.sha256());
+        }
+        s.field("in", key == null ? in.toString() : in + "@key=" + key);
+        s.tail = "|n:" + records + "|sha256:" + sha256;
         return s;
     }
 
@@ -46,8 +52,11 @@ public final class Signature {
         if (params.isEmpty()) {
             parts.add(id);
         } else {
-            parts.add(id + params.entrySet().stream().map(e -> e.getKey() + "=" + value(e.getValue()))
-                    .collect(Collectors.joining(",", "(", ")")));
+            StringJoiner values = new StringJoiner(",", "(", ")");
+            for (Map.Entry<String, Object> e : params.entrySet()) {
+                values.add(e.getKey() + "=" + value(e.getValue()));
+            }
+            parts.add(id + values);
         }
         return this;
     }
