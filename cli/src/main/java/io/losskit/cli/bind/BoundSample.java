@@ -177,7 +177,7 @@ public final class BoundSample implements Sample {
     public double number(String role) {
         RoleBinding b = binding(role);
         if (b.multi()) {
-            throw new InvalidSampleException(role, "a vector (" + b.names().size() + " columns) where a number is needed");
+            throw vectorWhereNumber(b);
         }
         int slot = b.slot();
         if (state[slot] == 1) {
@@ -199,6 +199,11 @@ public final class BoundSample implements Sample {
         state[slot] = 1;
         numbers[slot] = v;
         return v;
+    }
+
+    /** A role bound to several columns (a vector), read as a number. */
+    static InvalidSampleException vectorWhereNumber(RoleBinding b) {
+        return new InvalidSampleException(b.role(), "a vector (" + b.names().size() + " columns) where a number is needed");
     }
 
     /**

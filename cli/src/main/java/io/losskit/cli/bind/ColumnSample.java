@@ -5,6 +5,7 @@ import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.Sample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,48 +13,93 @@ import java.util.Set;
 
 /**
  * A {@link Sample} over one row of a {@link ColumnBatch}: the columnar path's counterpart of
- * {@link BoundSample}, for bindings whose roles are all one column read as a number. A role's
- * array is found once per batch; a row's values are finite numbers (the source leaves any other
- * row to the record path), so there is nothing to check, parse or cache.
+ * {@link BoundSample}, for bindings whose roles are each one column read as a number or a class
+ * index, or several columns read as a vector (logits in {@code logit_0 … logit_k}). A role's
+ * arrays are found once per batch; a row's values are finite numbers, and integers where a role
+ * is read as a class (the source leaves any other row to the record path), so there is nothing to
+ * check or parse: a vector is made from its columns when a loss first asks for it, as the record
+ * path makes it from the record's cells.
  */
 public final class ColumnSample implements Sample {
 
-    /** The kinds a role may be read as on the columnar path: those a plain number satisfies. */
+    /** The kinds a one-column role may be read as: those a plain number satisfies. */
     private static final Set<RoleKind> NUMBERS = EnumSet.of(RoleKind.NUMBER, RoleKind.NUMERIC);
+    /** The kinds a vector of columns may be read as: those the record path reads as the columns' numbers. */
+    private static final Set<RoleKind> VECTORS = EnumSet.of(RoleKind.VECTOR, RoleKind.NUMERIC);
 
     /** The bound roles, found by {@link RoleIndex}. */
     private final String[] roles;
-    /** Per role, its column's position in {@link #columns}. */
-    private final int[] at;
+    /** Per role, its bindings (for the message of a vector read as a number). */
+    private final RoleBinding[] bindings;
+    /** Per role, the positions of its columns in {@link #columns}. */
+    private final int[][] at;
     /** The distinct source columns the roles read, which a batch holds. */
     private final int[] columns;
+    /** Per column of {@link #columns}, whether a role reads it as a class index (an integer). */
+    private final boolean[] integral;
     private double[][] values;
     private int row;
+    /** Per vector role, its vector of the current row once made, else null. */
+    private final double[][] vectors;
 
-    private ColumnSample(String[] roles, int[] at, int[] columns) {
+    private ColumnSample(String[] roles, RoleBinding[] bindings, int[][] at, int[] columns, boolean[] integral) {
         this.roles = roles;
+        this.bindings = bindings;
         this.at = at;
         this.columns = columns;
+        this.integral = integral;
+        this.vectors = new double[roles.length][];
     }
 
-    /** A sample over batches of {@code bindings}' columns, or null when a role is not one column read as a number. */
-    public static ColumnSample of(Map<String, RoleBinding> bindings) {
-        String[] roles = new String[bindings.size()];
-        int[] at = new int[roles.length];
+    /**
+     * A sample over batches of {@code bindings}' columns, or null when a role is neither one column
+     * read as a number or class index nor columns read as a vector.
+     *
+     * @param numberNames whether a class name ({@code --classes}, or the columns of a pred vector)
+     *     is a plain number other than its index: a class cell is looked up among the names before
+     *     it is read as a number, so such a cell means another class, which the record path alone tells
+     */
+    public static ColumnSample of(Map<String, RoleBinding> bindings, boolean numberNames) {
+        int n = bindings.size();
+        String[] roles = new String[n];
+        RoleBinding[] bound = new RoleBinding[n];
+        int[][] at = new int[n][];
         List<Integer> columns = new ArrayList<>();
+        List<Boolean> integral = new ArrayList<>();
         int i = 0;
         for (RoleBinding b : bindings.values()) {
-            if (b.multi() || b.columns().length != 1 || !NUMBERS.containsAll(b.kinds())) {
+            boolean asClass = !b.multi() && b.kinds().contains(RoleKind.CLASS);
+            Set<RoleKind> others = b.kinds().isEmpty() ? EnumSet.noneOf(RoleKind.class) : EnumSet.copyOf(b.kinds());
+            others.remove(RoleKind.CLASS);
+            boolean fits = b.multi() ? VECTORS.containsAll(b.kinds()) && !b.kinds().isEmpty()
+                    : b.columns().length == 1 && NUMBERS.containsAll(others) && !(asClass && numberNames);
+            if (!fits) {
                 return null;
             }
-            int c = b.columns()[0];
-            if (!columns.contains(c)) {
-                columns.add(c);
+            at[i] = new int[b.columns().length];
+            for (int k = 0; k < b.columns().length; k++) {
+                int c = b.columns()[k];
+                int pos = columns.indexOf(c);
+                if (pos < 0) {
+                    pos = columns.size();
+                    columns.add(c);
+                    integral.add(false);
+                }
+                if (asClass) {
+                    integral.set(pos, true);
+                }
+                at[i][k] = pos;
             }
             roles[i] = b.role();
-            at[i++] = columns.indexOf(c);
+            bound[i++] = b;
         }
-        return new ColumnSample(roles, at, columns.stream().mapToInt(Integer::intValue).toArray());
+        int[] cols = new int[columns.size()];
+        boolean[] ints = new boolean[cols.length];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = columns.get(k);
+            ints[k] = integral.get(k);
+        }
+        return new ColumnSample(roles, bound, at, cols, ints);
     }
 
     /** The source columns a batch must hold, in its order. */
@@ -61,10 +107,15 @@ public final class ColumnSample implements Sample {
         return columns.clone();
     }
 
-    /** The position in a batch of {@code role}'s column, or −1 when it is not bound. */
+    /** Per column of {@link #columns()}, whether its values must be class indices (integers) for a row to be in a batch. */
+    public boolean[] integral() {
+        return integral.clone();
+    }
+
+    /** The position in a batch of {@code role}'s column (the first, for a vector), or −1 when it is not bound. */
     public int column(String role) {
         int i = RoleIndex.of(roles, role);
-        return i < 0 ? -1 : at[i];
+        return i < 0 ? -1 : at[i][0];
     }
 
     /** Points the sample at the rows of {@code batch}. */
@@ -75,37 +126,63 @@ public final class ColumnSample implements Sample {
     /** Points the sample at row {@code i} of the batch. */
     public void row(int i) {
         row = i;
+        Arrays.fill(vectors, null);
+    }
+
+    private int index(String role) {
+        int i = RoleIndex.of(roles, role);
+        if (i < 0) {
+            throw RoleIndex.undeclared(role);
+        }
+        return i;
     }
 
     @Override
     public boolean has(String role) {
-        return column(role) >= 0;
+        return RoleIndex.of(roles, role) >= 0;
     }
 
     @Override
     public double number(String role) {
-        int c = column(role);
-        if (c < 0) {
-            throw RoleIndex.undeclared(role);
+        int i = index(role);
+        if (bindings[i].multi()) {
+            throw BoundSample.vectorWhereNumber(bindings[i]);
         }
-        return values[c][row];
+        return values[at[i][0]][row];
     }
 
     @Override
     public boolean isVector(String role) {
-        number(role);
-        return false;
+        return bindings[index(role)].multi();
     }
 
-    /** A number read as a vector is a vector of one, as on the record path. */
+    /** A number read as a vector is a vector of one, as on the record path; columns make a new vector per row. */
     @Override
     public double[] vector(String role) {
-        return new double[] {number(role)};
+        int i = index(role);
+        if (!bindings[i].multi()) {
+            return new double[] {values[at[i][0]][row]};
+        }
+        double[] v = vectors[i];
+        if (v == null) {
+            int[] cols = at[i];
+            v = new double[cols.length];
+            for (int k = 0; k < cols.length; k++) {
+                v[k] = values[cols[k]][row];
+            }
+            vectors[i] = v;
+        }
+        return v;
     }
 
+    /** The class index of a one-column role read as a class: the batch holds only integers in its column. */
     @Override
     public int classIndex(String role) {
-        throw notANumber(role, "a class");
+        int i = index(role);
+        if (bindings[i].multi() || !integral[at[i][0]]) {
+            throw notANumber(role, "a class");
+        }
+        return (int) values[at[i][0]][row];
     }
 
     @Override

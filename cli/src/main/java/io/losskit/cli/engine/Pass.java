@@ -199,7 +199,7 @@ final class Pass {
 
     /** {@link #read} by columns: batches of rows, and between them the rows that the source leaves to records. */
     private void readColumns(Record first, NumberBatches source, ReadCount progress) throws IOException {
-        ColumnBatch batch = new ColumnBatch(columns.columns(), BATCH);
+        ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH);
         columns.batch(batch);
         int w = weight == null ? -1 : columns.column(LossDescriptor.WEIGHT);
         Record record = first;

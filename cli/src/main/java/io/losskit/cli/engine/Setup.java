@@ -7,6 +7,7 @@ import io.losskit.cli.bind.ColumnSample;
 import io.losskit.cli.bind.RoleBinding;
 import io.losskit.cli.bind.SliceColumns;
 import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.Numbers;
 import io.losskit.cli.input.UsageError;
 import io.losskit.core.Evaluator;
 import io.losskit.core.LossState;
@@ -122,7 +123,8 @@ final class Setup {
 
     /**
      * A sample for the columnar path ({@link Pass}), when the plan allows it: every role is one
-     * column read as a number, no loss needs whole batches, and nothing is kept or grouped per
+     * column read as a number or class index (unless a class name is a number other than its
+     * index), or columns read as a vector, no loss needs whole batches, and nothing is kept or grouped per
      * record (no {@code --by}, {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}),
      * which the record path alone does; else null.
      */
@@ -131,7 +133,12 @@ final class Setup {
                 || evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
             return null;
         }
-        return ColumnSample.of(bindings);
+        boolean numberNames = false;
+        for (Map.Entry<String, Integer> name : classIndex.entrySet()) {
+            double v = Numbers.plain(name.getKey());
+            numberNames |= v - v == 0 && v != name.getValue();   // (logit_0 … logit_9 name the classes 0 … 9)
+        }
+        return ColumnSample.of(bindings, numberNames);
     }
 
     /** Whether loss {@code i} is of the edit-distance family, which has per-utterance values and alignments. */

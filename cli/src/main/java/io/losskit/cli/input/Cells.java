@@ -156,10 +156,15 @@ public final class Cells {
 
     /** {@code d} as an int, when it is one; {@code what} names it in the message otherwise. */
     public static int integral(double d, String what) {
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+        if (!isIntegral(d)) {
             throw new BadCell(what + " " + d + " is not an integer");
         }
         return (int) d;
+    }
+
+    /** Whether {@link #integral} takes {@code d}: an integer within int's range. */
+    public static boolean isIntegral(double d) {
+        return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE;
     }
 
     /** Tokens: a list of strings or numbers, or text: space-separated words or a JSON array. */

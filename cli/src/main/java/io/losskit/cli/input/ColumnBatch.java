@@ -9,7 +9,9 @@ public final class ColumnBatch {
 
     /** The source's columns, in the order of {@link #values}. */
     public final int[] columns;
-    /** Per column, its finite numbers of rows 0 to {@link #size} − 1. */
+    /** Per column, whether it holds class indices: a row whose value there is not an integer is left to the records. */
+    public final boolean[] integral;
+    /** Per column, its finite numbers of rows 0 to {@link #size} − 1 (integers where {@link #integral}). */
     public final double[][] values;
     /** Per row, its line (−1 where the format has no lines). */
     public final long[] lines;
@@ -18,8 +20,9 @@ public final class ColumnBatch {
     /** The record number of row 0. */
     public long firstNumber;
 
-    public ColumnBatch(int[] columns, int capacity) {
+    public ColumnBatch(int[] columns, boolean[] integral, int capacity) {
         this.columns = columns.clone();
+        this.integral = integral.clone();
         this.values = new double[columns.length][capacity];
         this.lines = new long[capacity];
     }

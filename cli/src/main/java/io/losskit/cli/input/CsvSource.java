@@ -243,14 +243,17 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         return n;
     }
 
-    /** Stores the current record's cells of {@code batch}'s columns as its row {@code row}: false when one is no plain finite number. */
+    /**
+     * Stores the current record's cells of {@code batch}'s columns as its row {@code row}: false
+     * when one is no plain finite number, or no integer in a column of class indices.
+     */
     private boolean numbers(ColumnBatch batch, int row) {
         int[] columns = batch.columns;
         for (int k = 0; k < columns.length; k++) {
             int c = columns[k];
             // what Numbers.parse gives a cell without surrounding blanks, or NaN, which leaves the cell to it
             double v = Numbers.plain(bytes, starts[c], ends[c]);
-            if (v - v != 0) {
+            if (v - v != 0 || batch.integral[k] && !Cells.isIntegral(v)) {
                 return false;
             }
             batch.values[k][row] = v;

@@ -70,6 +70,12 @@ public final class Numbers {
         return special(text(bytes, from, to));
     }
 
+    /** {@code text} read as {@link #plain} reads a cell: what the columnar path takes a CSV cell holding it for. */
+    public static double plain(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return plain(b, 0, b.length);
+    }
+
     /**
      * The value of {@code bytes[from..to)} when it is a plain decimal number, {@code [+-]digits[.digits][e[+-]digits]}
      * with at most 19 significant digits (which fit in a long read as unsigned) and a decimal exponent in [−342, 308] that this method can round

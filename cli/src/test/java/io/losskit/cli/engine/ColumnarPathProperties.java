@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The columnar path (rows of plain numbers in batches of arrays) gives what the record path gives,
  * bit for bit, with the same counts, skips and error messages, on CSV with rows it must leave to the
  * records (NaN, ±inf, empty and non-numeric cells, quoted numbers, blanks around a number, a short
- * record, blank lines) anywhere, batch boundaries (8,192 rows) included.
+ * record, blank lines) anywhere, batch boundaries (8,192 rows) included; and so for logits in columns
+ * (a vector role) with class indices, whose cells that are no integer are the records' too.
  */
 class ColumnarPathProperties {
 
@@ -85,6 +86,90 @@ class ColumnarPathProperties {
         }
     }
 
+    private static final List<String> CLASS_LOSSES = List.of("cross-entropy", "nll", "softmax-focal", "multi-margin", "zero-one",
+            "perplexity");
+    /** Target cells the columnar path must leave to the records: not an integer, or no number; an index out of range is the losses' error. */
+    private static final String[] DIRTY_CLASS = {"1.5", "-0.5", "nan", "", "x", "3e9", " 1", "\"2\""};
+
+    @Property(tries = 10)
+    void logitColumnsAndClassIndicesGiveWhatRecordsGive(@ForAll @IntRange(min = 1, max = 20000) int rows, @ForAll long seed,
+                                                       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads)
+            throws IOException {
+        Random random = new Random(seed);
+        int classes = 2 + random.nextInt(4);
+        Path file = Files.createTempFile("columnar", ".csv");
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < classes; c++) {
+                sb.append("logit_").append(c).append(',');
+            }
+            sb.append(weighted ? "target,weight\n" : "target\n");
+            int dirty = random.nextInt(4);
+            for (int i = 0; i < rows; i++) {
+                boolean bad = random.nextInt(rows) < dirty || i == 8191 || i == 8192;
+                String[] cells = new String[classes + 1];
+                for (int c = 0; c < classes; c++) {
+                    cells[c] = Double.toString(random.nextGaussian() * 2);
+                }
+                // an index one past the last class now and then: the losses refuse it, on either path
+                cells[classes] = Integer.toString(random.nextInt(rows) < dirty ? classes : random.nextInt(classes));
+                if (bad) {
+                    if (random.nextBoolean()) {
+                        cells[classes] = DIRTY_CLASS[random.nextInt(DIRTY_CLASS.length)];
+                    } else {
+                        cells[random.nextInt(classes)] = DIRTY[random.nextInt(DIRTY.length)];
+                    }
+                }
+                sb.append(String.join(",", cells));
+                if (weighted && !(bad && random.nextInt(4) == 0)) {
+                    sb.append(',').append(random.nextInt(3) * 0.5);
+                }
+                sb.append('\n');
+            }
+            Files.writeString(file, sb);
+            for (boolean skip : new boolean[] {true, false}) {
+                Result columns = run(file, CLASS_LOSSES, Map.of("pred", "logit_*"), threads, skip, false);
+                Result records = run(file, CLASS_LOSSES, Map.of("pred", "logit_*"), threads, skip, true);
+                assertThat(records.columnar).isFalse();
+                assertThat(columns.error).isEqualTo(records.error);
+                if (columns.report != null) {
+                    assertThat(columns.columnar).isTrue();
+                    assertThat(columns.report.records()).isEqualTo(records.report.records());
+                    assertThat(columns.report.skipped()).isEqualTo(records.report.skipped());
+                    assertThat(columns.report.firstSkipped()).isEqualTo(records.report.firstSkipped());
+                    // (--worst, which puts the records on the record path, adds a warning of its own for the aggregates)
+                    assertThat(columns.report.warnings()).isEqualTo(records.report.warnings().stream()
+                            .filter(w -> !w.contains("--worst")).toList());
+                    for (int i = 0; i < CLASS_LOSSES.size(); i++) {
+                        assertThat(Double.doubleToRawLongBits(columns.report.results().get(i).value())).as(CLASS_LOSSES.get(i))
+                                .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
+                    }
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void classIndicesGiveTheRecordPathsValuesAndErrors() throws IOException {
+        Path file = Files.createTempFile("columnar", ".csv");
+        try {
+            // line 3: a class index that is no integer; the others' cross-entropies are by hand below
+            Files.writeString(file, "logit_0,logit_1,target\n0,0,1\n1,2,0.5\n2,0,0\n");
+            Result failing = run(file, List.of("cross-entropy"), Map.of("pred", "logit_*"), 1, false, false);
+            assertThat(failing.columnar).isTrue();
+            assertThat(failing.error).contains("line 3").contains("target").contains("not an integer");
+            Result skipping = run(file, List.of("cross-entropy"), Map.of("pred", "logit_*"), 1, true, false);
+            assertThat(skipping.report.skipped()).isEqualTo(1);
+            // ln 2 (equal logits), and -log(e^2 / (e^2 + 1)) = ln(1 + e^-2)
+            assertThat(skipping.report.results().get(0).value()).isCloseTo((Math.log(2) + Math.log1p(Math.exp(-2))) / 2,
+                    org.assertj.core.api.Assertions.within(1e-15));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Test
     void aRowLeftToTheRecordsIsLocatedAndSkippedAsOnTheRecordPath() throws IOException {
         Path file = Files.createTempFile("columnar", ".csv");
@@ -116,6 +201,14 @@ class ColumnarPathProperties {
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(0, List.of("slice"), false))).isFalse();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.bootstrap(new ScoreEngine.Bootstrap(95,
                     new io.losskit.core.stats.Resampling(20, 1))))).isFalse();
+            Files.writeString(file, "logit_0,logit_1,target\n1,0,0\n2,1,1\n");
+            ScoreEngine.Options logits = new ScoreEngine.Options(0, List.of(), Map.of("pred", "logit_*"), false);
+            assertThat(columnar(file, List.of("cross-entropy"), Reduction.MEAN, logits)).isTrue();
+            // class names that are numbers other than their index: a cell is looked up among them before it is read as a number
+            assertThat(columnar(file, List.of("cross-entropy"), Reduction.MEAN,
+                    new ScoreEngine.Options(0, List.of("1", "0"), Map.of("pred", "logit_*"), false))).isFalse();
+            assertThat(columnar(file, List.of("cross-entropy"), Reduction.MEAN,
+                    new ScoreEngine.Options(0, List.of("cat", "dog"), Map.of("pred", "logit_*"), false))).isTrue();
         } finally {
             Files.delete(file);
         }
@@ -126,8 +219,13 @@ class ColumnarPathProperties {
 
     /** Runs the losses; {@code records}: on the record path, forced by {@code --worst} (which changes no value). */
     private static Result run(Path file, int threads, boolean skip, boolean records) throws IOException {
-        ScorePlan plan = ScorePlanner.plan(REGISTRY, LOSSES, List.of(), Reduction.MEAN, x -> Map.of());
-        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), Map.of(), skip).threads(threads);
+        return run(file, LOSSES, Map.of(), threads, skip, records);
+    }
+
+    private static Result run(Path file, List<String> losses, Map<String, String> columns, int threads, boolean skip,
+                              boolean records) throws IOException {
+        ScorePlan plan = ScorePlanner.plan(REGISTRY, losses, List.of(), Reduction.MEAN, x -> Map.of());
+        ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), columns, skip).threads(threads);
         ScoreEngine engine = new ScoreEngine();
         try (RecordSource source = Inputs.open(file.toString(), null, InputStream.nullInputStream())) {
             return new Result(engine.run(plan, source, records ? options.worst(1, List.of(), false) : options), null, engine.columnar());

@@ -1,5 +1,6 @@
 package io.losskit.formats.parquet;
 
+import io.losskit.cli.input.Cells;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -121,11 +122,14 @@ final class FlatNumbers {
         return count - at;
     }
 
-    /** How many of the next {@code n} rows ({@code n} at most {@link #ready()}) hold a finite number. */
-    int finite(int n) {
+    /**
+     * How many of the next {@code n} rows ({@code n} at most {@link #ready()}) hold a finite number,
+     * and an integer when {@code integral} (a column of class indices).
+     */
+    int finite(int n, boolean integral) {
         for (int i = 0; i < n; i++) {
             int j = at + i;
-            if (!present[j] || values[j] - values[j] != 0) {
+            if (!present[j] || values[j] - values[j] != 0 || integral && !Cells.isIntegral(values[j])) {
                 return i;
             }
         }

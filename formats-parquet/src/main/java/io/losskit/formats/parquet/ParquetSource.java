@@ -362,8 +362,8 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
                 throw malformed(records + 1, c, e);
             }
         }
-        for (int c : read) {
-            n = flat[c].finite(n);
+        for (int k = 0; k < read.length; k++) {
+            n = flat[read[k]].finite(n, batch.integral[k]);
         }
         for (int k = 0; k < read.length; k++) {
             flat[read[k]].take(batch.values[k], n);
