@@ -2,9 +2,6 @@ package io.losskit.cli.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
 
     private static final int INITIAL_BUFFER = 1 << 20;
     private static final int MIN_BUFFER = 1 << 12;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long NEWLINES = '\n' * ONES;
     private static final long QUOTES = '"' * ONES;
@@ -431,7 +427,7 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         while (true) {
             int at;
             if (i <= words) {
-                long word = (long) LONGS.get(b, i);
+                long word = (long) Numbers.LONGS.get(b, i);
                 long hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ QUOTES);
                 if (hits == 0) {
                     i += Long.BYTES;
