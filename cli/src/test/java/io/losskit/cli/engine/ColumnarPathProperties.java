@@ -65,22 +65,7 @@ class ColumnarPathProperties {
                 }
             }
             Files.writeString(file, sb);
-            for (boolean skip : new boolean[] {true, false}) {
-                Result columns = run(file, threads, skip, false);
-                Result records = run(file, threads, skip, true);
-                assertThat(records.columnar).isFalse();
-                assertThat(columns.error).isEqualTo(records.error);
-                if (columns.report != null) {
-                    assertThat(columns.columnar).isTrue();
-                    assertThat(columns.report.records()).isEqualTo(records.report.records());
-                    assertThat(columns.report.skipped()).isEqualTo(records.report.skipped());
-                    assertThat(columns.report.firstSkipped()).isEqualTo(records.report.firstSkipped());
-                    for (int i = 0; i < LOSSES.size(); i++) {
-                        assertThat(Double.doubleToRawLongBits(columns.report.results().get(i).value())).as(LOSSES.get(i))
-                                .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
-                    }
-                }
-            }
+            assertColumnsGiveWhatRecordsGive(file, LOSSES, Map.of(), threads);
         } finally {
             Files.delete(file);
         }
@@ -127,25 +112,7 @@ class ColumnarPathProperties {
                 sb.append('\n');
             }
             Files.writeString(file, sb);
-            for (boolean skip : new boolean[] {true, false}) {
-                Result columns = run(file, CLASS_LOSSES, Map.of("pred", "logit_*"), threads, skip, false);
-                Result records = run(file, CLASS_LOSSES, Map.of("pred", "logit_*"), threads, skip, true);
-                assertThat(records.columnar).isFalse();
-                assertThat(columns.error).isEqualTo(records.error);
-                if (columns.report != null) {
-                    assertThat(columns.columnar).isTrue();
-                    assertThat(columns.report.records()).isEqualTo(records.report.records());
-                    assertThat(columns.report.skipped()).isEqualTo(records.report.skipped());
-                    assertThat(columns.report.firstSkipped()).isEqualTo(records.report.firstSkipped());
-                    // (--worst, which puts the records on the record path, adds a warning of its own for the aggregates)
-                    assertThat(columns.report.warnings()).isEqualTo(records.report.warnings().stream()
-                            .filter(w -> !w.contains("--worst")).toList());
-                    for (int i = 0; i < CLASS_LOSSES.size(); i++) {
-                        assertThat(Double.doubleToRawLongBits(columns.report.results().get(i).value())).as(CLASS_LOSSES.get(i))
-                                .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
-                    }
-                }
-            }
+            assertColumnsGiveWhatRecordsGive(file, CLASS_LOSSES, Map.of("pred", "logit_*"), threads);
         } finally {
             Files.delete(file);
         }
@@ -211,6 +178,30 @@ class ColumnarPathProperties {
                     new ScoreEngine.Options(0, List.of("cat", "dog"), Map.of("pred", "logit_*"), false))).isTrue();
         } finally {
             Files.delete(file);
+        }
+    }
+
+    /** Both paths over {@code file}, failing at the first invalid record and skipping them: the same error, or the same report. */
+    private static void assertColumnsGiveWhatRecordsGive(Path file, List<String> losses, Map<String, String> columns, int threads)
+            throws IOException {
+        for (boolean skip : new boolean[] {true, false}) {
+            Result byColumns = run(file, losses, columns, threads, skip, false);
+            Result records = run(file, losses, columns, threads, skip, true);
+            assertThat(records.columnar).isFalse();
+            assertThat(byColumns.error).isEqualTo(records.error);
+            if (byColumns.report != null) {
+                assertThat(byColumns.columnar).isTrue();
+                assertThat(byColumns.report.records()).isEqualTo(records.report.records());
+                assertThat(byColumns.report.skipped()).isEqualTo(records.report.skipped());
+                assertThat(byColumns.report.firstSkipped()).isEqualTo(records.report.firstSkipped());
+                // (--worst, which puts the records on the record path, adds a warning of its own for the aggregates)
+                assertThat(byColumns.report.warnings()).isEqualTo(records.report.warnings().stream()
+                        .filter(w -> !w.contains("--worst")).toList());
+                for (int i = 0; i < losses.size(); i++) {
+                    assertThat(Double.doubleToRawLongBits(byColumns.report.results().get(i).value())).as(losses.get(i))
+                            .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
+                }
+            }
         }
     }
 
