@@ -16,6 +16,10 @@ public final class LossStates {
     private final List<LossState> states;
     private final LossState[] array;
     private final double[] prepared;
+    /** Per state, {@link LossState#commitCannotFail()}, {@link LossState#keepsSamples()} and whether its loss takes weights: asked once, not per sample. */
+    private final boolean[] cannotFail;
+    private final boolean[] keepsSamples;
+    private final boolean[] takesWeight;
     private final UnaryOperator<Sample> retain;
     private final IntConsumer calls;
 
@@ -37,6 +41,14 @@ public final class LossStates {
         this.states = List.copyOf(states);
         this.array = this.states.toArray(new LossState[0]);
         this.prepared = new double[array.length];
+        this.cannotFail = new boolean[array.length];
+        this.keepsSamples = new boolean[array.length];
+        this.takesWeight = new boolean[array.length];
+        for (int i = 0; i < array.length; i++) {
+            cannotFail[i] = array[i].commitCannotFail();
+            keepsSamples[i] = array[i].keepsSamples();
+            takesWeight[i] = array[i].evaluator.takesWeight();
+        }
         this.retain = retain;
         this.calls = calls;
     }
@@ -79,20 +91,19 @@ public final class LossStates {
         // So those states take the sample only once every other one has.
         Sample kept = null;
         for (int i = 0; i < array.length; i++) {
-            LossState s = array[i];
-            if (!s.commitCannotFail()) {
-                if (s.keepsSamples() && kept == null) {
+            if (!cannotFail[i]) {
+                if (keepsSamples[i] && kept == null) {
                     calls.accept(-1);
                     kept = retain.apply(sample);
                 }
                 calls.accept(i);
-                s.commit(s.keepsSamples() ? kept : sample, prepared[i], s.weightOf(weight));
+                array[i].commit(keepsSamples[i] ? kept : sample, prepared[i], takesWeight[i] ? weight : 1.0);
             }
         }
         calls.accept(-1);
         for (int i = 0; i < array.length; i++) {
-            if (array[i].commitCannotFail()) {
-                array[i].commit(sample, prepared[i], array[i].weightOf(weight));
+            if (cannotFail[i]) {
+                array[i].commit(sample, prepared[i], takesWeight[i] ? weight : 1.0);
             }
         }
     }

@@ -37,7 +37,13 @@ public final class ColumnSample implements Sample {
     private final int[] columns;
     /** Per column of {@link #columns}, whether a role reads it as a class index (an integer). */
     private final boolean[] integral;
+    /** Per role, whether it is a vector of columns (its binding's {@code multi}, kept here: every row asks). */
+    private final boolean[] multi;
+    /** Whether any role is a vector (else a row has no vectors to forget). */
+    private final boolean anyVector;
     private double[][] values;
+    /** Per one-column role, its column of the current batch; null for a vector role. */
+    private final double[][] scalars;
     private int row;
     /** Per vector role, its vector of the current row once made, else null. */
     private final double[][] vectors;
@@ -49,6 +55,14 @@ public final class ColumnSample implements Sample {
         this.columns = columns;
         this.integral = integral;
         this.vectors = new double[roles.length][];
+        this.multi = new boolean[roles.length];
+        boolean any = false;
+        for (int i = 0; i < roles.length; i++) {
+            multi[i] = bindings[i].multi();
+            any |= multi[i];
+        }
+        this.anyVector = any;
+        this.scalars = new double[roles.length][];
     }
 
     /**
@@ -121,12 +135,17 @@ public final class ColumnSample implements Sample {
     /** Points the sample at the rows of {@code batch}. */
     public void batch(ColumnBatch batch) {
         values = batch.values;
+        for (int i = 0; i < roles.length; i++) {
+            scalars[i] = multi[i] ? null : values[at[i][0]];
+        }
     }
 
     /** Points the sample at row {@code i} of the batch. */
     public void row(int i) {
         row = i;
-        Arrays.fill(vectors, null);
+        if (anyVector) {
+            Arrays.fill(vectors, null);
+        }
     }
 
     private int index(String role) {
@@ -145,23 +164,24 @@ public final class ColumnSample implements Sample {
     @Override
     public double number(String role) {
         int i = index(role);
-        if (bindings[i].multi()) {
+        double[] column = scalars[i];
+        if (column == null) {
             throw BoundSample.vectorWhereNumber(bindings[i]);
         }
-        return values[at[i][0]][row];
+        return column[row];
     }
 
     @Override
     public boolean isVector(String role) {
-        return bindings[index(role)].multi();
+        return multi[index(role)];
     }
 
     /** A number read as a vector is a vector of one, as on the record path; columns make a new vector per row. */
     @Override
     public double[] vector(String role) {
         int i = index(role);
-        if (!bindings[i].multi()) {
-            return new double[] {values[at[i][0]][row]};
+        if (!multi[i]) {
+            return new double[] {scalars[i][row]};
         }
         double[] v = vectors[i];
         if (v == null) {
@@ -179,10 +199,10 @@ public final class ColumnSample implements Sample {
     @Override
     public int classIndex(String role) {
         int i = index(role);
-        if (bindings[i].multi() || !integral[at[i][0]]) {
+        if (multi[i] || !integral[at[i][0]]) {
             throw notANumber(role, "a class");
         }
-        return (int) values[at[i][0]][row];
+        return (int) scalars[i][row];
     }
 
     @Override
