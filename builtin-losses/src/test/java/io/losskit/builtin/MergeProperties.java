@@ -58,7 +58,7 @@ class MergeProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOLDERS = List.of("golden/regression", "golden/classification",
-            "golden/sequence", "golden/metric", "project-golden/companion");
+            "golden/sequence", "golden/metric", "project-golden/companion", "project-golden/asr");
     private static final List<Pool> POOLS = pools();
 
     @Test
