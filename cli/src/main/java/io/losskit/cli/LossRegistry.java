@@ -137,8 +137,8 @@ public final class LossRegistry {
             return null;
         }
 
-        /** Every built-in loss, in the pack's order. */
-        synchronized List<Entry> all() {
+        /** Every built-in loss, in the pack's order; {@code problem} gets a name two of them claim. */
+        synchronized List<Entry> all(Consumer<String> problem) {
             if (all == null) {
                 List<Entry> entries = new ArrayList<>();
                 for (LossDefinition d : pack.losses()) {
@@ -147,27 +147,20 @@ public final class LossRegistry {
                 }
                 all = List.copyOf(entries);
                 byName.clear();
-                for (Entry e : all) {
-                    byName.putIfAbsent(e.descriptor().id(), e);
-                    for (String alias : e.descriptor().aliases()) {
-                        byName.putIfAbsent(alias, e);
-                    }
-                }
+                byName.putAll(index(all, BUILT_IN, problem));
             }
             return all;
         }
 
         /** Every name of a built-in loss. */
-        Set<String> names() {
-            all();
-            synchronized (this) {
-                return Set.copyOf(byName.keySet());
-            }
+        synchronized Set<String> names(Consumer<String> problem) {
+            all(problem);
+            return Set.copyOf(byName.keySet());
         }
     }
 
     /** Names (id and aliases) → loss; a name two losses of one pack claim goes to the first, and is reported. */
-    private Map<String, Entry> index(List<Entry> entries, String pack) {
+    private static Map<String, Entry> index(List<Entry> entries, String pack, Consumer<String> problem) {
         Map<String, Entry> names = new LinkedHashMap<>();
         for (Entry e : entries) {
             List<String> all = new ArrayList<>();
@@ -176,7 +169,7 @@ public final class LossRegistry {
             for (String name : all) {
                 Entry first = names.putIfAbsent(name, e);
                 if (first != null && first != e) {
-                    problem(pack + ": two of its losses are named \"" + name + "\"; it selects the first, "
+                    problem.accept(pack + ": two of its losses are named \"" + name + "\"; it selects the first, "
                             + first.descriptor().id());
                 }
             }
@@ -205,7 +198,7 @@ public final class LossRegistry {
         List<PluginLoader.Loaded> results = PluginLoader.load(missing, timeout);
         for (int i = 0; i < missing.size(); i++) {
             results.get(i).problems().forEach(this::problem);
-            loaded.put(missing.get(i).name(), index(results.get(i).entries(), missing.get(i).toString()));
+            loaded.put(missing.get(i).name(), index(results.get(i).entries(), missing.get(i).toString(), this::problem));
         }
     }
 
@@ -285,7 +278,7 @@ public final class LossRegistry {
     /** Every loss, built-in first, then the plugin packs in the order they were found. */
     public List<Entry> entries() {
         loadAll();
-        List<Entry> all = new ArrayList<>(builtins.all());
+        List<Entry> all = new ArrayList<>(builtins.all(this::problem));
         for (Map<String, Entry> pack : loaded.values()) {
             pack.values().stream().distinct().forEach(all::add);
         }
@@ -295,7 +288,7 @@ public final class LossRegistry {
     /** Every name that selects a loss: ids and aliases that resolve bare, and each plugin loss's PACK:ID. */
     public List<String> names() {
         loadAll();
-        Set<String> builtinNames = builtins.names();
+        Set<String> builtinNames = builtins.names(this::problem);
         TreeSet<String> names = new TreeSet<>(builtinNames);
         Map<String, Integer> claims = new LinkedHashMap<>();
         for (Map<String, Entry> pack : loaded.values()) {

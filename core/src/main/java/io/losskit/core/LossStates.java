@@ -16,10 +16,9 @@ public final class LossStates {
     private final List<LossState> states;
     private final LossState[] array;
     private final double[] prepared;
-    /** Per state, {@link LossState#commitCannotFail()}, {@link LossState#keepsSamples()} and whether its loss takes weights: asked once, not per sample. */
+    /** Per state, {@link LossState#commitCannotFail()} and {@link LossState#keepsSamples()}: asked once, not per sample. */
     private final boolean[] cannotFail;
     private final boolean[] keepsSamples;
-    private final boolean[] takesWeight;
     private final UnaryOperator<Sample> retain;
     private final IntConsumer calls;
 
@@ -43,11 +42,9 @@ public final class LossStates {
         this.prepared = new double[array.length];
         this.cannotFail = new boolean[array.length];
         this.keepsSamples = new boolean[array.length];
-        this.takesWeight = new boolean[array.length];
         for (int i = 0; i < array.length; i++) {
             cannotFail[i] = array[i].commitCannotFail();
             keepsSamples[i] = array[i].keepsSamples();
-            takesWeight[i] = array[i].evaluator.takesWeight();
         }
         this.retain = retain;
         this.calls = calls;
@@ -97,13 +94,13 @@ public final class LossStates {
                     kept = retain.apply(sample);
                 }
                 calls.accept(i);
-                array[i].commit(keepsSamples[i] ? kept : sample, prepared[i], takesWeight[i] ? weight : 1.0);
+                array[i].commit(keepsSamples[i] ? kept : sample, prepared[i], array[i].weightOf(weight));
             }
         }
         calls.accept(-1);
         for (int i = 0; i < array.length; i++) {
             if (cannotFail[i]) {
-                array[i].commit(sample, prepared[i], takesWeight[i] ? weight : 1.0);
+                array[i].commit(sample, prepared[i], array[i].weightOf(weight));
             }
         }
     }
