@@ -2,6 +2,8 @@ package io.losskit.core;
 
 import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.ColumnAccumulator;
+import io.losskit.spi.Columns;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.Sample;
 import java.io.DataInput;
@@ -35,6 +37,16 @@ final class AggregateState<A extends Accumulator<A>> extends LossState {
     @Override
     void commit(Sample sample, double prepared, double weight) {
         accumulator.add(sample, weight, tally);
+    }
+
+    @Override
+    boolean takesColumns() {
+        return accumulator instanceof ColumnAccumulator;
+    }
+
+    /** {@link ColumnAccumulator#addAll} of rows {@code from … to−1}: the row it stopped at, or {@code to}. */
+    int addAll(Columns columns, double[] weights, int from, int to) {
+        return ((ColumnAccumulator<?>) accumulator).addAll(columns, weights, from, to);
     }
 
     @Override

@@ -64,6 +64,15 @@ public abstract sealed class LossState permits PerSampleState, AggregateState, B
         return false;
     }
 
+    /**
+     * Whether the state takes batches of rows by columns: {@link PerSampleState#prepareAll} of a
+     * {@link io.losskit.spi.ColumnLoss}, {@link AggregateState#addAll} of a
+     * {@link io.losskit.spi.ColumnAccumulator}.
+     */
+    boolean takesColumns() {
+        return false;
+    }
+
     /** Whether {@link #commit} cannot refuse a sample, so that it may wait until every other state has taken it. */
     boolean commitCannotFail() {
         return false;

@@ -1,8 +1,12 @@
 package io.losskit.core;
 
+import io.losskit.spi.Columns;
+import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Sample;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,6 +25,12 @@ public final class LossStates {
     private final boolean[] keepsSamples;
     private final UnaryOperator<Sample> retain;
     private final IntConsumer calls;
+    /** Whether every state takes batches by columns ({@link #addAll}). */
+    private final boolean takesColumns;
+    /** For {@link #addAll}: per state, the per-sample values of a batch (null for an aggregate state). */
+    private final double[][] batchValues;
+    /** For {@link #addAll}: per row of a batch, what refused it, or null. */
+    private InvalidSampleException[] refusals = new InvalidSampleException[0];
 
     /**
      * @param states the states, in the order their losses were selected
@@ -48,6 +58,12 @@ public final class LossStates {
         }
         this.retain = retain;
         this.calls = calls;
+        boolean columns = true;
+        for (LossState s : array) {
+            columns &= s.takesColumns();
+        }
+        this.takesColumns = columns;
+        this.batchValues = new double[array.length][];
     }
 
     /**
@@ -103,6 +119,118 @@ public final class LossStates {
                 array[i].commit(sample, prepared[i], array[i].weightOf(weight));
             }
         }
+    }
+
+    /** Whether {@link #addAll} can take batches: every state's loss works on columns. */
+    public boolean takesColumns() {
+        return takesColumns;
+    }
+
+    /**
+     * Adds the rows of {@code columns}, leaving every state as {@link #add} of each row in turn
+     * would, but a state at a time: the per-sample values of every row first, then each
+     * accumulator takes the rows that nothing before it refused, then each per-sample state the rows
+     * that nothing refused. A row refused by one loss is left out of the states as {@link #add}
+     * leaves it; {@code refused} is told of each refused row, in row order, once every state has
+     * taken the batch.
+     *
+     * @param weights the rows' weights, or null when every weight is 1
+     * @throws IllegalStateException when not {@link #takesColumns}
+     */
+    public void addAll(Columns columns, double[] weights, ObjIntConsumer<InvalidSampleException> refused) {
+        if (!takesColumns) {
+            throw new IllegalStateException("a loss here does not take columns");
+        }
+        int n = columns.size();
+        if (refusals.length < n) {
+            refusals = new InvalidSampleException[n];
+        }
+        InvalidSampleException[] reasons = refusals;
+        boolean anyRefused = false;
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] instanceof PerSampleState s) {
+                anyRefused |= prepareAll(i, s, columns, n, reasons);
+            }
+        }
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] instanceof AggregateState<?> s) {
+                anyRefused |= addAll(i, s, columns, weights, n, anyRefused, reasons);
+            }
+        }
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] instanceof PerSampleState s) {
+                s.commitAll(batchValues[i], s.evaluator.takesWeight() ? weights : null, anyRefused ? reasons : null, n);
+            }
+        }
+        calls.accept(-1);
+        if (anyRefused) {
+            for (int r = 0; r < n; r++) {
+                if (reasons[r] != null) {
+                    refused.accept(reasons[r], r);
+                }
+            }
+            Arrays.fill(reasons, 0, n, null);
+        }
+    }
+
+    /** State {@code i}'s values of the batch, one row at a time where its loss stops; whether it refused a row. */
+    private boolean prepareAll(int i, PerSampleState s, Columns columns, int n, InvalidSampleException[] reasons) {
+        double[] values = batchValues[i];
+        if (values == null || values.length < n) {
+            values = batchValues[i] = new double[n];
+        }
+        boolean refusedAny = false;
+        calls.accept(i);
+        for (int from = 0; from < n; ) {
+            int r = s.prepareAll(columns, from, n, values);
+            if (r >= n) {
+                break;
+            }
+            if (reasons[r] == null) {   // else an earlier loss refused the row: add() would not ask this one
+                try {
+                    values[r] = s.prepare(columns.row(r));
+                } catch (InvalidSampleException e) {
+                    reasons[r] = e;
+                    refusedAny = true;
+                }
+            }
+            from = r + 1;
+        }
+        return refusedAny;
+    }
+
+    /** The rows that nothing has refused into accumulator {@code i}, one at a time where it stops; whether it refused a row. */
+    private boolean addAll(int i, AggregateState<?> s, Columns columns, double[] weights, int n,
+                           boolean anyRefused, InvalidSampleException[] reasons) {
+        double[] w = s.evaluator.takesWeight() ? weights : null;
+        boolean refusedAny = false;
+        calls.accept(i);
+        for (int from = 0; from < n; ) {
+            int to = n;
+            if (anyRefused || refusedAny) {
+                while (from < n && reasons[from] != null) {
+                    from++;
+                }
+                to = from;
+                while (to < n && reasons[to] == null) {   // the run of rows not refused
+                    to++;
+                }
+            }
+            if (from >= n) {
+                break;
+            }
+            int r = s.addAll(columns, w, from, to);
+            if (r < to) {
+                try {
+                    s.commit(columns.row(r), 0, w == null ? 1.0 : w[r]);
+                } catch (InvalidSampleException e) {
+                    reasons[r] = e;
+                    refusedAny = true;
+                }
+            }
+            from = Math.min(r, to) + 1;
+        }
+        return refusedAny;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.losskit.core;
 
+import io.losskit.spi.ColumnLoss;
+import io.losskit.spi.Columns;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.PerSampleLoss;
@@ -55,6 +57,30 @@ final class PerSampleState extends LossState {
             // w·ℓ with w = 0 and ℓ = ∞ is a sample that does not count, not NaN
             weighted.add(weight == 0 ? 0 : weight * value);
             weights.add(weight);
+        }
+    }
+
+    @Override
+    boolean takesColumns() {
+        return loss instanceof ColumnLoss;
+    }
+
+    /** {@link #prepare} of rows {@code from … to−1} into {@code out}, as {@link ColumnLoss#losses}: the row it stopped at, or {@code to}. */
+    int prepareAll(Columns columns, int from, int to, double[] out) {
+        return ((ColumnLoss) loss).losses(columns, from, to, out);
+    }
+
+    /**
+     * {@link #commit} of rows {@code 0 … n−1}, in order, but those with a {@code refused} entry.
+     *
+     * @param weights the rows' weights as {@link #weightOf} gives them, or null: every weight is 1
+     * @param refused per row, what refused it, or null; null when no row is refused
+     */
+    void commitAll(double[] values, double[] weights, Object[] refused, int n) {
+        for (int i = 0; i < n; i++) {
+            if (refused == null || refused[i] == null) {
+                commit(null, values[i], weights == null ? 1.0 : weights[i]);
+            }
         }
     }
 

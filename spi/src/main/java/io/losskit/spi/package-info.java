@@ -12,7 +12,9 @@
  *   <li>The three shapes a loss can take: {@link io.losskit.spi.PerSampleLoss} (ℓ of one sample;
  *       the engine does weights and reductions), {@link io.losskit.spi.AggregateLoss} (its own
  *       mergeable {@link io.losskit.spi.Accumulator}) and {@link io.losskit.spi.BatchLoss} (a
- *       function of a batch of samples).</li>
+ *       function of a batch of samples). Optional, for speed: {@link io.losskit.spi.ColumnLoss}
+ *       and {@link io.losskit.spi.ColumnAccumulator} take a batch of rows as
+ *       {@link io.losskit.spi.Columns}.</li>
  *   <li>{@link io.losskit.spi.Sample} — one record's values by role, already parsed and
  *       checked against the role's {@link io.losskit.spi.RoleKind kind};
  *       {@link io.losskit.spi.Parameters} — the loss's parameters, typed and validated.</li>

@@ -1,13 +1,15 @@
 package io.losskit.builtin.regression;
 
+import io.losskit.spi.ColumnLoss;
+import io.losskit.spi.Columns;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
 
 /**
  * The shape most regression losses share: ℓᵢ = f(ŷ, y) for scalars, and the mean of f over the
@@ -46,8 +48,72 @@ abstract class ElementwiseLoss implements LossDefinition {
     }
 
     /** A per-sample loss that applies {@code f} element-wise and averages over a vector's elements. */
-    static PerSampleLoss elementwise(ElementLoss f) {
-        return (sample, tally) -> meanOver(sample, f);
+    static Elementwise elementwise(ElementLoss f) {
+        return new Elementwise(f, true);
+    }
+
+    /** A per-sample loss that applies {@code f} element-wise and sums over a vector's elements. */
+    static Elementwise summed(ElementLoss f) {
+        return new Elementwise(f, false);
+    }
+
+    /**
+     * ℓᵢ = f(ŷ, y), or its mean (or sum) over a vector's elements: one sample at a time, or a batch
+     * of columns at a time.
+     */
+    record Elementwise(ElementLoss f, boolean mean) implements ColumnLoss {
+
+        /** The loss of one sample. */
+        double of(Sample sample) {
+            return mean ? meanOver(sample, f) : sumOver(sample, f);
+        }
+
+        @Override
+        public double loss(Sample sample, Tally tally) {
+            return of(sample);
+        }
+
+        /** The same values as {@link #of}: f throws for the row it refuses, which {@link #loss} then refuses again. */
+        @Override
+        public int losses(Columns columns, int from, int to, double[] out) {
+            boolean vector = columns.isVector("pred");
+            if (vector || columns.isVector("target")) {
+                return vector && columns.isVector("target") ? vectors(columns, from, to, out) : from;
+            }
+            double[] p = columns.column("pred");
+            double[] t = columns.column("target");
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    out[i] = f.apply(p[i], t[i]);
+                }
+            } catch (InvalidSampleException e) {
+                return i;
+            }
+            return i;
+        }
+
+        /** {@link #losses} of vectors in columns: as {@link #sum}, element by element; a shape {@link #length} refuses is left to {@link #loss}. */
+        private int vectors(Columns columns, int from, int to, double[] out) {
+            double[][] p = columns.columns("pred");
+            double[][] t = columns.columns("target");
+            if (p.length != t.length || p.length == 0) {
+                return from;
+            }
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    CompensatedSum s = new CompensatedSum();
+                    for (int k = 0; k < p.length; k++) {
+                        s.add(f.apply(p[k][i], t[k][i]));
+                    }
+                    out[i] = mean ? s.value() / p.length : s.value();
+                }
+            } catch (InvalidSampleException e) {
+                return i;
+            }
+            return i;
+        }
     }
 
     /**

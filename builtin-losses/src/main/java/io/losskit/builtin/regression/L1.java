@@ -27,6 +27,6 @@ public final class L1 extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return SumAccumulator.loss(descriptor(), sample -> sumOver(sample, (p, t) -> Math.abs(p - t)), (s, w) -> s);
+        return SumAccumulator.loss(descriptor(), summed((p, t) -> Math.abs(p - t)), (s, w) -> s);
     }
 }

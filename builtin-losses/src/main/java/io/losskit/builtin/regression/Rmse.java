@@ -32,6 +32,6 @@ public final class Rmse extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return SumAccumulator.loss(descriptor(), sample -> meanOver(sample, SQUARE), (s, w) -> Math.sqrt(s / w));
+        return SumAccumulator.loss(descriptor(), elementwise(SQUARE), (s, w) -> Math.sqrt(s / w));
     }
 }

@@ -1,7 +1,8 @@
 package io.losskit.builtin.regression;
 
-import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.ColumnAccumulator;
+import io.losskit.spi.Columns;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.LossResult;
@@ -17,13 +18,7 @@ import java.io.IOException;
  * term, and the number of samples. Mergeable: the sums of two parts add up to the sums of the
  * whole. A sample of weight 0 adds to neither sum (even when tᵢ is +∞).
  */
-final class SumAccumulator implements Accumulator<SumAccumulator> {
-
-    /** The per-sample term tᵢ; throws {@link io.losskit.spi.InvalidSampleException} for bad values. */
-    @FunctionalInterface
-    interface Term {
-        double of(Sample sample);
-    }
+final class SumAccumulator implements ColumnAccumulator<SumAccumulator> {
 
     /** The loss value from S = Σwᵢ·tᵢ and W = Σwᵢ. */
     @FunctionalInterface
@@ -35,6 +30,8 @@ final class SumAccumulator implements Accumulator<SumAccumulator> {
     private final CompensatedSum weightedSum;
     private final CompensatedSum totalWeight;
     private long count;
+    /** The terms of a batch ({@link #addAll}). */
+    private double[] terms = new double[0];
 
     private SumAccumulator(Sums loss, CompensatedSum weightedSum, CompensatedSum totalWeight, long count) {
         this.loss = loss;
@@ -47,11 +44,11 @@ final class SumAccumulator implements Accumulator<SumAccumulator> {
      * An aggregate loss whose accumulators sum {@code term} and finish with {@code finisher}; it
      * refuses a reduction that {@code descriptor} does not list.
      */
-    static AggregateLoss<SumAccumulator> loss(LossDescriptor descriptor, Term term, Finisher finisher) {
+    static AggregateLoss<SumAccumulator> loss(LossDescriptor descriptor, ElementwiseLoss.Elementwise term, Finisher finisher) {
         return new Sums(descriptor, term, finisher);
     }
 
-    private record Sums(LossDescriptor descriptor, Term term, Finisher finisher) implements AggregateLoss<SumAccumulator> {
+    private record Sums(LossDescriptor descriptor, ElementwiseLoss.Elementwise term, Finisher finisher) implements AggregateLoss<SumAccumulator> {
         @Override
         public SumAccumulator newAccumulator(Reduction reduction) {
             if (!descriptor.reductions().contains(reduction)) {
@@ -68,12 +65,27 @@ final class SumAccumulator implements Accumulator<SumAccumulator> {
 
     @Override
     public void add(Sample sample, double weight) {
-        double t = loss.term().of(sample);
+        add(loss.term().of(sample), weight);
+    }
+
+    private void add(double term, double weight) {
         count++;
         if (weight != 0) {
-            weightedSum.add(weight * t);
+            weightedSum.add(weight * term);
             totalWeight.add(weight);
         }
+    }
+
+    @Override
+    public int addAll(Columns columns, double[] weights, int from, int to) {
+        if (terms.length < to) {
+            terms = new double[columns.size()];
+        }
+        int end = loss.term().losses(columns, from, to, terms);
+        for (int i = from; i < end; i++) {
+            add(terms[i], weights == null ? 1.0 : weights[i]);
+        }
+        return end;
     }
 
     @Override

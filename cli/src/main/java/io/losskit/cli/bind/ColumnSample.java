@@ -1,6 +1,7 @@
 package io.losskit.cli.bind;
 
 import io.losskit.cli.input.ColumnBatch;
+import io.losskit.spi.Columns;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.Sample;
@@ -18,9 +19,10 @@ import java.util.Set;
  * arrays are found once per batch; a row's values are finite numbers, and integers where a role
  * is read as a class (the source leaves any other row to the record path), so there is nothing to
  * check or parse: a vector is made from its columns when a loss first asks for it, as the record
- * path makes it from the record's cells.
+ * path makes it from the record's cells. As {@link Columns}, it is the whole batch, for the losses
+ * that take a batch at a time.
  */
-public final class ColumnSample implements Sample {
+public final class ColumnSample implements Sample, Columns {
 
     /** The kinds a one-column role may be read as: those a plain number satisfies. */
     private static final Set<RoleKind> NUMBERS = EnumSet.of(RoleKind.NUMBER, RoleKind.NUMERIC);
@@ -41,9 +43,12 @@ public final class ColumnSample implements Sample {
     private final boolean[] multi;
     /** Whether any role is a vector (else a row has no vectors to forget). */
     private final boolean anyVector;
+    private ColumnBatch batch;
     private double[][] values;
     /** Per one-column role, its column of the current batch; null for a vector role. */
     private final double[][] scalars;
+    /** Per role, its columns of the current batch (one for a one-column role). */
+    private final double[][][] vectorColumns;
     private int row;
     /** Per vector role, its vector of the current row once made, else null. */
     private final double[][] vectors;
@@ -63,6 +68,7 @@ public final class ColumnSample implements Sample {
         }
         this.anyVector = any;
         this.scalars = new double[roles.length][];
+        this.vectorColumns = new double[roles.length][][];
     }
 
     /**
@@ -127,25 +133,51 @@ public final class ColumnSample implements Sample {
     }
 
     /** The position in a batch of {@code role}'s column (the first, for a vector), or −1 when it is not bound. */
-    public int column(String role) {
+    public int position(String role) {
         int i = RoleIndex.of(roles, role);
         return i < 0 ? -1 : at[i][0];
     }
 
     /** Points the sample at the rows of {@code batch}. */
     public void batch(ColumnBatch batch) {
+        this.batch = batch;
         values = batch.values;
         for (int i = 0; i < roles.length; i++) {
             scalars[i] = multi[i] ? null : values[at[i][0]];
+            vectorColumns[i] = new double[at[i].length][];
+            for (int k = 0; k < at[i].length; k++) {
+                vectorColumns[i][k] = values[at[i][k]];
+            }
         }
     }
 
     /** Points the sample at row {@code i} of the batch. */
-    public void row(int i) {
+    @Override
+    public Sample row(int i) {
         row = i;
         if (anyVector) {
             Arrays.fill(vectors, null);
         }
+        return this;
+    }
+
+    @Override
+    public int size() {
+        return batch.size;
+    }
+
+    @Override
+    public double[] column(String role) {
+        int i = index(role);
+        if (multi[i]) {
+            throw BoundSample.vectorWhereNumber(bindings[i]);
+        }
+        return scalars[i];
+    }
+
+    @Override
+    public double[][] columns(String role) {
+        return vectorColumns[index(role)];
     }
 
     private int index(String role) {

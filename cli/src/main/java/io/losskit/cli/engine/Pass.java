@@ -201,7 +201,7 @@ final class Pass {
     private void readColumns(Record first, NumberBatches source, ReadCount progress) throws IOException {
         ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH);
         columns.batch(batch);
-        int w = weight == null ? -1 : columns.column(LossDescriptor.WEIGHT);
+        int w = weight == null ? -1 : columns.position(LossDescriptor.WEIGHT);
         Record record = first;
         long counted = reading.records;   // records the progress count has been told of, in steps
         while (reading.failure == null) {
@@ -227,9 +227,14 @@ final class Pass {
 
     /**
      * The rows of {@code batch} into the states, as {@link #feed(Record)} adds a record whose roles
-     * are finite numbers (nothing to check, no infinity to note): in order, one sample at a time.
+     * are finite numbers (nothing to check, no infinity to note): a loss at a time when every loss
+     * takes columns ({@link LossStates#addAll}), else in order, one sample at a time.
      */
     private void feed(ColumnBatch batch, double[] weights) {
+        if (states.takesColumns()) {
+            feedColumns(batch, weights);
+            return;
+        }
         for (int i = 0; i < batch.size; i++) {
             columns.row(i);
             InputError problem = null;
@@ -259,6 +264,46 @@ final class Pass {
                 }
             }
         }
+    }
+
+    /** {@link #feed(ColumnBatch, double[])} a loss at a time; refused rows are reported in row order. */
+    private void feedColumns(ColumnBatch batch, double[] weights) {
+        boolean[] refused = anyProbabilities() ? new boolean[batch.size] : null;
+        try {
+            states.addAll(columns, weights, (e, row) -> {
+                if (refused != null) {
+                    refused[row] = true;
+                }
+                if (reading.failure == null) {
+                    reading.problem(locator.locate(e, batch.located(row)));
+                }
+            });
+        } catch (UsageError e) {
+            enter(-1);
+            throw e;
+        } catch (RuntimeException | VirtualMachineError e) {
+            throw blame(e);
+        }
+        for (int i = 0; i < batch.size && refused != null && anyProbabilities(); i++) {
+            if (!refused[i]) {
+                columns.row(i);
+                for (int l = 0; l < probabilities.length; l++) {
+                    if (probabilities[l]) {
+                        probabilities[l] = probabilities(columns);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a loss still sees preds that all looked like probabilities. */
+    private boolean anyProbabilities() {
+        for (boolean p : probabilities) {
+            if (p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
