@@ -36,7 +36,14 @@ class ColumnLossesTest {
 
     /** The losses that must take columns (a test that finds none would pass on nothing). */
     private static final Set<String> TAKE_COLUMNS = Set.of("mse", "mae", "huber", "rmse", "l1", "l2", "smooth-l1",
-            "log-cosh", "msle", "mape", "poisson", "quantile", "me", "shrinkage");
+            "log-cosh", "msle", "mape", "poisson", "quantile", "me", "shrinkage", "cross-entropy", "nll", "perplexity");
+
+    /** Parameters tried besides the defaults. */
+    private static final Map<String, List<Map<String, String>>> PARAMS = Map.of(
+            "cross-entropy", List.of(Map.of("label-smoothing", "0.1", "class-weights", "1,2,0.5", "ignore-index", "1"),
+                    Map.of("input", "probs"), Map.of("class-weights", "1,2")),
+            "huber", List.of(Map.of("delta", "0.25")),
+            "quantile", List.of(Map.of("q", "0.9")));
 
     private static final double[] EDGES = {0, -1, 1, -0.5, 1e-300, 1e300, -1e300};
 
@@ -60,9 +67,13 @@ class ColumnLossesTest {
                 continue;
             }
             taking.add(desc.id());
-            for (Reduction reduction : desc.reductions()) {
-                if (reduction != Reduction.NONE) {
-                    assertThat(check(d, LossHarness.evaluator(d, Map.of(), roles, reduction, 0))).isGreaterThanOrEqualTo(2);
+            List<Map<String, String>> params = new ArrayList<>(List.of(Map.of()));
+            params.addAll(PARAMS.getOrDefault(desc.id(), List.of()));
+            for (Map<String, String> p : params) {
+                for (Reduction reduction : desc.reductions()) {
+                    if (reduction != Reduction.NONE) {
+                        assertThat(check(d, LossHarness.evaluator(d, p, roles, reduction, 0))).isGreaterThanOrEqualTo(2);
+                    }
                 }
             }
         }
@@ -73,7 +84,7 @@ class ColumnLossesTest {
     private static int check(LossDefinition d, Evaluator evaluator) {
         int checked = 0;
         SplittableRandom random = new SplittableRandom(d.descriptor().id().hashCode());
-        for (int[] shape : new int[][] {{0, 0}, {3, 3}, {1, 1}, {3, 2}, {2, 0}, {0, 2}}) {
+        for (int[] shape : new int[][] {{0, 0}, {3, 3}, {1, 1}, {3, 2}, {2, 0}, {0, 2}, {3, 0}, {1, 0}}) {
             if (!fits(d, shape)) {
                 continue;
             }
@@ -87,7 +98,8 @@ class ColumnLossesTest {
                 Map<String, double[][]> columns = new HashMap<>();
                 Set<String> vectors = new HashSet<>();
                 columns.put("pred", values(random, Math.max(shape[0], 1), n));
-                columns.put("target", values(random, Math.max(shape[1], 1), n));
+                columns.put("target", shape[1] == 0 && kind(d, "target") == RoleKind.CLASS
+                        ? new double[][] {indices(random, shape[0], n)} : values(random, Math.max(shape[1], 1), n));
                 if (shape[0] > 0) {
                     vectors.add("pred");
                 }
@@ -135,6 +147,20 @@ class ColumnLossesTest {
             }
         }
         return true;
+    }
+
+    private static RoleKind kind(LossDefinition d, String role) {
+        return d.descriptor().roles().stream().filter(r -> r.name().equals(role)).findFirst().orElseThrow().kind();
+    }
+
+    /** Class indices of {@code k} classes, now and then one out of range or no integer. */
+    private static double[] indices(SplittableRandom random, int k, int n) {
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            int r = random.nextInt(20);
+            c[i] = r == 0 ? k : r == 1 ? -1 : r == 2 ? 0.5 : random.nextInt(k);
+        }
+        return c;
     }
 
     /** {@code k} columns of {@code n} values: uniform in [−3, 3], and now and then an edge value. */

@@ -1,6 +1,8 @@
 package io.losskit.builtin.classification;
 
 import io.losskit.spi.Loss;
+import io.losskit.spi.Columns;
+import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
@@ -106,46 +108,102 @@ public final class CrossEntropy implements LossDefinition {
         if (weightsRequired && !params.isSet(CLASS_WEIGHTS)) {
             throw new IllegalArgumentException(descriptor.id() + " needs class-weights, e.g. -P class-weights=1,2,0.5");
         }
-        Input input = Input.of(params);
-        double[] weights = params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null;
-        double smoothing = params.get(LABEL_SMOOTHING);
-        Integer ignore = params.isSet(IGNORE_INDEX) ? params.get(IGNORE_INDEX) : null;
-        return RatioAccumulator.loss(sample -> term(sample, input, weights, smoothing, ignore));
+        return RatioAccumulator.loss(terms(params));
     }
 
-    static RatioAccumulator.Term term(Sample sample, Input input, double[] weights, double smoothing,
-                                              Integer ignore) {
-        double[] pred = ClassTargets.pred(sample, input == Input.LOGITS ? "bce-logits" : input == Input.PROBS ? "bce" : null);
-        int classes = pred.length;
-        ClassTargets.checkWeights(weights, classes);
-        double[] logp = input.logProbs(pred);
-        double uniform = smoothing / classes;
-        if (ClassTargets.isSoft(sample)) {
-            double[] y = ClassTargets.soft(sample, classes);
-            double loss = 0.0;
-            for (int c = 0; c < classes; c++) {
-                double yc = (1.0 - smoothing) * y[c] + uniform;
-                if (yc != 0.0) {
-                    loss -= weight(weights, c) * yc * logp[c];
+    /** The terms of cross-entropy with these parameters (input, class-weights, label-smoothing, ignore-index). */
+    static RatioAccumulator.TermFunction terms(Parameters params) {
+        return new Terms(Input.of(params), params.isSet(CLASS_WEIGHTS) ? params.get(CLASS_WEIGHTS) : null,
+                params.get(LABEL_SMOOTHING), params.isSet(IGNORE_INDEX) ? params.get(IGNORE_INDEX) : null);
+    }
+
+    /** The terms of one configuration: a sample at a time, or rows of logit columns and class indices. */
+    private record Terms(Input input, double[] weights, double smoothing, Integer ignore)
+            implements RatioAccumulator.TermFunction {
+
+        @Override
+        public RatioAccumulator.Term term(Sample sample) {
+            double[] pred = ClassTargets.pred(sample, input == Input.LOGITS ? "bce-logits" : input == Input.PROBS ? "bce" : null);
+            int classes = pred.length;
+            ClassTargets.checkWeights(weights, classes);
+            double[] logp = input.logProbs(pred);
+            if (ClassTargets.isSoft(sample)) {
+                double[] y = ClassTargets.soft(sample, classes);
+                double uniform = smoothing / classes;
+                double loss = 0.0;
+                for (int c = 0; c < classes; c++) {
+                    double yc = (1.0 - smoothing) * y[c] + uniform;
+                    if (yc != 0.0) {
+                        loss -= weight(weights, c) * yc * logp[c];
+                    }
                 }
+                return new RatioAccumulator.Term(loss, 1.0);
             }
-            return new RatioAccumulator.Term(loss, 1.0);
-        }
-        int k = sample.classIndex("target");
-        if (ignore != null && k == ignore) {
-            return null;
-        }
-        ClassTargets.checkIndex(k, classes);
-        double wk = weight(weights, k);
-        double loss = (1.0 - smoothing) * wk * -logp[k];
-        if (smoothing > 0.0) {
-            double smooth = 0.0;
-            for (int c = 0; c < classes; c++) {
-                smooth -= weight(weights, c) * logp[c];
+            int k = sample.classIndex("target");
+            if (ignore != null && k == ignore) {
+                return null;
             }
-            loss += uniform * smooth;
+            ClassTargets.checkIndex(k, classes);
+            return new RatioAccumulator.Term(indexLoss(logp, k), weight(weights, k));
         }
-        return new RatioAccumulator.Term(loss, wk);
+
+        /**
+         * The index-target rows, as {@link #term} gives them; a row {@code term} would refuse (a
+         * class index out of range or not an integer, a probability outside [0, 1]) and every
+         * probability target are left to it.
+         */
+        @Override
+        public int terms(Columns columns, int from, int to, double[] loss, double[] denominator) {
+            if (!columns.isVector("pred") || columns.isVector("target")) {
+                return from;
+            }
+            double[][] pred = columns.columns("pred");
+            int classes = pred.length;
+            if (classes == 0 || (weights != null && weights.length != classes)) {
+                return from;
+            }
+            double[] target = columns.column("target");
+            double[] x = new double[classes];
+            double[] buffer = new double[classes];
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    for (int c = 0; c < classes; c++) {
+                        x[c] = pred[c][i];
+                    }
+                    double[] logp = input.logProbs(x, true, buffer);   // (which checks probabilities, ignored rows' too)
+                    int k = (int) target[i];
+                    if (k != target[i]) {
+                        return i;
+                    }
+                    if (ignore != null && k == ignore) {
+                        loss[i] = 0.0;
+                        denominator[i] = Double.NaN;
+                    } else if (k < 0 || k >= classes) {
+                        return i;
+                    } else {
+                        loss[i] = indexLoss(logp, k);
+                        denominator[i] = weight(weights, k);
+                    }
+                }
+            } catch (InvalidSampleException e) {
+                return i;
+            }
+            return i;
+        }
+
+        /** ℓ = (1−s)·w_k·(−log p_k) + (s/C)·Σ_c w_c·(−log p_c) of an index target k. */
+        private double indexLoss(double[] logp, int k) {
+            double loss = (1.0 - smoothing) * weight(weights, k) * -logp[k];
+            if (smoothing > 0.0) {
+                double smooth = 0.0;
+                for (int c = 0; c < logp.length; c++) {
+                    smooth -= weight(weights, c) * logp[c];
+                }
+                loss += (smoothing / logp.length) * smooth;
+            }
+            return loss;
+        }
     }
 
     private static double weight(double[] weights, int c) {

@@ -90,11 +90,15 @@ enum Input {
      * The result may be {@code x} itself: do not modify it.
      */
     double[] logProbs(double[] x, boolean clamp) {
+        return logProbs(x, clamp, new double[x.length]);
+    }
+
+    /** {@link #logProbs(double[], boolean)} into {@code out} (of x's length), which it returns, or x itself. */
+    double[] logProbs(double[] x, boolean clamp, double[] out) {
         switch (this) {
             case LOGITS:
-                return Numerics.logSoftmax(x, new double[x.length]);
+                return Numerics.logSoftmax(x, out);
             case PROBS: {
-                double[] out = new double[x.length];
                 for (int c = 0; c < x.length; c++) {
                     double p = probability(x[c]);
                     out[c] = clamp ? Numerics.clampedLog(p) : Math.log(p);

@@ -1,7 +1,8 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.ColumnAccumulator;
+import io.losskit.spi.Columns;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
@@ -45,12 +46,7 @@ public final class Perplexity implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        Input input = Input.of(params);
-        double[] weights = params.isSet(CrossEntropy.CLASS_WEIGHTS) ? params.get(CrossEntropy.CLASS_WEIGHTS) : null;
-        double smoothing = params.get(CrossEntropy.LABEL_SMOOTHING);
-        Integer ignore = params.isSet(CrossEntropy.IGNORE_INDEX) ? params.get(CrossEntropy.IGNORE_INDEX) : null;
-        AggregateLoss<RatioAccumulator> mean = RatioAccumulator.loss(
-                sample -> CrossEntropy.term(sample, input, weights, smoothing, ignore));
+        AggregateLoss<RatioAccumulator> mean = RatioAccumulator.loss(CrossEntropy.terms(params));
         return new AggregateLoss<Exp>() {
             @Override
             public Exp newAccumulator(Reduction reduction) {
@@ -65,7 +61,7 @@ public final class Perplexity implements LossDefinition {
     }
 
     /** Cross-entropy's mean, exponentiated at the end. */
-    private static final class Exp implements Accumulator<Exp> {
+    private static final class Exp implements ColumnAccumulator<Exp> {
         private final RatioAccumulator mean;
 
         Exp(RatioAccumulator mean) {
@@ -80,6 +76,11 @@ public final class Perplexity implements LossDefinition {
         @Override
         public void add(Sample sample, double weight, Tally tally) {
             mean.add(sample, weight, tally);
+        }
+
+        @Override
+        public int addAll(Columns columns, double[] weights, int from, int to) {
+            return mean.addAll(columns, weights, from, to);
         }
 
         @Override

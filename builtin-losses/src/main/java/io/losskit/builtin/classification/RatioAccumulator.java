@@ -1,7 +1,8 @@
 package io.losskit.builtin.classification;
 
-import io.losskit.spi.Accumulator;
 import io.losskit.spi.AggregateLoss;
+import io.losskit.spi.ColumnAccumulator;
+import io.losskit.spi.Columns;
 import io.losskit.spi.CompensatedSum;
 import io.losskit.spi.LossResult;
 import io.losskit.spi.Reduction;
@@ -19,7 +20,7 @@ import java.util.Map;
  * {@code mean} = Σωᵢℓᵢ / Σωᵢdᵢ, {@code sum} = Σωᵢℓᵢ, {@code none} = every ℓᵢ (0 for an ignored
  * sample, as torch). The state is the two compensated sums, the count and (none) the values.
  */
-final class RatioAccumulator implements Accumulator<RatioAccumulator> {
+final class RatioAccumulator implements ColumnAccumulator<RatioAccumulator> {
 
     /** One sample's loss and its share of the denominator. */
     record Term(double loss, double denominator) {
@@ -29,6 +30,15 @@ final class RatioAccumulator implements Accumulator<RatioAccumulator> {
     @FunctionalInterface
     interface TermFunction {
         Term term(Sample sample);
+
+        /**
+         * The terms of rows {@code from … to−1} into {@code loss} and {@code denominator} (NaN
+         * for an ignored row), as {@link #term} gives them, stopping at the first row it refuses
+         * or leaves to {@link #term}: that row, or {@code to}. The default leaves every row.
+         */
+        default int terms(Columns columns, int from, int to, double[] loss, double[] denominator) {
+            return from;
+        }
     }
 
     /** The aggregate loss whose samples give {@code function}'s terms. */
@@ -56,6 +66,9 @@ final class RatioAccumulator implements Accumulator<RatioAccumulator> {
     private final CompensatedSum denominator;
     private long count;
     private final ValueList values;
+    /** The terms of a batch ({@link #addAll}). */
+    private double[] losses = new double[0];
+    private double[] shares = new double[0];
 
     private RatioAccumulator(Reduction reduction, TermFunction function, CompensatedSum numerator,
                              CompensatedSum denominator, long count, ValueList values) {
@@ -70,18 +83,37 @@ final class RatioAccumulator implements Accumulator<RatioAccumulator> {
     @Override
     public void add(Sample sample, double weight) {
         Term term = function.term(sample);
+        add(term == null ? 0.0 : term.loss(), term == null ? Double.NaN : term.denominator(), weight);
+    }
+
+    /** A term, or an ignored sample when {@code share} is NaN. */
+    private void add(double loss, double share, double weight) {
+        boolean ignored = Double.isNaN(share);
         if (values != null) {
-            values.add(term == null ? 0.0 : term.loss() + 0.0); // + 0.0: no "-0.0" in the output
+            values.add(loss + 0.0); // + 0.0: no "-0.0" in the output
         }
-        if (term == null) {
+        if (ignored) {
             return;
         }
         count++;
         if (weight != 0.0) {
             // A zero weight takes the sample out, even when its loss is +∞.
-            numerator.add(weight * term.loss());
-            denominator.add(weight * term.denominator());
+            numerator.add(weight * loss);
+            denominator.add(weight * share);
         }
+    }
+
+    @Override
+    public int addAll(Columns columns, double[] weights, int from, int to) {
+        if (losses.length < to) {
+            losses = new double[columns.size()];
+            shares = new double[columns.size()];
+        }
+        int end = function.terms(columns, from, to, losses, shares);
+        for (int i = from; i < end; i++) {
+            add(losses[i], shares[i], weights == null ? 1.0 : weights[i]);
+        }
+        return end;
     }
 
     @Override
