@@ -77,11 +77,23 @@ final class PerSampleState extends LossState {
      * @param refused per row, what refused it, or null; null when no row is refused
      */
     void commitAll(double[] values, double[] weights, Object[] refused, int n) {
+        if (weights != null || reduction == Reduction.NONE) {
+            for (int i = 0; i < n; i++) {
+                if (refused == null || refused[i] == null) {
+                    commit(null, values[i], weights == null ? 1.0 : weights[i]);
+                }
+            }
+            return;
+        }
+        long taken = 0;
         for (int i = 0; i < n; i++) {
             if (refused == null || refused[i] == null) {
-                commit(null, values[i], weights == null ? 1.0 : weights[i]);
+                weighted.add(values[i]);   // w·ℓ with w = 1
+                taken++;
             }
         }
+        count += taken;
+        this.weights.addOnes(taken);
     }
 
     @Override

@@ -41,6 +41,21 @@ public final class CompensatedSum {
         sum = t;
     }
 
+    /**
+     * Adds {@code n} ones, leaving the state bit for bit as {@code n} calls of {@code add(1.0)}
+     * would: in one step while the sum is an integer of at most 2^53 with nothing to compensate
+     * (a count, or the weights of unweighted samples), else one at a time.
+     */
+    public void addOnes(long n) {
+        if (compensation == 0 && sum == Math.rint(sum) && n >= 0 && Math.abs(sum) + n <= 0x1p53) {
+            sum += n;   // every partial sum is an integer a double holds: each add(1.0) is exact
+            return;
+        }
+        for (long i = 0; i < n; i++) {
+            add(1.0);
+        }
+    }
+
     /** Adds the sum held by {@code other}. */
     public void add(CompensatedSum other) {
         add(other.sum);

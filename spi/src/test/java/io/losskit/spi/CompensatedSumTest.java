@@ -18,6 +18,27 @@ class CompensatedSumTest {
     }
 
     @Test
+    void onesAddedAtOnceLeaveTheStateOfOnesAddedOneByOne() {
+        // a count, a negative one, a sum with a fraction, one with something to compensate, one at 2^53
+        CompensatedSum[] starts = {new CompensatedSum(), CompensatedSum.of(-7, 0), CompensatedSum.of(2.5, 0),
+                                   CompensatedSum.of(3, 1e-17), CompensatedSum.of(0x1p53 - 2, 0), CompensatedSum.of(1e300, 0)};
+        for (CompensatedSum start : starts) {
+            for (long n : new long[] {0, 1, 2, 5, 1000}) {
+                CompensatedSum atOnce = CompensatedSum.of(start.sum(), start.compensation());
+                CompensatedSum oneByOne = CompensatedSum.of(start.sum(), start.compensation());
+                atOnce.addOnes(n);
+                for (long i = 0; i < n; i++) {
+                    oneByOne.add(1.0);
+                }
+                assertThat(atOnce).as("%s + %d ones", start, n).isEqualTo(oneByOne);
+            }
+        }
+        CompensatedSum count = new CompensatedSum();
+        count.addOnes(3);
+        assertThat(count).isEqualTo(CompensatedSum.of(3, 0));
+    }
+
+    @Test
     void cancellationIsExact() {
         CompensatedSum s = new CompensatedSum();
         s.add(1e100);

@@ -82,9 +82,17 @@ final class SumAccumulator implements ColumnAccumulator<SumAccumulator> {
             terms = new double[columns.size()];
         }
         int end = loss.term().losses(columns, from, to, terms);
-        for (int i = from; i < end; i++) {
-            add(terms[i], weights == null ? 1.0 : weights[i]);
+        if (weights != null) {
+            for (int i = from; i < end; i++) {
+                add(terms[i], weights[i]);
+            }
+            return end;
         }
+        for (int i = from; i < end; i++) {
+            weightedSum.add(terms[i]);   // w·t with w = 1
+        }
+        count += end - from;
+        totalWeight.addOnes(end - from);
         return end;
     }
 

@@ -121,5 +121,9 @@ class NumbersTest {
         if (plain == plain) {
             assertThat(Double.doubleToRawLongBits(plain)).as(s).isEqualTo(Double.doubleToRawLongBits(expected));
         }
+        // as a cell among others: digits before and after it, which the eight-byte reads see and must leave
+        byte[] cell = ("7" + s + "1234567,89").getBytes(StandardCharsets.US_ASCII);
+        double inside = Numbers.plain(cell, 1, 1 + b.length);
+        assertThat(Double.doubleToRawLongBits(inside)).as(s).isEqualTo(Double.doubleToRawLongBits(plain));
     }
 }
