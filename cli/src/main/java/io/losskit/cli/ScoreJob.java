@@ -1,7 +1,6 @@
 package io.losskit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.losskit.builtin.align.Alignable;
 import io.losskit.cli.engine.LossFailure;
 import io.losskit.cli.engine.ScoreEngine;
 import io.losskit.cli.engine.ScorePlan;
@@ -212,7 +211,7 @@ public final class ScoreJob {
      * for alignments (text, table, json).
      */
     private static void checkAlign(ScorePlan plan, OutputFormat output) {
-        if (plan.losses().stream().noneMatch(p -> p.loss().definition() instanceof Alignable)) {
+        if (plan.losses().stream().noneMatch(ScorePlan.Planned::alignable)) {
             throw new UsageError("--align shows how pred aligns to target for the edit-distance family (wer, cer, mer, wil,"
                     + " edit-distance), and none of " + String.join(", ", plan.losses().stream()
                     .map(ScorePlan.Planned::label).toList()) + " is one");

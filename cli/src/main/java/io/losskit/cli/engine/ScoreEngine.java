@@ -283,7 +283,7 @@ public final class ScoreEngine implements RunProgress {
         Setup setup = new Setup(plan, options, bindings, classIndex, by, idColumns, source.name(), source instanceof SplittableSource);
         if (options.worst() > 0) {
             for (int i = 0; i < plan.losses().size(); i++) {
-                if (setup.evaluators.get(i).shape() != PerSampleLoss.class && !setup.alignable(i)) {
+                if (setup.evaluators.get(i).shape() != PerSampleLoss.class && !setup.losses.get(i).alignable()) {
                     warnings.add(plan.losses().get(i).descriptor().id() + ": has no per-sample values (its value is "
                             + "computed over " + (setup.evaluators.get(i).shape() == BatchLoss.class ? "batches" : "the whole input")
                             + "), so --worst lists none for it");

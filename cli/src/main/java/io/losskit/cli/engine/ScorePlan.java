@@ -1,5 +1,6 @@
 package io.losskit.cli.engine;
 
+import io.losskit.builtin.align.Alignable;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParameterValues;
 import io.losskit.spi.Reduction;
@@ -23,6 +24,11 @@ public record ScorePlan(List<Planned> losses, Reduction reduction) {
     public record Planned(LoadedLoss loss, ParameterValues params, String label) {
         public LossDescriptor descriptor() {
             return loss.descriptor();
+        }
+
+        /** Whether the loss is of the edit-distance family, which has per-utterance values and alignments. */
+        public boolean alignable() {
+            return loss.definition() instanceof Alignable;
         }
     }
 }

@@ -141,20 +141,15 @@ final class Setup {
         return ColumnSample.of(bindings, numberNames);
     }
 
-    /** Whether loss {@code i} is of the edit-distance family, which has per-utterance values and alignments. */
-    boolean alignable(int i) {
-        return losses.get(i).loss().definition() instanceof Alignable;
-    }
-
     /**
      * Under {@code --worst}, a new aligner of loss {@code i} (one per pass: it is not thread-safe)
-     * when the loss is {@link #alignable}; else null.
+     * when the loss is {@link ScorePlan.Planned#alignable}; else null.
      */
     Aligner aligner(int i) {
-        if (options.worst() == 0 || !alignable(i)) {
+        ScorePlan.Planned p = losses.get(i);
+        if (options.worst() == 0 || !p.alignable()) {
             return null;
         }
-        ScorePlan.Planned p = losses.get(i);
         try {
             return ((Alignable) p.loss().definition()).aligner(p.params());
         } catch (RuntimeException | VirtualMachineError e) {
