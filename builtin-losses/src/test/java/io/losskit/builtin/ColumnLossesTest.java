@@ -36,13 +36,16 @@ class ColumnLossesTest {
 
     /** The losses that must take columns (a test that finds none would pass on nothing). */
     private static final Set<String> TAKE_COLUMNS = Set.of("mse", "mae", "huber", "rmse", "l1", "l2", "smooth-l1",
-            "log-cosh", "msle", "mape", "poisson", "quantile", "me", "shrinkage", "cross-entropy", "nll", "perplexity");
+            "log-cosh", "msle", "mape", "poisson", "quantile", "me", "shrinkage", "cross-entropy", "nll", "perplexity",
+            "bce", "bce-logits", "focal", "soft-margin", "hinge", "squared-hinge");
 
     /** Parameters tried besides the defaults. */
     private static final Map<String, List<Map<String, String>>> PARAMS = Map.of(
             "cross-entropy", List.of(Map.of("label-smoothing", "0.1", "class-weights", "1,2,0.5", "ignore-index", "1"),
                     Map.of("input", "probs"), Map.of("class-weights", "1,2")),
             "huber", List.of(Map.of("delta", "0.25")),
+            "bce", List.of(Map.of("pos-weight", "2", "label-smoothing", "0.2"), Map.of("input", "logits")),
+            "focal", List.of(Map.of("gamma", "0.5", "alpha", "-1")),
             "quantile", List.of(Map.of("q", "0.9")));
 
     private static final double[] EDGES = {0, -1, 1, -0.5, 1e-300, 1e300, -1e300};

@@ -1,13 +1,15 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.spi.ColumnLoss;
+import io.losskit.spi.Columns;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.Parameters;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
 import java.util.Set;
 
 /**
@@ -85,14 +87,24 @@ public final class Bce implements LossDefinition {
         Input input = Input.of(params);
         double posWeight = params.get(POS_WEIGHT);
         double smoothing = params.get(LABEL_SMOOTHING);
-        return (PerSampleLoss) (sample, tally) -> {
-            if (sample.isVector("pred") && !sample.isVector("target")) {
-                return classProbability(sample, input, posWeight, smoothing);
+        ColumnLoss labels = BinaryElements.loss("cross-entropy", (x, target) -> {
+            double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
+            return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
+        });
+        return new ColumnLoss() {
+            @Override
+            public double loss(Sample sample, Tally tally) {
+                if (sample.isVector("pred") && !sample.isVector("target")) {
+                    return classProbability(sample, input, posWeight, smoothing);
+                }
+                return labels.loss(sample, tally);
             }
-            return BinaryElements.mean(sample, "cross-entropy", (x, target) -> {
-                double y = BinaryElements.unitTarget(target) * (1.0 - smoothing) + smoothing / 2.0;
-                return -(posWeight * y * input.logP(x) + (1.0 - y) * input.log1mP(x));
-            });
+
+            /** (Class probabilities with a class target, a vector beside a number, are left to {@link #loss}.) */
+            @Override
+            public int losses(Columns columns, int from, int to, double[] out) {
+                return labels.losses(columns, from, to, out);
+            }
         };
     }
 

@@ -1,7 +1,10 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.spi.ColumnLoss;
+import io.losskit.spi.Columns;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
 
 /**
  * Binary and multi-label samples: pred and target are both numbers (one binary decision) or
@@ -53,6 +56,47 @@ final class BinaryElements {
             throw new InvalidSampleException("pred", "an empty vector");
         }
         return new Pairs(p, t);
+    }
+
+    /**
+     * The per-sample loss that is the mean of {@code term} over the labels ({@link #mean}), one
+     * sample or a batch of columns at a time; {@code classForm} as for {@link #of}.
+     */
+    static ColumnLoss loss(String classForm, Term term) {
+        return new MeanLoss(classForm, term);
+    }
+
+    private record MeanLoss(String classForm, Term term) implements ColumnLoss {
+        @Override
+        public double loss(Sample sample, Tally tally) {
+            return mean(sample, classForm, term);
+        }
+
+        /** As {@link #mean}, label by label; shapes {@link #of} refuses, and rows {@code term} refuses, are left to {@link #loss}. */
+        @Override
+        public int losses(Columns columns, int from, int to, double[] out) {
+            if (columns.isVector("pred") != columns.isVector("target")) {
+                return from;
+            }
+            double[][] p = columns.columns("pred");
+            double[][] t = columns.columns("target");
+            if (p.length != t.length || p.length == 0) {
+                return from;
+            }
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    double s = 0.0;
+                    for (int k = 0; k < p.length; k++) {
+                        s += term.apply(p[k][i], t[k][i]);
+                    }
+                    out[i] = s / p.length;
+                }
+            } catch (InvalidSampleException e) {
+                return i;
+            }
+            return i;
+        }
     }
 
     /** The mean of {@code term} over the labels of {@code sample}; {@code classForm} as for {@link #of}. */

@@ -5,7 +5,6 @@ import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.Parameters;
-import io.losskit.spi.PerSampleLoss;
 import java.util.Set;
 
 /**
@@ -47,7 +46,7 @@ public final class Focal implements LossDefinition {
         Input input = Input.of(params);
         double alpha = params.get(ALPHA);
         double gamma = params.get(GAMMA);
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, "softmax-focal", (x, target) -> {
+        return BinaryElements.loss("softmax-focal", (x, target) -> {
             double y = BinaryElements.unitTarget(target);
             double bce = -(y * input.logP(x) + (1.0 - y) * input.log1mP(x));
             double oneMinusPt = input.p(x) * (1.0 - y) + input.oneMinusP(x) * y;

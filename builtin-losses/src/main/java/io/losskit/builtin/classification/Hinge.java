@@ -4,7 +4,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import java.util.Set;
@@ -59,7 +58,7 @@ public final class Hinge implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, "categorical-hinge", (x, target) -> {
+        return BinaryElements.loss("categorical-hinge", (x, target) -> {
             double h = Math.max(0.0, 1.0 - BinaryElements.signTarget(target) * x);
             return squared ? h * h : h;
         });

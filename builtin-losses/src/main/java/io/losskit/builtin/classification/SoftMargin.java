@@ -6,7 +6,6 @@ import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Parameters;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class SoftMargin implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return (PerSampleLoss) (sample, tally) -> BinaryElements.mean(sample, null, (x, y) -> {
+        return BinaryElements.loss(null, (x, y) -> {
             if (y != 1.0 && y != -1.0) {
                 throw new InvalidSampleException("target", "target " + y + " is not −1 or 1");
             }
