@@ -98,8 +98,10 @@ public final class Numbers {
         int mantissaStart = i;
         int point = -1;
         while (i < to) {
-            if (to - i >= 8) {
-                // eight digits at once (SWAR, as fast_float does): the same long as eight steps below, wrapping included
+            if (point >= 0 && to - i >= 8) {
+                // eight digits at once (SWAR, as fast_float does): the same long as eight steps below,
+                // wrapping included; only after the point, where the long runs of digits are (an
+                // integer part is mostly a digit or two, and a failed try cost more than it saved)
                 long chunk = (long) LONGS.get(b, i);
                 if (((chunk & 0xF0F0F0F0F0F0F0F0L) | (((chunk + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
                         == 0x3333333333333333L) {
