@@ -148,17 +148,8 @@ public final class Numbers {
         if (digits == 0) {
             return negative ? -0.0 : 0.0;
         }
-        if (Long.compareUnsigned(digits, 1L << 53) <= 0 && exponent >= -22 && exponent <= 22) {
-            // Clinger's fast path: both operands are exact doubles, and one IEEE operation rounds correctly
-            double m = negative ? -(double) digits : (double) digits;
-            return exponent < 0 ? m / EXACT_POWERS_OF_TEN[-exponent] : m * EXACT_POWERS_OF_TEN[exponent];
-        }
         return eiselLemire(digits, exponent, negative);
     }
-
-    /** 10^k for k = 0 … 22: the powers of ten a double holds exactly. */
-    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /** The value of eight ASCII digits read as a little-endian long (the first digit in the lowest byte). */
     private static long eightDigits(long chunk) {
