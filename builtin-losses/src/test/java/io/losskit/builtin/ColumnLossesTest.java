@@ -37,7 +37,7 @@ class ColumnLossesTest {
     /** The losses that must take columns (a test that finds none would pass on nothing). */
     private static final Set<String> TAKE_COLUMNS = Set.of("mse", "mae", "huber", "rmse", "l1", "l2", "smooth-l1",
             "log-cosh", "msle", "mape", "poisson", "quantile", "me", "shrinkage", "cross-entropy", "nll", "perplexity",
-            "bce", "bce-logits", "focal", "soft-margin", "hinge", "squared-hinge");
+            "bce", "bce-logits", "focal", "soft-margin", "hinge", "squared-hinge", "zero-one");
 
     /** Parameters tried besides the defaults. */
     private static final Map<String, List<Map<String, String>>> PARAMS = Map.of(
@@ -46,6 +46,7 @@ class ColumnLossesTest {
             "huber", List.of(Map.of("delta", "0.25")),
             "bce", List.of(Map.of("pos-weight", "2", "label-smoothing", "0.2"), Map.of("input", "logits")),
             "focal", List.of(Map.of("gamma", "0.5", "alpha", "-1")),
+            "zero-one", List.of(Map.of("threshold", "0")),
             "quantile", List.of(Map.of("q", "0.9")));
 
     private static final double[] EDGES = {0, -1, 1, -0.5, 1e-300, 1e300, -1e300};
@@ -101,8 +102,8 @@ class ColumnLossesTest {
                 Map<String, double[][]> columns = new HashMap<>();
                 Set<String> vectors = new HashSet<>();
                 columns.put("pred", values(random, Math.max(shape[0], 1), n));
-                columns.put("target", shape[1] == 0 && kind(d, "target") == RoleKind.CLASS
-                        ? new double[][] {indices(random, shape[0], n)} : values(random, Math.max(shape[1], 1), n));
+                columns.put("target", shape[1] == 0 && shape[0] > 0
+                        ? new double[][] {indices(random, shape[0], n)} : targets(random, Math.max(shape[1], 1), n));
                 if (shape[0] > 0) {
                     vectors.add("pred");
                 }
@@ -152,16 +153,25 @@ class ColumnLossesTest {
         return true;
     }
 
-    private static RoleKind kind(LossDefinition d, String role) {
-        return d.descriptor().roles().stream().filter(r -> r.name().equals(role)).findFirst().orElseThrow().kind();
-    }
-
     /** Class indices of {@code k} classes, now and then one out of range or no integer. */
     private static double[] indices(SplittableRandom random, int k, int n) {
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
             int r = random.nextInt(20);
             c[i] = r == 0 ? k : r == 1 ? -1 : r == 2 ? 0.5 : random.nextInt(k);
+        }
+        return c;
+    }
+
+    /** {@link #values}, but 0 or 1 about every other time (binary labels, multi-label targets). */
+    private static double[][] targets(SplittableRandom random, int k, int n) {
+        double[][] c = values(random, k, n);
+        for (double[] column : c) {
+            for (int i = 0; i < n; i++) {
+                if (random.nextBoolean()) {
+                    column[i] = random.nextInt(2);
+                }
+            }
         }
         return c;
     }

@@ -1,14 +1,17 @@
 package io.losskit.builtin.classification;
 
+import io.losskit.spi.ColumnLoss;
+import io.losskit.spi.Columns;
 import io.losskit.spi.InvalidSampleException;
 import io.losskit.spi.Loss;
 import io.losskit.spi.LossDefinition;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParamSpec;
 import io.losskit.spi.Parameters;
-import io.losskit.spi.PerSampleLoss;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
+import io.losskit.spi.Sample;
+import io.losskit.spi.Tally;
 import java.util.Set;
 
 /**
@@ -50,8 +53,13 @@ public final class ZeroOne implements LossDefinition {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        double threshold = params.get(THRESHOLD);
-        return (PerSampleLoss) (sample, tally) -> {
+        return new Errors(params.get(THRESHOLD));
+    }
+
+    /** ℓ of one sample, or of a batch of columns: class scores with class indices, or binary and multi-label scores. */
+    private record Errors(double threshold) implements ColumnLoss {
+        @Override
+        public double loss(Sample sample, Tally tally) {
             if (sample.isVector("pred") && !sample.isVector("target")) {
                 double[] x = ClassTargets.pred(sample, null);
                 return ClassTargets.argmax(x) == ClassTargets.numberIndex(sample, x.length) ? 0.0 : 1.0;
@@ -63,7 +71,52 @@ public final class ZeroOne implements LossDefinition {
                 }
             }
             return 0.0;
-        };
+        }
+
+        /** As {@link #loss}; a shape it refuses, a class index out of range, a target other than 0 or 1 are left to it. */
+        @Override
+        public int losses(Columns columns, int from, int to, double[] out) {
+            boolean vector = columns.isVector("pred");
+            boolean classes = vector && !columns.isVector("target");
+            double[][] p = columns.columns("pred");
+            double[][] t = columns.columns("target");
+            if (p.length == 0 || !vector && columns.isVector("target") || !classes && p.length != t.length) {
+                return from;
+            }
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    out[i] = classes ? classError(p, t[0][i], i) : labelsError(p, t, i);
+                }
+            } catch (InvalidSampleException e) {
+                return i;
+            }
+            return i;
+        }
+
+        /** [argmax ≠ k] of row i's class scores (the lowest index among ties, as {@link ClassTargets#argmax}). */
+        private static double classError(double[][] p, double target, int i) {
+            if (target != Math.rint(target) || target < 0 || target >= p.length) {
+                throw new InvalidSampleException("target", "not a class index");   // (loss() words it)
+            }
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c][i] > p[best][i]) {
+                    best = c;
+                }
+            }
+            return best == (int) target ? 0.0 : 1.0;
+        }
+
+        /** 1 unless every label of row i matches, the labels in order as {@link #loss} checks them. */
+        private double labelsError(double[][] p, double[][] t, int i) {
+            for (int l = 0; l < p.length; l++) {
+                if ((p[l][i] >= threshold ? 1.0 : 0.0) != label(t[l][i])) {
+                    return 1.0;
+                }
+            }
+            return 0.0;
+        }
     }
 
     private static double label(double y) {

@@ -76,7 +76,7 @@ class ColumnarPathProperties {
     private static final List<String> CLASS_LOSSES = List.of("cross-entropy", "nll", "softmax-focal", "multi-margin", "zero-one",
             "perplexity");
     /** Class losses that all take columns, so that the batches go a loss at a time (with any of the others they go row by row). */
-    private static final List<String> COLUMN_CLASS_LOSSES = List.of("cross-entropy", "nll", "perplexity");
+    private static final List<String> COLUMN_CLASS_LOSSES = List.of("cross-entropy", "nll", "zero-one", "perplexity");
     /** Target cells the columnar path must leave to the records: not an integer, or no number; an index out of range is the losses' error. */
     private static final String[] DIRTY_CLASS = {"1.5", "-0.5", "nan", "", "x", "3e9", " 1", "\"2\""};
 
