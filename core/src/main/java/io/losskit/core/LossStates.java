@@ -257,6 +257,28 @@ public final class LossStates {
         calls.accept(-1);
     }
 
+    /**
+     * {@link #addAlso(LossStates, Sample, double)} of row {@code row} of the batch that
+     * {@code first} has just taken with {@link #addAll} (and not refused): its per-sample values
+     * are taken from there.
+     */
+    public void addAlso(LossStates first, Columns columns, int row, double weight) {
+        Sample sample = null;
+        for (int i = 0; i < array.length; i++) {
+            LossState s = array[i];
+            if (s.commitCannotFail() && s.evaluator.detailKeys().isEmpty()) {
+                s.commit(null, first.batchValues[i][row], s.weightOf(weight));
+                continue;
+            }
+            if (sample == null) {
+                sample = columns.row(row);
+            }
+            calls.accept(i);
+            s.commit(sample, s.prepare(sample), s.weightOf(weight));
+        }
+        calls.accept(-1);
+    }
+
     /** The value the per-sample loss of state {@code i} gave the sample last added (what {@code none} keeps). */
     public double value(int i) {
         return prepared[i];

@@ -24,6 +24,7 @@ import io.losskit.spi.Sample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * One sequential read of a source (the whole input, or one part of it) into states of its own:
@@ -173,7 +174,8 @@ final class Pass {
 
     /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
     void read(Record first, ReadCount progress) throws IOException {
-        if (columns != null && reading.source instanceof NumberBatches batches && batches.batches(columns.columns())) {
+        if (columns != null && reading.source instanceof NumberBatches batches
+                && batches.batches(columns.columns(), slices != null)) {
             byColumns = true;
             readColumns(first, batches, progress);
             return;
@@ -199,7 +201,7 @@ final class Pass {
 
     /** {@link #read} by columns: batches of rows, and between them the rows that the source leaves to records. */
     private void readColumns(Record first, NumberBatches source, ReadCount progress) throws IOException {
-        ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH);
+        ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH, slices == null ? null : slices.keys());
         columns.batch(batch);
         int w = weight == null ? -1 : columns.position(LossDescriptor.WEIGHT);
         Record record = first;
@@ -239,7 +241,11 @@ final class Pass {
             columns.row(i);
             InputError problem = null;
             try {
-                states.add(columns, weights == null ? 1.0 : weights[i]);
+                double w = weights == null ? 1.0 : weights[i];
+                states.add(columns, w);
+                if (slices != null) {
+                    slices.add(batch.keys[i], states, columns, w, 0);
+                }
             } catch (InvalidSampleException e) {
                 problem = locator.locate(e, batch.located(i));
             } catch (InputError e) {
@@ -268,16 +274,14 @@ final class Pass {
 
     /** {@link #feed(ColumnBatch, double[])} a loss at a time; refused rows are reported in row order. */
     private void feedColumns(ColumnBatch batch, double[] weights) {
-        boolean[] refused = anyProbabilities() ? new boolean[batch.size] : null;
+        boolean[] refused = slices != null || anyProbabilities() ? new boolean[batch.size] : null;
         try {
-            states.addAll(columns, weights, (e, row) -> {
-                if (refused != null) {
-                    refused[row] = true;
+            states.addAll(columns, weights, new Refusals(batch, refused));
+            for (int i = 0; slices != null && i < batch.size; i++) {
+                if (!refused[i]) {
+                    slices.addRow(batch.keys[i], states, columns, i, weights == null ? 1.0 : weights[i]);
                 }
-                if (reading.failure == null) {
-                    reading.problem(locator.locate(e, batch.located(row)));
-                }
-            });
+            }
         } catch (UsageError e) {
             enter(-1);
             throw e;
@@ -292,6 +296,30 @@ final class Pass {
                         probabilities[l] = probabilities(columns);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Takes the rows of {@code batch} a loss refused: marked in {@code refused} (when not null),
+     * reported as the reading's problems.
+     */
+    private final class Refusals implements ObjIntConsumer<InvalidSampleException> {
+        private final ColumnBatch batch;
+        private final boolean[] refused;
+
+        Refusals(ColumnBatch batch, boolean[] refused) {
+            this.batch = batch;
+            this.refused = refused;
+        }
+
+        @Override
+        public void accept(InvalidSampleException e, int row) {
+            if (refused != null) {
+                refused[row] = true;
+            }
+            if (reading.failure == null) {
+                reading.problem(locator.locate(e, batch.located(row)));
             }
         }
     }

@@ -124,12 +124,13 @@ final class Setup {
     /**
      * A sample for the columnar path ({@link Pass}), when the plan allows it: every role is one
      * column read as a number or class index (unless a class name is a number other than its
-     * index), or columns read as a vector, no loss needs whole batches, and nothing is kept or grouped per
-     * record (no {@code --by}, {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}),
-     * which the record path alone does; else null.
+     * index), or columns read as a vector, no loss needs whole batches, and nothing is kept per
+     * record (no {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}), which
+     * the record path alone does; else null. {@code --by} groups the rows of a batch by the keys
+     * the source reads from their records (a CSV source; others then read records).
      */
     ColumnSample columnar() {
-        if (by != null || ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE
+        if (ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE
                 || evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
             return null;
         }

@@ -1,9 +1,12 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.SliceColumns;
+import io.losskit.cli.input.InputError;
 import io.losskit.cli.input.Record;
+import io.losskit.cli.input.RowKeys;
 import io.losskit.core.LossStates;
 import io.losskit.core.stats.BootstrapStates;
+import io.losskit.spi.Columns;
 import io.losskit.spi.Sample;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -47,6 +50,25 @@ final class Slices {
         } else {
             s.addAlso(overall, sample, weight);
         }
+    }
+
+    /** Adds to slice {@code id} row {@code row} of the batch that {@code overall} has just taken by columns. */
+    void addRow(int id, LossStates overall, Columns columns, int row, double weight) {
+        states(id).addAlso(overall, columns, row, weight);
+    }
+
+    /** The slice of each row of a batch, for the columnar path: −1 for a record whose slice is an error, which the records report. */
+    RowKeys keys() {
+        return new RowKeys() {
+            @Override
+            public int key(Record record) {
+                try {
+                    return columns.slice(record);
+                } catch (InputError e) {
+                    return -1;
+                }
+            }
+        };
     }
 
     private void grow(int id) {

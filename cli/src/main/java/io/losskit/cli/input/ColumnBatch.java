@@ -15,16 +15,27 @@ public final class ColumnBatch {
     public final double[][] values;
     /** Per row, its line (−1 where the format has no lines). */
     public final long[] lines;
+    /** What rows are grouped by, or null; then {@link #keys} holds each row's key. */
+    public final RowKeys keyed;
+    /** Per row, its key by {@link #keyed} (when there is one). */
+    public final int[] keys;
     /** How many rows it holds. */
     public int size;
     /** The record number of row 0. */
     public long firstNumber;
 
     public ColumnBatch(int[] columns, boolean[] integral, int capacity) {
+        this(columns, integral, capacity, null);
+    }
+
+    /** @param keyed what rows are grouped by ({@code --by}), or null: a row without a key is left to the records */
+    public ColumnBatch(int[] columns, boolean[] integral, int capacity, RowKeys keyed) {
         this.columns = columns.clone();
         this.integral = integral.clone();
         this.values = new double[columns.length][capacity];
         this.lines = new long[capacity];
+        this.keyed = keyed;
+        this.keys = keyed == null ? null : new int[capacity];
     }
 
     public int capacity() {

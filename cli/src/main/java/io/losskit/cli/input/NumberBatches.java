@@ -11,8 +11,12 @@ import java.io.IOException;
  */
 public interface NumberBatches extends RecordSource {
 
-    /** Whether {@link #nextBatch} can read these columns (called before reading; false: read records only). */
-    boolean batches(int[] columns);
+    /**
+     * Whether {@link #nextBatch} can read these columns (called before reading; false: read records only).
+     *
+     * @param keyed whether each row also needs its key from its record ({@link ColumnBatch#keyed}, {@code --by})
+     */
+    boolean batches(int[] columns, boolean keyed);
 
     /**
      * Fills {@code batch} (its columns) with the rows from the next one on, up to its capacity,

@@ -33,16 +33,18 @@ class ColumnarPathProperties {
     private static final List<String> LOSSES = List.of("mse", "mae", "huber", "rmse", "log-cosh");
     /** With losses that refuse rows of plain numbers (msle: pred ≤ −1; poisson: a negative target), an accumulator among them. */
     private static final List<String> REFUSING = List.of("mse", "msle", "rmse", "poisson", "huber");
+    /** Slice cells: texts, numbers spelled two ways (one slice, as on the record path), an empty cell. */
+    private static final String[] SLICES = {"a", "b", "c", "1", "1.0", "", "\"a\""};
     private static final String[] DIRTY = {"nan", "inf", "-inf", "", "x", "\"1.5\"", " 2", "1e400"};
 
     @Property(tries = 12)
     void columnsGiveWhatRecordsGive(@ForAll @IntRange(min = 1, max = 20000) int rows, @ForAll long seed,
                                     @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads,
-                                    @ForAll boolean refusing) throws IOException {
+                                    @ForAll boolean refusing, @ForAll boolean sliced) throws IOException {
         Random random = new Random(seed);
         Path file = Files.createTempFile("columnar", ".csv");
         try {
-            StringBuilder sb = new StringBuilder(weighted ? "pred,target,weight\n" : "pred,target\n");
+            StringBuilder sb = new StringBuilder(sliced ? "slice," : "").append(weighted ? "pred,target,weight\n" : "pred,target\n");
             // few dirty rows, some of them next to a batch boundary
             int dirty = random.nextInt(4);
             for (int i = 0; i < rows; i++) {
@@ -57,6 +59,9 @@ class ColumnarPathProperties {
                         target = cell;
                     }
                 }
+                if (sliced) {
+                    sb.append(SLICES[random.nextInt(SLICES.length)]).append(',');
+                }
                 sb.append(pred).append(',').append(target);
                 if (weighted && !(bad && random.nextInt(4) == 0)) {
                     sb.append(',').append(random.nextInt(3) * 0.5);
@@ -67,7 +72,8 @@ class ColumnarPathProperties {
                 }
             }
             Files.writeString(file, sb);
-            assertColumnsGiveWhatRecordsGive(file, refusing ? REFUSING : LOSSES, Map.of(), threads);
+            assertColumnsGiveWhatRecordsGive(file, refusing ? REFUSING : LOSSES, Map.of(), threads,
+                    sliced ? List.of("slice") : List.of());
         } finally {
             Files.delete(file);
         }
@@ -83,12 +89,12 @@ class ColumnarPathProperties {
     @Property(tries = 10)
     void logitColumnsAndClassIndicesGiveWhatRecordsGive(@ForAll @IntRange(min = 1, max = 20000) int rows, @ForAll long seed,
                                                        @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads,
-                                                       @ForAll boolean allTakeColumns) throws IOException {
+                                                       @ForAll boolean allTakeColumns, @ForAll boolean sliced) throws IOException {
         Random random = new Random(seed);
         int classes = 2 + random.nextInt(4);
         Path file = Files.createTempFile("columnar", ".csv");
         try {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = new StringBuilder(sliced ? "slice," : "");
             for (int c = 0; c < classes; c++) {
                 sb.append("logit_").append(c).append(',');
             }
@@ -109,6 +115,9 @@ class ColumnarPathProperties {
                         cells[random.nextInt(classes)] = DIRTY[random.nextInt(DIRTY.length)];
                     }
                 }
+                if (sliced) {
+                    sb.append(SLICES[random.nextInt(SLICES.length)]).append(',');
+                }
                 sb.append(String.join(",", cells));
                 if (weighted && !(bad && random.nextInt(4) == 0)) {
                     sb.append(',').append(random.nextInt(3) * 0.5);
@@ -117,7 +126,7 @@ class ColumnarPathProperties {
             }
             Files.writeString(file, sb);
             assertColumnsGiveWhatRecordsGive(file, allTakeColumns ? COLUMN_CLASS_LOSSES : CLASS_LOSSES, Map.of("pred", "logit_*"),
-                    threads);
+                    threads, sliced ? List.of("slice") : List.of());
         } finally {
             Files.delete(file);
         }
@@ -168,7 +177,7 @@ class ColumnarPathProperties {
             ScoreEngine.Options plain = new ScoreEngine.Options(0, List.of(), Map.of(), false);
             assertThat(columnar(file, List.of("mse", "rmse"), Reduction.MEAN, plain)).isTrue();
             assertThat(columnar(file, List.of("mse"), Reduction.NONE, plain)).isFalse();
-            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.by(List.of("slice")))).isFalse();
+            assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.by(List.of("slice")))).isTrue();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(1, List.of(), false))).isFalse();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.worst(0, List.of("slice"), false))).isFalse();
             assertThat(columnar(file, List.of("mse"), Reduction.MEAN, plain.bootstrap(new ScoreEngine.Bootstrap(95,
@@ -189,9 +198,15 @@ class ColumnarPathProperties {
     /** Both paths over {@code file}, failing at the first invalid record and skipping them: the same error, or the same report. */
     private static void assertColumnsGiveWhatRecordsGive(Path file, List<String> losses, Map<String, String> columns, int threads)
             throws IOException {
+        assertColumnsGiveWhatRecordsGive(file, losses, columns, threads, List.of());
+    }
+
+    /** The same, grouped by {@code by} when it names columns: every slice's values too. */
+    private static void assertColumnsGiveWhatRecordsGive(Path file, List<String> losses, Map<String, String> columns, int threads,
+                                                         List<String> by) throws IOException {
         for (boolean skip : new boolean[] {true, false}) {
-            Result byColumns = run(file, losses, columns, threads, skip, false);
-            Result records = run(file, losses, columns, threads, skip, true);
+            Result byColumns = run(file, losses, columns, threads, skip, false, by);
+            Result records = run(file, losses, columns, threads, skip, true, by);
             assertThat(records.columnar).isFalse();
             assertThat(byColumns.error).isEqualTo(records.error);
             if (byColumns.report != null) {
@@ -205,6 +220,17 @@ class ColumnarPathProperties {
                 for (int i = 0; i < losses.size(); i++) {
                     assertThat(Double.doubleToRawLongBits(byColumns.report.results().get(i).value())).as(losses.get(i))
                             .isEqualTo(Double.doubleToRawLongBits(records.report.results().get(i).value()));
+                }
+                assertThat(byColumns.report.slices().size()).isEqualTo(records.report.slices().size());
+                for (int k = 0; k < records.report.slices().size(); k++) {
+                    ScoreEngine.Slice one = byColumns.report.slices().get(k);
+                    ScoreEngine.Slice other = records.report.slices().get(k);
+                    assertThat(one.key()).isEqualTo(other.key());
+                    for (int i = 0; i < losses.size(); i++) {
+                        assertThat(one.results().get(i).count()).isEqualTo(other.results().get(i).count());
+                        assertThat(Double.doubleToRawLongBits(one.results().get(i).value())).as(losses.get(i) + " " + one.key())
+                                .isEqualTo(Double.doubleToRawLongBits(other.results().get(i).value()));
+                    }
                 }
             }
         }
@@ -220,8 +246,14 @@ class ColumnarPathProperties {
 
     private static Result run(Path file, List<String> losses, Map<String, String> columns, int threads, boolean skip,
                               boolean records) throws IOException {
+        return run(file, losses, columns, threads, skip, records, List.of());
+    }
+
+    private static Result run(Path file, List<String> losses, Map<String, String> columns, int threads, boolean skip,
+                              boolean records, List<String> by) throws IOException {
         ScorePlan plan = ScorePlanner.plan(REGISTRY, losses, List.of(), Reduction.MEAN, x -> Map.of());
         ScoreEngine.Options options = new ScoreEngine.Options(0, List.of(), columns, skip).threads(threads);
+        options = by.isEmpty() ? options : options.by(by);
         ScoreEngine engine = new ScoreEngine();
         try (RecordSource source = Inputs.open(file.toString(), null, InputStream.nullInputStream())) {
             return new Result(engine.run(plan, source, records ? options.worst(1, List.of(), false) : options), null, engine.columnar());

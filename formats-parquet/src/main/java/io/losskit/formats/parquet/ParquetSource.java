@@ -328,8 +328,12 @@ class ParquetSource extends ColumnarSource implements SplittableSource, NumberBa
         return r;
     }
 
+    /** Columns of plain numbers, not keyed ({@code --by} reads its columns from records). */
     @Override
-    public boolean batches(int[] columns) {
+    public boolean batches(int[] columns, boolean keyed) {
+        if (keyed) {
+            return false;
+        }
         for (int c : columns) {
             if (shapes.get(c) == null || !FlatNumbers.fits(shapes.get(c))) {
                 return false;
