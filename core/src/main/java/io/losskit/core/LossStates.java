@@ -23,6 +23,8 @@ public final class LossStates {
     /** Per state, {@link LossState#commitCannotFail()} and {@link LossState#keepsSamples()}: asked once, not per sample. */
     private final boolean[] cannotFail;
     private final boolean[] keepsSamples;
+    /** Per state, whether {@link #addAlso} takes the value the first states worked out (a per-sample loss that counts no details). */
+    private final boolean[] reusesValue;
     private final UnaryOperator<Sample> retain;
     private final IntConsumer calls;
     /** Whether every state takes batches by columns ({@link #addAll}). */
@@ -52,9 +54,11 @@ public final class LossStates {
         this.prepared = new double[array.length];
         this.cannotFail = new boolean[array.length];
         this.keepsSamples = new boolean[array.length];
+        this.reusesValue = new boolean[array.length];
         for (int i = 0; i < array.length; i++) {
             cannotFail[i] = array[i].commitCannotFail();
             keepsSamples[i] = array[i].keepsSamples();
+            reusesValue[i] = cannotFail[i] && array[i].evaluator.detailKeys().isEmpty();
         }
         this.retain = retain;
         this.calls = calls;
@@ -243,7 +247,7 @@ public final class LossStates {
         Sample kept = null;
         for (int i = 0; i < array.length; i++) {
             LossState s = array[i];
-            if (s.commitCannotFail() && s.evaluator.detailKeys().isEmpty()) {
+            if (reusesValue[i]) {
                 s.commit(sample, first.prepared[i], s.weightOf(weight));
                 continue;
             }
@@ -266,7 +270,7 @@ public final class LossStates {
         Sample sample = null;
         for (int i = 0; i < array.length; i++) {
             LossState s = array[i];
-            if (s.commitCannotFail() && s.evaluator.detailKeys().isEmpty()) {
+            if (reusesValue[i]) {
                 s.commit(null, first.batchValues[i][row], s.weightOf(weight));
                 continue;
             }

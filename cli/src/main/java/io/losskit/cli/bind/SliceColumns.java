@@ -82,24 +82,41 @@ public final class SliceColumns {
      */
     public int slice(Record record) {
         if (columns.length == 1) {
-            int cell = cell(record, 0);
-            if (cell < sliceOfCell.length && sliceOfCell[cell] >= 0) {
-                return sliceOfCell[cell];
-            }
-            int id = idOf(value(0, cell));
-            if (cell >= sliceOfCell.length) {
-                int n = sliceOfCell.length;
-                sliceOfCell = Arrays.copyOf(sliceOfCell, Math.max(16, 2 * (cell + 1)));
-                Arrays.fill(sliceOfCell, n, sliceOfCell.length, -1);
-            }
-            sliceOfCell[cell] = id;
-            return id;
+            return sliceOfCell(cell(record, 0));
         }
         List<Object> key = new ArrayList<>(columns.length);
         for (int i = 0; i < columns.length; i++) {
             key.add(value(i, cell(record, i)));
         }
         return idOf(key);
+    }
+
+    /**
+     * The id of the slice of a CSV cell of the one column, given as its bytes {@code b[from..to)}
+     * (followed by at least eight more bytes), as {@link #slice} gives it for the record.
+     */
+    public int slice(byte[] b, int from, int to) {
+        return sliceOfCell(cells[0].id(b, from, to));
+    }
+
+    /** One column: the slice of the cell with id {@code cell}. */
+    private int sliceOfCell(int cell) {
+        if (cell < sliceOfCell.length && sliceOfCell[cell] >= 0) {
+            return sliceOfCell[cell];
+        }
+        int id = idOf(value(0, cell));
+        if (cell >= sliceOfCell.length) {
+            int n = sliceOfCell.length;
+            sliceOfCell = Arrays.copyOf(sliceOfCell, Math.max(16, 2 * (cell + 1)));
+            Arrays.fill(sliceOfCell, n, sliceOfCell.length, -1);
+        }
+        sliceOfCell[cell] = id;
+        return id;
+    }
+
+    /** The columns' positions in the source. */
+    public int[] columns() {
+        return columns.clone();
     }
 
     /** The id of the slice with this key, a new one if it has not been seen. */

@@ -174,7 +174,7 @@ final class Pass {
 
     /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
     void read(Record first, ReadCount progress) throws IOException {
-        if (columns != null && reading.source instanceof NumberBatches batches
+        if (columns != null && reading.source instanceof NumberBatches batches && (slices == null || slices.keyColumn() >= 0)
                 && batches.batches(columns.columns(), slices != null)) {
             byColumns = true;
             readColumns(first, batches, progress);
@@ -196,12 +196,16 @@ final class Pass {
         }
     }
 
+    /** Under {@code --by} on the columnar path: the slice of each row of the current batch. */
+    private int[] sliceIds;
+
     /** Rows per batch of the columnar path: large enough that a batch's set-up does not count, small enough to stay in cache. */
     private static final int BATCH = 8192;
 
     /** {@link #read} by columns: batches of rows, and between them the rows that the source leaves to records. */
     private void readColumns(Record first, NumberBatches source, ReadCount progress) throws IOException {
-        ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH, slices == null ? null : slices.keys());
+        ColumnBatch batch = new ColumnBatch(columns.columns(), columns.integral(), BATCH, slices == null ? -1 : slices.keyColumn());
+        sliceIds = slices == null ? null : new int[BATCH];
         columns.batch(batch);
         int w = weight == null ? -1 : columns.position(LossDescriptor.WEIGHT);
         Record record = first;
@@ -219,6 +223,9 @@ final class Pass {
             }
             int n = reading.batch(source, batch);
             if (n > 0) {
+                if (slices != null) {
+                    slices.slices(batch, sliceIds);
+                }
                 feed(batch, w < 0 ? null : batch.values[w]);
                 record = null;
             } else if ((record = reading.next()) == null) {
@@ -244,7 +251,7 @@ final class Pass {
                 double w = weights == null ? 1.0 : weights[i];
                 states.add(columns, w);
                 if (slices != null) {
-                    slices.add(batch.keys[i], states, columns, w, 0);
+                    slices.add(sliceIds[i], states, columns, w, 0);
                 }
             } catch (InvalidSampleException e) {
                 problem = locator.locate(e, batch.located(i));
@@ -279,7 +286,7 @@ final class Pass {
             states.addAll(columns, weights, new Refusals(batch, refused));
             for (int i = 0; slices != null && i < batch.size; i++) {
                 if (!refused[i]) {
-                    slices.addRow(batch.keys[i], states, columns, i, weights == null ? 1.0 : weights[i]);
+                    slices.addRow(sliceIds[i], states, columns, i, weights == null ? 1.0 : weights[i]);
                 }
             }
         } catch (UsageError e) {

@@ -126,8 +126,8 @@ final class Setup {
      * column read as a number or class index (unless a class name is a number other than its
      * index), or columns read as a vector, no loss needs whole batches, and nothing is kept per
      * record (no {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}), which
-     * the record path alone does; else null. {@code --by} groups the rows of a batch by the keys
-     * the source reads from their records (a CSV source; others then read records).
+     * the record path alone does; else null. A one-column {@code --by} groups the rows of a batch
+     * by the cells a CSV source copies into it (see {@link Pass}; other sources then read records).
      */
     ColumnSample columnar() {
         if (ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE

@@ -1,9 +1,8 @@
 package io.losskit.cli.engine;
 
 import io.losskit.cli.bind.SliceColumns;
-import io.losskit.cli.input.InputError;
+import io.losskit.cli.input.ColumnBatch;
 import io.losskit.cli.input.Record;
-import io.losskit.cli.input.RowKeys;
 import io.losskit.core.LossStates;
 import io.losskit.core.stats.BootstrapStates;
 import io.losskit.spi.Columns;
@@ -57,18 +56,18 @@ final class Slices {
         states(id).addAlso(overall, columns, row, weight);
     }
 
-    /** The slice of each row of a batch, for the columnar path: −1 for a record whose slice is an error, which the records report. */
-    RowKeys keys() {
-        return new RowKeys() {
-            @Override
-            public int key(Record record) {
-                try {
-                    return columns.slice(record);
-                } catch (InputError e) {
-                    return -1;
-                }
-            }
-        };
+    /** The source's column of a one-column {@code --by}, whose cells a batch carries; −1 for several columns (records only). */
+    int keyColumn() {
+        int[] c = columns.columns();
+        return c.length == 1 ? c[0] : -1;
+    }
+
+    /** Row i's slice into {@code ids[i]}, from the key cells of {@code batch} (see {@link #keyColumn}). */
+    void slices(ColumnBatch batch, int[] ids) {
+        for (int i = 0, from = 0; i < batch.size; i++) {
+            ids[i] = columns.slice(batch.keyBytes, from, batch.keyEnds[i]);
+            from = batch.keyEnds[i];
+        }
     }
 
     private void grow(int id) {

@@ -20,6 +20,10 @@ public final class CellIndex {
     private int[] slots = new int[64];
     private byte[][] texts = new byte[16][];
     private int[] hashes = new int[16];
+    // CSV cells of at most seven bytes: their bytes and length as one long, and id + 1 (0 is empty)
+    private long[] shortKeys = new long[64];
+    private int[] shortIds = new int[64];
+    private int shortCount;
 
     /**
      * The id of the value of {@code column} in {@code record}, which has one ({@link Record#has}).
@@ -48,7 +52,48 @@ public final class CellIndex {
         return values.get(id);
     }
 
-    private int id(byte[] b, int from, int to) {
+    /**
+     * The id of the cell {@code b[from..to)}: for a cell of at most seven bytes (the usual slice
+     * label) one probe of {@link #shortKeys}, its bytes and length packed in a long; else, or the
+     * first time, {@link #lookUp}.
+     */
+    public int id(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n > 7 || b.length - from < 8) {
+            return lookUp(b, from, to);
+        }
+        long key = ((long) Numbers.LONGS.get(b, from) & ((1L << (8 * n)) - 1)) | (long) n << 56;
+        int mask = shortKeys.length - 1;
+        int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        for (; shortIds[i] != 0; i = (i + 1) & mask) {
+            if (shortKeys[i] == key) {
+                return shortIds[i] - 1;
+            }
+        }
+        int id = lookUp(b, from, to);
+        shortKeys[i] = key;
+        shortIds[i] = id + 1;
+        if (2 * ++shortCount > shortKeys.length) {
+            long[] keys = shortKeys;
+            int[] ids = shortIds;
+            shortKeys = new long[2 * keys.length];
+            shortIds = new int[2 * keys.length];
+            mask = shortKeys.length - 1;
+            for (int k = 0; k < keys.length; k++) {
+                if (ids[k] != 0) {
+                    int j = (int) ((keys[k] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                    while (shortIds[j] != 0) {
+                        j = (j + 1) & mask;
+                    }
+                    shortKeys[j] = keys[k];
+                    shortIds[j] = ids[k];
+                }
+            }
+        }
+        return id;
+    }
+
+    private int lookUp(byte[] b, int from, int to) {
         int h = 1;
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];
@@ -61,10 +106,23 @@ public final class CellIndex {
                 return add(b, from, to, h, i);
             }
             int id = slot - 1;
-            if (hashes[id] == h && Arrays.equals(texts[id], 0, texts[id].length, b, from, to)) {
+            if (hashes[id] == h && same(texts[id], b, from, to)) {
                 return id;
             }
         }
+    }
+
+    /** Whether {@code text} is {@code b[from..to)}: a plain loop, faster than {@link Arrays#equals} for cells a few bytes long. */
+    private static boolean same(byte[] text, byte[] b, int from, int to) {
+        if (text.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int add(byte[] b, int from, int to, int hash, int slot) {

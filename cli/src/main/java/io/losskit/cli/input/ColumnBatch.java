@@ -15,27 +15,44 @@ public final class ColumnBatch {
     public final double[][] values;
     /** Per row, its line (−1 where the format has no lines). */
     public final long[] lines;
-    /** What rows are grouped by, or null; then {@link #keys} holds each row's key. */
-    public final RowKeys keyed;
-    /** Per row, its key by {@link #keyed} (when there is one). */
-    public final int[] keys;
+    /** The source's column that rows are grouped by ({@code --by}), or −1; then {@link #keyBytes} holds its cells. */
+    public final int keyColumn;
+    /**
+     * The bytes of each row's {@link #keyColumn} cell, one after the other: row i's are
+     * {@code keyBytes[i == 0 ? 0 : keyEnds[i − 1] .. keyEnds[i])}, followed by at least eight more
+     * bytes (so that a cell can be read eight bytes at a time).
+     */
+    public byte[] keyBytes;
+    public final int[] keyEnds;
     /** How many rows it holds. */
     public int size;
     /** The record number of row 0. */
     public long firstNumber;
 
     public ColumnBatch(int[] columns, boolean[] integral, int capacity) {
-        this(columns, integral, capacity, null);
+        this(columns, integral, capacity, -1);
     }
 
-    /** @param keyed what rows are grouped by ({@code --by}), or null: a row without a key is left to the records */
-    public ColumnBatch(int[] columns, boolean[] integral, int capacity, RowKeys keyed) {
+    /** @param keyColumn the source's column that rows are grouped by ({@code --by}), or −1 */
+    public ColumnBatch(int[] columns, boolean[] integral, int capacity, int keyColumn) {
         this.columns = columns.clone();
         this.integral = integral.clone();
         this.values = new double[columns.length][capacity];
         this.lines = new long[capacity];
-        this.keyed = keyed;
-        this.keys = keyed == null ? null : new int[capacity];
+        this.keyColumn = keyColumn;
+        this.keyBytes = keyColumn < 0 ? null : new byte[16 * capacity];
+        this.keyEnds = keyColumn < 0 ? null : new int[capacity];
+    }
+
+    /** Stores {@code b[from..to)} as row {@code row}'s key cell (rows in order from 0). */
+    public void key(int row, byte[] b, int from, int to) {
+        int start = row == 0 ? 0 : keyEnds[row - 1];
+        int end = start + to - from;
+        if (end + 8 > keyBytes.length) {
+            keyBytes = java.util.Arrays.copyOf(keyBytes, 2 * (end + 8));
+        }
+        System.arraycopy(b, from, keyBytes, start, to - from);
+        keyEnds[row] = end;
     }
 
     public int capacity() {

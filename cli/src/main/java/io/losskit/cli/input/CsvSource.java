@@ -205,7 +205,7 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
         return current;
     }
 
-    /** Any columns, keyed or not: a cell that is not a plain number, or a record without a key, leaves its record to {@link #next()}. */
+    /** Any columns, keyed or not: a cell that is not a plain number leaves its record to {@link #next()}. */
     @Override
     public boolean batches(int[] columns, boolean keyed) {
         return true;
@@ -227,9 +227,12 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
                     pendingError = e;
                     break;
                 }
-                if (fieldCount != width || !numbers(batch, n) || !key(batch, n)) {
+                if (fieldCount != width || !numbers(batch, n)) {
                     pending = true;
                     break;
+                }
+                if (batch.keyColumn >= 0) {
+                    batch.key(n, bytes, starts[batch.keyColumn], ends[batch.keyColumn]);
                 }
                 batch.lines[n++] = recordLine;
                 records++;
@@ -255,16 +258,6 @@ public final class CsvSource implements SplittableSource, SplittableSource.PartS
             batch.values[k][row] = v;
         }
         return true;
-    }
-
-    /** Stores the current record's key as row {@code row}'s when the batch is keyed: false when it has none. */
-    private boolean key(ColumnBatch batch, int row) {
-        if (batch.keyed == null) {
-            return true;
-        }
-        int key = batch.keyed.key(current);
-        batch.keys[row] = key;
-        return key >= 0;
     }
 
     private void fill() throws IOException {

@@ -14,7 +14,7 @@ public interface NumberBatches extends RecordSource {
     /**
      * Whether {@link #nextBatch} can read these columns (called before reading; false: read records only).
      *
-     * @param keyed whether each row also needs its key from its record ({@link ColumnBatch#keyed}, {@code --by})
+     * @param keyed whether each row also needs the cell of a key column ({@link ColumnBatch#keyColumn}, {@code --by})
      */
     boolean batches(int[] columns, boolean keyed);
 
