@@ -68,7 +68,7 @@ public final class CompareJob {
         if (r.reduction() == Reduction.NONE) {
             throw new UsageError("compare compares reduced values: --reduction is mean or sum, not none");
         }
-        ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
+        ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), ScoreJob.VECTOR_MAPS);
         try {
             Interval.checkLevel(r.level());
         } catch (IllegalArgumentException e) {

@@ -26,10 +26,6 @@ public final class Gates {
     private record Bound(double value, String text) {
     }
 
-    /** A number as JSON and Python's float() write it: no 1d, 1f, 0x1p3. */
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
     private final Map<String, Bound> max;
     private final Map<String, Bound> min;
     /** What a baseline result says, beyond its value, of how it was made. */
@@ -61,14 +57,47 @@ public final class Gates {
         this.toleranceText = toleranceText;
     }
 
-    /** {@code text} as a finite number, or null when it is not one. */
+    /**
+     * {@code text} as a finite number, or null when it is not one: a number as JSON and Python's
+     * float() write it, {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} (no 1d, 1f, 0x1p3), read
+     * without a regular expression (see {@link Main}).
+     */
     static Double finite(String text) {
         String t = text.trim();
-        if (!NUMBER.matcher(t).matches()) {
+        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        int whole = digits(t, i);
+        i += whole;
+        int fraction = 0;
+        if (i < t.length() && t.charAt(i) == '.') {
+            fraction = digits(t, ++i);
+            i += fraction;
+        }
+        if (whole + fraction == 0) {
+            return null;
+        }
+        if (i < t.length() && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            i += i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-') ? 1 : 0;
+            int exponent = digits(t, i);
+            if (exponent == 0) {
+                return null;
+            }
+            i += exponent;
+        }
+        if (i != t.length()) {
             return null;
         }
         double v = Double.parseDouble(t);
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** How many ASCII digits {@code t} has from {@code from} on, before anything else. */
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /**
@@ -293,7 +322,12 @@ public final class Gates {
             err.println("losskit: " + line);
         }
         err.flush();
-        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+        for (Verdict v : verdicts) {
+            if (!v.passed()) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** {@code country=de, fold=1}. */
@@ -315,13 +349,21 @@ public final class Gates {
                 lines.add("gate " + (v.passed() ? "passed" : "failed") + ": " + v.message());
             }
             if (v.slice() != null) {
-                int[] counts = sliced.computeIfAbsent(v.loss() + " --" + v.gate() + " " + v.boundText(), k -> new int[2]);
+                String gate = v.loss() + " --" + v.gate() + " " + v.boundText();
+                int[] counts = sliced.get(gate);
+                if (counts == null) {
+                    counts = new int[2];
+                    sliced.put(gate, counts);
+                }
                 counts[0] += v.passed() ? 1 : 0;
                 counts[1]++;
             }
         }
-        sliced.forEach((gate, counts) -> lines.add("gate " + (counts[0] == counts[1] ? "passed" : "failed") + ": " + gate
-                + ": " + counts[0] + " of " + counts[1] + " slices passed"));
+        for (Map.Entry<String, int[]> g : sliced.entrySet()) {
+            int[] counts = g.getValue();
+            lines.add("gate " + (counts[0] == counts[1] ? "passed" : "failed") + ": " + g.getKey()
+                    + ": " + counts[0] + " of " + counts[1] + " slices passed");
+        }
         return lines;
     }
 }

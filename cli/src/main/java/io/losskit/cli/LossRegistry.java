@@ -84,8 +84,15 @@ public final class LossRegistry {
      * each start); a loss is made when a name selects it, all of them only when a command lists them.
      */
     public static LossRegistry builtin() {
-        return new LossRegistry(new Builtins(new BuiltinLosses()), List.of(), Duration.ZERO, m -> { });
+        return new LossRegistry(new Builtins(new BuiltinLosses()), List.of(), Duration.ZERO, IGNORED);
     }
+
+    /** Drops a problem; a class, not a lambda (see {@link Main}). */
+    private static final Consumer<String> IGNORED = new Consumer<>() {
+        @Override
+        public void accept(String problem) {
+        }
+    };
 
     /**
      * This registry's built-in losses with the packs of {@code dirs}, loaded as names need them.

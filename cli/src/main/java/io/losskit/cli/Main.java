@@ -15,7 +15,16 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
-/** {@code losskit}: compute loss functions over saved model output. */
+/**
+ * {@code losskit}: compute loss functions over saved model output.
+ *
+ * <p>The way of a {@code score -l mse} of a CSV file (this class, the score command and job, the
+ * engine, the reader, the output, the loss) uses no lambda, method reference, stream or regular
+ * expression: each one a run meets costs start-up time (a call site linked through
+ * java.lang.invoke, in the interpreter; regular expressions compile to lambdas), so their places
+ * there hold small classes and loops instead. {@code StartupPathTest} checks that such a run links
+ * no lambda of losskit's, picocli's, the JDK's regular expressions or streams.
+ */
 public final class Main implements Runnable {
 
     static final int EXIT_GATE = 1;
@@ -25,6 +34,14 @@ public final class Main implements Runnable {
     static final int EXIT_INTERNAL = 70;
 
     private static final String PLUGIN_DIR = "--plugin-dir";
+
+    /** {@link LossRegistry#builtin}, as a class (see {@link Main}). */
+    private static final Supplier<LossRegistry> BUILTINS = new Supplier<>() {
+        @Override
+        public LossRegistry get() {
+            return LossRegistry.builtin();
+        }
+    };
 
     private final CommandSpec spec;
 
@@ -91,7 +108,7 @@ public final class Main implements Runnable {
      * run with exit 3 (see {@link FailFastOutput}).
      */
     static int run(String[] args, List<PluginLoader.Directory> pluginDirs) {
-        CommandLine cl = commandLine(LossRegistry::builtin, pluginDirs, commandOf(args));
+        CommandLine cl = commandLine(BUILTINS, pluginDirs, commandOf(args));
         String encoding = System.getProperty("sun.stdout.encoding");
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
                 new FailFastOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
@@ -154,8 +171,8 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs, String only) {
         lightPicocli();
-        CommandLine[] self = new CommandLine[1];
-        RegistrySource registries = new RegistrySource(builtins, pluginDirs, () -> self[0].getErr());
+        Handling handling = new Handling(builtins, pluginDirs);
+        RegistrySource registries = handling.registries;
         LossIds ids = new LossIds(registries);
         CommandLine cl = new CommandLine(new Main().spec);
         if (only == null || only.equals("score")) {
@@ -174,41 +191,85 @@ public final class Main implements Runnable {
             cl.addSubcommand(new CompletionCommand().spec());
             cl.addSubcommand(new HelpCommand(List.of("score", "compare", "list", "describe", "completion", "help")).spec());
         }
-        self[0] = cl;
-        cl.setExecutionStrategy(parsed -> {
+        handling.root = cl;
+        cl.setExecutionStrategy(handling);
+        cl.setExecutionExceptionHandler(handling);
+        cl.setParameterExceptionHandler(handling);
+        return cl;
+    }
+
+    /**
+     * losskit's part in picocli's run: the {@code --plugin-dir} values go to the registries before
+     * the command runs, a failure is reported in one line (see {@link #failure}), and the
+     * registries' warnings go to the command line's standard error. One class rather than lambdas,
+     * as everywhere on the way of a {@code score} (see {@link Main}).
+     */
+    private static final class Handling implements CommandLine.IExecutionStrategy, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IParameterExceptionHandler, Supplier<PrintWriter> {
+        final RegistrySource registries;
+        /** The command line it handles, set once it is built. */
+        CommandLine root;
+
+        Handling(Supplier<LossRegistry> builtins, List<PluginLoader.Directory> pluginDirs) {
+            registries = new RegistrySource(builtins, pluginDirs, this);
+        }
+
+        /** Where the registries' warnings go. */
+        @Override
+        public PrintWriter get() {
+            return root.getErr();
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             registries.pluginDirs(pluginDirs(parsed));
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (Error e) {
                 // picocli hands only Exceptions to the handler below; an Error would end the JVM with a trace
-                return failure(e, self[0]);
+                return failure(e, root);
             }
-        });
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
-        cl.setParameterExceptionHandler((e, args) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            return failure(e, commandLine);
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine c = e.getCommandLine();
             c.getErr().println("losskit: " + e.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
                 c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             }
             return EXIT_USAGE;
-        });
-        return cl;
+        }
     }
+
+    /**
+     * The converters picocli registers by reflection, none of which losskit's options use: its
+     * java.sql and java.time types and {@code java.nio.file.Path}. picocli matches each name
+     * against this regular expression, which is made of literals and groups only: a {@code .}
+     * or a character class would compile to lambdas (see {@link Main}).
+     */
+    private static final String REFLECTED_CONVERTERS = "java\\.sql\\.(Time|Connection|Driver|Timestamp)"
+            + "|java\\.time\\.(Duration|Instant|LocalDate|LocalDateTime|LocalTime|MonthDay|OffsetDateTime|OffsetTime|Period"
+            + "|Year|YearMonth|ZonedDateTime|ZoneId|ZoneOffset)|java\\.nio\\.file\\.Path";
 
     /**
      * Turns off two things picocli does on every start that losskit's commands never use (they
      * were about a fifth of a 100-row score's start-up): looking for Groovy's {@code Closure}
-     * class (a failed class lookup opens every jar of the class path) and registering converters
-     * for java.sql and java.time types (class initialisers, reflection). A value set by the user
-     * is kept.
+     * class (a failed class lookup opens every jar of the class path) and registering the
+     * converters of {@link #REFLECTED_CONVERTERS} (class initialisers, reflection). A value set by
+     * the user is kept.
      */
     private static void lightPicocli() {
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
         }
         if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", "java.*"); // they are all java.sql.* and java.time.*
+            System.setProperty("picocli.converters.excludes", REFLECTED_CONVERTERS);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,12 +51,18 @@ final class RegistrySource {
         if (registry == null) {
             List<PluginLoader.Directory> dirs = new ArrayList<>(PluginLoader.directories(pluginDirs, null, null));
             dirs.addAll(defaults);
-            registry = builtins.get().withPlugins(dirs, PluginLoader.LOAD_TIMEOUT, problem -> {
-                PrintWriter w = err.get();
-                w.println("losskit: warning: " + problem);
-                w.flush();
-            });
+            registry = builtins.get().withPlugins(dirs, PluginLoader.LOAD_TIMEOUT, new Warnings());
         }
         return registry;
+    }
+
+    /** Prints each problem with a plugin as a warning, as found; a class, not a lambda (see {@link Main}). */
+    private final class Warnings implements Consumer<String> {
+        @Override
+        public void accept(String problem) {
+            PrintWriter w = err.get();
+            w.println("losskit: warning: " + problem);
+            w.flush();
+        }
     }
 }

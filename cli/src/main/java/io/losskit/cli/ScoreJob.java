@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The work of {@code losskit score}, without a terminal: options in, output and an exit code out. */
 public final class ScoreJob {
@@ -62,9 +63,8 @@ public final class ScoreJob {
      * @throws InputError for exit 3
      */
     public int run(Request r) throws IOException {
-        ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), ScoreJob::readVectorMap);
-        List<String> ids = plan.losses().stream().map(p -> p.descriptor().id()).toList();
-        Gates gates = Gates.of(registry, ids, r.max(), r.min(), r.baseline(), r.tolerance(), r.strict(), gateOnInterval(r));
+        ScorePlan plan = ScorePlanner.plan(registry, r.losses(), r.params(), r.reduction(), VECTOR_MAPS);
+        Gates gates = Gates.of(registry, plan.ids(), r.max(), r.min(), r.baseline(), r.tolerance(), r.strict(), gateOnInterval(r));
         if (r.batchSize() != null && r.batchSize() < 1) {
             throw new UsageError("--batch-size must be ≥ 1, not " + r.batchSize() + " (leave it out for the whole input)");
         }
@@ -89,8 +89,7 @@ public final class ScoreJob {
         List<String> sourceWarnings;
         ScoreEngine engine = new ScoreEngine();
         int digits = digits(r.digits());
-        ScoreEngine.RowSink rows = ResultWriter.rows(plan.losses().stream().map(ScorePlan.Planned::label).toList(), r.ids(),
-                r.output(), digits, out);
+        ScoreEngine.RowSink rows = ResultWriter.rows(plan.labels(), r.ids(), r.output(), digits, out);
         // the signature, with each file's SHA-256, is part of the JSON output only
         ClassNames names = ClassNames.of(r.classes(), r.posLabel());
         InputFiles files = new InputFiles(r.output() == OutputFormat.JSON);
@@ -213,8 +212,7 @@ public final class ScoreJob {
     private static void checkAlign(ScorePlan plan, OutputFormat output) {
         if (plan.losses().stream().noneMatch(ScorePlan.Planned::alignable)) {
             throw new UsageError("--align shows how pred aligns to target for the edit-distance family (wer, cer, mer, wil,"
-                    + " edit-distance), and none of " + String.join(", ", plan.losses().stream()
-                    .map(ScorePlan.Planned::label).toList()) + " is one");
+                    + " edit-distance), and none of " + String.join(", ", plan.labels()) + " is one");
         }
         if (output == OutputFormat.CSV || output == OutputFormat.TSV) {
             throw new UsageError("--align prints alignments in text, table and json output; " + output.name().toLowerCase()
@@ -315,8 +313,16 @@ public final class ScoreJob {
         return Inputs.open(r.file(), r.format(), stdin, null, files);
     }
 
+    /** {@link #readVectorMap}, as a class (see {@link Main}). */
+    static final Function<String, Map<String, double[]>> VECTOR_MAPS = new Function<>() {
+        @Override
+        public Map<String, double[]> apply(String file) {
+            return readVectorMap(file);
+        }
+    };
+
     /** Reads a JSON object mapping labels to vectors (the {@code centers} of the center loss). */
-    static Map<String, double[]> readVectorMap(String file) {
+    private static Map<String, double[]> readVectorMap(String file) {
         JsonNode root = JsonFiles.read(file, "no such file", "malformed JSON");
         if (root == null || !root.isObject()) {
             throw InputError.inFile(file, "expected a JSON object mapping labels to vectors");

@@ -76,10 +76,31 @@ final class Specs {
 
     /** {@code --progress}/{@code --no-progress}, and the hidden {@code --progress-delay} (for tests: the line at once). */
     static void progressOptions(CommandSpec spec) {
+        spec.negatableOptionTransformer(NoPrefix.INSTANCE);
         spec.addOption(OptionSpec.builder("--progress").negatable(true).type(Boolean.class).arity("0")
                 .description("Show progress on standard error (default: when attached to a terminal).").build());
         spec.addOption(OptionSpec.builder("--progress-delay").paramLabel("MS").type(Long.class).defaultValue("1000").hidden(true)
                 .build());
+    }
+
+    /**
+     * The negative of a long option is its name with {@code no-} ({@code --progress},
+     * {@code --no-progress}, shown as {@code --[no-]progress}), as picocli's default transformer has
+     * it, without its regular expressions (they compile to lambdas, which cost start-up time).
+     */
+    private enum NoPrefix implements CommandLine.INegatableOptionTransformer {
+        INSTANCE;
+
+        @Override
+        public String makeNegative(String name, CommandSpec command) {
+            return name.startsWith("--no-") ? "--" + name.substring(5) : name.startsWith("--") ? "--no-" + name.substring(2) : name;
+        }
+
+        @Override
+        public String makeSynopsis(String name, CommandSpec command) {
+            String positive = name.startsWith("--no-") ? name.substring(5) : name.startsWith("--") ? name.substring(2) : null;
+            return positive == null ? name : "--[no-]" + positive;
+        }
     }
 
     /** Whether to show progress: as {@code --progress}/{@code --no-progress} say, else when attached to a terminal. */

@@ -77,8 +77,16 @@ public final class Evaluator {
                     + String.join(", ", d.reductions().stream().sorted().map(Reduction::id).toList()) + ")");
         }
         Set<String> present = Set.copyOf(roles);
-        return new Evaluator(d.id(), d.details(), d.takesWeight(), () -> definition.create(params, present), reduction,
+        return new Evaluator(d.id(), d.details(), d.takesWeight(), new Creating(definition, params, present), reduction,
                 batchSize, definition.create(params, present), true);
+    }
+
+    /** New instances of a definition's loss; a class, not a lambda, as losskit's start-up path has none. */
+    private record Creating(LossDefinition definition, Parameters params, Set<String> roles) implements Supplier<Loss> {
+        @Override
+        public Loss get() {
+            return definition.create(params, roles);
+        }
     }
 
     /**

@@ -102,7 +102,9 @@ public abstract sealed class LossState permits PerSampleState, AggregateState, B
     public final LossResult finish() {
         LossResult r = result();
         Map<String, Long> details = new LinkedHashMap<>(tally.details());
-        r.details().forEach((k, v) -> details.merge(k, v, Long::sum));
+        for (Map.Entry<String, Long> d : r.details().entrySet()) {
+            details.put(d.getKey(), details.getOrDefault(d.getKey(), 0L) + d.getValue());
+        }
         return new LossResult(r.value(), r.values(), r.count(), details);
     }
 

@@ -232,8 +232,16 @@ public final class LossDescriptor {
             if (reductions.isEmpty()) {
                 throw new IllegalArgumentException(id + ": a loss supports at least one reduction");
             }
-            unique("role", roles.stream().map(RoleSpec::name).toList());
-            unique("parameter", params.stream().map(ParamSpec::name).toList());
+            List<String> roleNames = new ArrayList<>();
+            for (RoleSpec r : roles) {
+                roleNames.add(r.name());
+            }
+            unique("role", roleNames);
+            List<String> paramNames = new ArrayList<>();
+            for (ParamSpec<?> p : params) {
+                paramNames.add(p.name());
+            }
+            unique("parameter", paramNames);
             return new LossDescriptor(this);
         }
 

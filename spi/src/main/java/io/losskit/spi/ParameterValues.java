@@ -64,8 +64,10 @@ public final class ParameterValues implements Parameters {
      */
     public Map<String, Object> effective() {
         Map<String, Object> shown = new LinkedHashMap<>(values);
-        shown.replaceAll((name, v) -> v instanceof VectorMapFile f ? f.file()
-                : v instanceof Enum<?> e ? ParamSpec.word(e) : v);
+        for (Map.Entry<String, Object> p : shown.entrySet()) {
+            Object v = p.getValue();
+            p.setValue(v instanceof VectorMapFile f ? f.file() : v instanceof Enum<?> e ? ParamSpec.word(e) : v);
+        }
         return Collections.unmodifiableMap(shown);
     }
 

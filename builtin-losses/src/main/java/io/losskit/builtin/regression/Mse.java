@@ -22,6 +22,6 @@ public final class Mse extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return elementwise((p, t) -> (p - t) * (p - t));
+        return elementwise(SQUARED_ERROR);
     }
 }

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 public final class Rmse extends ElementwiseLoss {
 
-    private static final ElementLoss SQUARE = (p, t) -> (p - t) * (p - t);
-
     public Rmse() {
         super(regression("rmse")
                 .summary("root mean squared error")
@@ -32,6 +30,6 @@ public final class Rmse extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return SumAccumulator.loss(descriptor(), elementwise(SQUARE), (s, w) -> Math.sqrt(s / w));
+        return SumAccumulator.loss(descriptor(), elementwise(SQUARED_ERROR), (s, w) -> Math.sqrt(s / w));
     }
 }

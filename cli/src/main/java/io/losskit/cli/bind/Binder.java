@@ -7,8 +7,8 @@ import io.losskit.cli.input.UsageError;
 import io.losskit.spi.RoleKind;
 import io.losskit.spi.RoleSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,23 +92,57 @@ public final class Binder {
      */
     public static Predicate<String> readable(Map<String, List<RoleSpec>> specs, Map<String, String> mapped,
                                              java.util.Collection<String> named) {
-        List<Predicate<String>> any = new ArrayList<>();
-        any.add(named::contains);
+        Set<String> names = new HashSet<>(named);
+        List<String> indexed = new ArrayList<>();
+        List<Pattern> globs = new ArrayList<>();
         for (String role : specs.keySet()) {
             String spec = mapped.get(role);
             if (spec == null) {
-                List<String> names = candidates(role);
-                Pattern indexed = Pattern.compile(Pattern.quote(role + "_") + "[0-9]+");
-                any.add(n -> names.contains(n) || indexed.matcher(n).matches());
+                names.addAll(candidates(role));
+                indexed.add(role + "_");
             } else if (spec.contains("*") || spec.contains("?")) {
-                Pattern glob = Pattern.compile(globToRegex(spec));
-                any.add(n -> glob.matcher(n).matches());
+                globs.add(Pattern.compile(globToRegex(spec)));
             } else {
-                List<String> names = Arrays.stream(spec.split(",")).map(String::trim).toList();
-                any.add(names::contains);
+                for (String name : spec.split(",")) {
+                    names.add(name.trim());
+                }
             }
         }
-        return n -> any.stream().anyMatch(p -> p.test(n));
+        return new Readable(names, indexed, globs);
+    }
+
+    /**
+     * The test of {@link #readable}: a name among {@code names}, a prefix of {@code indexed} and
+     * digits ({@code pred_0}), or a match of a glob. Without a lambda or a regular expression but
+     * for a glob the user gave (see {@code Main}).
+     */
+    private record Readable(Set<String> names, List<String> indexed, List<Pattern> globs) implements Predicate<String> {
+        @Override
+        public boolean test(String name) {
+            if (names.contains(name)) {
+                return true;
+            }
+            for (String prefix : indexed) {
+                if (name.length() > prefix.length() && name.startsWith(prefix) && digitsFrom(name, prefix.length())) {
+                    return true;
+                }
+            }
+            for (Pattern glob : globs) {
+                if (glob.matcher(name).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean digitsFrom(String s, int from) {
+            for (int i = from; i < s.length(); i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean isGlobOrList(String spec) {

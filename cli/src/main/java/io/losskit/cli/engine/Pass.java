@@ -24,6 +24,7 @@ import io.losskit.spi.Sample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -137,15 +138,15 @@ final class Pass {
         this.losses = setup.losses;
         this.weight = setup.bindings.get(LossDescriptor.WEIGHT);
         this.watched = setup.options.watched();
-        this.boot = setup.options.bootstrap() == null ? null : setup.bootstrap(this::enter);
-        this.states = boot != null ? boot.pointStates() : setup.states(this::enter);
+        this.boot = setup.options.bootstrap() == null ? null : setup.bootstrap(entering);
+        this.states = boot != null ? boot.pointStates() : setup.states(entering);
         this.splittable = setup.splittable;
         this.ids = setup.ids == null ? null : setup.ids.copy(reading.source);
         this.kept = setup.keepsLines() ? new Kept() : null;
         @SuppressWarnings("unchecked")
         WorstCases<Located>[] w = setup.options.worst() > 0 ? new WorstCases[losses.size()] : null;
         this.worst = w;
-        this.slices = setup.by == null ? null : new Slices(setup.by.copy(reading.source), setup, this::enter);
+        this.slices = setup.by == null ? null : new Slices(setup.by.copy(reading.source), setup, entering);
         int n = losses.size();
         this.perSample = new boolean[n];
         this.values = new double[n];
@@ -354,6 +355,14 @@ final class Pass {
         }
         return keyOffset + (record.line() > 0 ? record.line() : record.number());
     }
+
+    /** {@link #enter}, for the states; a class, not a method reference (see {@code Main}). */
+    private final IntConsumer entering = new IntConsumer() {
+        @Override
+        public void accept(int i) {
+            enter(i);
+        }
+    };
 
     /** Loss {@code i} is being called now (-1: none is). */
     void enter(int i) {

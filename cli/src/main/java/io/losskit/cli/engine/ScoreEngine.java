@@ -292,11 +292,11 @@ public final class ScoreEngine implements RunProgress {
         }
 
         RowSink rows = options.rows() != null && plan.reduction() == Reduction.NONE
-                && setup.evaluators.stream().allMatch(e -> e.shape() == PerSampleLoss.class) ? options.rows() : null;
+                && setup.allShaped(PerSampleLoss.class) ? options.rows() : null;
         if (rows != null) {
             setup.streaming();
         }
-        if (setup.evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
+        if (setup.anyShaped(BatchLoss.class)) {
             batchSize = options.batchSize();
         }
         if (options.bootstrap() != null) {
@@ -304,7 +304,7 @@ public final class ScoreEngine implements RunProgress {
         }
         List<Pass> parts = null;
         if (options.threads() > 1 && source instanceof SplittableSource splittable && rows == null
-                && setup.evaluators.stream().noneMatch(e -> e.shape() == BatchLoss.class)) {
+                && !setup.anyShaped(BatchLoss.class)) {
             parts = readInParallel(setup, splittable, options.threads());
             this.parts = null;
         }
@@ -337,8 +337,9 @@ public final class ScoreEngine implements RunProgress {
             if (Double.isNaN(r.value()) && plan.reduction() != Reduction.NONE && pass.sawInfinity[i]) {
                 reported.merge(INFINITE_NAN, 1L, Long::sum);
             }
-            reported.forEach((message, count) ->
-                    warnings.add(prefixed(id, message) + (count > 1 ? " (" + count + " times)" : "")));
+            for (Map.Entry<String, Long> w : reported.entrySet()) {
+                warnings.add(prefixed(id, w.getKey()) + (w.getValue() > 1 ? " (" + w.getValue() + " times)" : ""));
+            }
             if (pass.probabilities[i] && r.count() > 0) {
                 warnings.add(prefixed(id, "every pred lies in [0, 1] (and every vector sums to 1), as probabilities do, "
                         + "but " + id + " reads pred as logits by default; for probabilities give -P input=probs"));
@@ -370,7 +371,12 @@ public final class ScoreEngine implements RunProgress {
         Map<String, List<RoleSpec>> specs = new LinkedHashMap<>();
         for (ScorePlan.Planned p : plan.losses()) {
             for (RoleSpec r : p.descriptor().roles()) {
-                specs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+                List<RoleSpec> given = specs.get(r.name());
+                if (given == null) {
+                    given = new ArrayList<>();
+                    specs.put(r.name(), given);
+                }
+                given.add(r);
             }
         }
         return specs;
@@ -542,7 +548,9 @@ public final class ScoreEngine implements RunProgress {
                 ordered.put(key, details.get(key));
             }
         }
-        new java.util.TreeMap<>(details).forEach(ordered::putIfAbsent);
+        for (Map.Entry<String, Long> d : new java.util.TreeMap<>(details).entrySet()) {
+            ordered.putIfAbsent(d.getKey(), d.getValue());
+        }
         return ordered;
     }
 }

@@ -4,6 +4,7 @@ import io.losskit.builtin.align.Alignable;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.ParameterValues;
 import io.losskit.spi.Reduction;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,24 @@ import java.util.List;
  * @param reduction the reduction asked for
  */
 public record ScorePlan(List<Planned> losses, Reduction reduction) {
+
+    /** The losses' ids, in order. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (Planned p : losses) {
+            ids.add(p.descriptor().id());
+        }
+        return ids;
+    }
+
+    /** The losses' labels, in order. */
+    public List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        for (Planned p : losses) {
+            labels.add(p.label());
+        }
+        return labels;
+    }
 
     /**
      * One selected loss.

@@ -19,12 +19,14 @@ import io.losskit.spi.InvalidInputException;
 import io.losskit.spi.LossDescriptor;
 import io.losskit.spi.Reduction;
 import io.losskit.spi.RoleSpec;
+import io.losskit.spi.Sample;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /** What every pass of a run shares: the plan, the bindings and each loss's evaluator. */
 final class Setup {
@@ -118,7 +120,35 @@ final class Setup {
             }
         }
         // Batch losses keep the samples of their batch; the engine's sample moves on with the source.
-        return new LossStates(states, s -> ((BoundSample) s).freeze(), calls);
+        return new LossStates(states, FREEZE, calls);
+    }
+
+    /** {@link BoundSample#freeze}, as a class (see {@code Main}). */
+    private static final UnaryOperator<Sample> FREEZE = new UnaryOperator<>() {
+        @Override
+        public Sample apply(Sample s) {
+            return ((BoundSample) s).freeze();
+        }
+    };
+
+    /** Whether a selected loss has {@code shape} ({@link Evaluator#shape}). */
+    boolean anyShaped(Class<?> shape) {
+        for (Evaluator e : evaluators) {
+            if (e.shape() == shape) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every selected loss has {@code shape} ({@link Evaluator#shape}). */
+    boolean allShaped(Class<?> shape) {
+        for (Evaluator e : evaluators) {
+            if (e.shape() != shape) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -131,7 +161,7 @@ final class Setup {
      */
     ColumnSample columnar() {
         if (ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE
-                || evaluators.stream().anyMatch(e -> e.shape() == BatchLoss.class)) {
+                || anyShaped(BatchLoss.class)) {
             return null;
         }
         boolean numberNames = false;

@@ -53,9 +53,21 @@ public final class ResultWriter {
 
     /** How values print in {@code format}: {@code --digits} applies to text and table, for people; the others keep every digit. */
     static DoubleFunction<String> printer(OutputFormat format, int digits) {
-        return digits > 0 && (format == OutputFormat.TEXT || format == OutputFormat.TABLE)
-                ? v -> Numbers.format(v, digits) : Numbers::format;
+        return digits > 0 && (format == OutputFormat.TEXT || format == OutputFormat.TABLE) ? new Printer(digits) : EVERY_DIGIT;
     }
+
+    /**
+     * {@link Numbers#format} with {@code digits} significant digits, or with 0 the shortest that
+     * reads back; a class, not a lambda (see {@code Main}).
+     */
+    private record Printer(int digits) implements DoubleFunction<String> {
+        @Override
+        public String apply(double v) {
+            return digits > 0 ? Numbers.format(v, digits) : Numbers.format(v);
+        }
+    }
+
+    private static final Printer EVERY_DIGIT = new Printer(0);
 
     /** What the whole input's row shows in the first slice column of text and table output. */
     static final String ALL = "(all)";
@@ -115,7 +127,7 @@ public final class ResultWriter {
     private static List<String> delimitedRow(List<String> key, Outcome o) {
         List<String> row = new ArrayList<>(key);
         row.addAll(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(), Long.toString(o.count())));
-        addCi(row, o, Numbers::format);
+        addCi(row, o, EVERY_DIGIT);
         return row;
     }
 
@@ -134,7 +146,11 @@ public final class ResultWriter {
      * loss, rank, line, the {@code --id} columns and the value, worst first per loss.
      */
     private static void worst(Report report, OutputFormat format, DoubleFunction<String> number, PrintWriter out) {
-        if (report.results().stream().allMatch(o -> o.worst() == null)) {
+        boolean none = true;
+        for (Outcome o : report.results()) {
+            none &= o.worst() == null;
+        }
+        if (none) {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -411,7 +427,7 @@ public final class ResultWriter {
     private static void delimited(Report report, PrintWriter out, char sep) {
         List<Outcome> results = report.results();
         if (perSample(results)) {
-            rows(report, sep == ',' ? OutputFormat.CSV : OutputFormat.TSV, Numbers::format, out);
+            rows(report, sep == ',' ? OutputFormat.CSV : OutputFormat.TSV, EVERY_DIGIT, out);
             return;
         }
         // the details (wer's hits … insertions, triplet's easy … hard) as columns after count,
@@ -427,7 +443,7 @@ public final class ResultWriter {
         for (Outcome o : results) {
             List<String> row = new ArrayList<>(List.of(o.loss(), Numbers.format(o.value()), o.reduction().id(),
                     Long.toString(o.count())));
-            addCi(row, o, Numbers::format);
+            addCi(row, o, EVERY_DIGIT);
             for (String d : details) {
                 Long n = o.details().get(d);
                 row.add(n == null ? "" : n.toString());
