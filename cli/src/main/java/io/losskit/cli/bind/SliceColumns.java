@@ -99,6 +99,15 @@ public final class SliceColumns {
         return sliceOfCell(cells[0].id(b, from, to));
     }
 
+    /**
+     * {@link #slice(byte[], int, int)} when the cell and its slice have been seen, else −1 (and
+     * nothing is added): the lookup a loop over many rows makes, leaving first sights to that method.
+     */
+    public int knownSlice(byte[] b, int from, int to) {
+        int cell = cells[0].known(b, from, to);
+        return cell >= 0 && cell < sliceOfCell.length ? sliceOfCell[cell] : -1;
+    }
+
     /** One column: the slice of the cell with id {@code cell}. */
     private int sliceOfCell(int cell) {
         if (cell < sliceOfCell.length && sliceOfCell[cell] >= 0) {

@@ -62,10 +62,28 @@ final class Slices {
         return c.length == 1 ? c[0] : -1;
     }
 
-    /** Row i's slice into {@code ids[i]}, from the key cells of {@code batch} (see {@link #keyColumn}). */
+    /**
+     * Row i's slice into {@code ids[i]}, from the key cells of {@code batch} (see {@link #keyColumn}):
+     * the rows of slices seen before in one loop, then the others in order (slices are numbered in
+     * order of first sight), so that the loop over every row holds no code for a new slice.
+     */
     void slices(ColumnBatch batch, int[] ids) {
+        boolean unknown = false;
         for (int i = 0, from = 0; i < batch.size; i++) {
-            ids[i] = columns.slice(batch.keyBytes, from, batch.keyEnds[i]);
+            ids[i] = columns.knownSlice(batch.keyBytes, from, batch.keyEnds[i]);
+            unknown |= ids[i] < 0;
+            from = batch.keyEnds[i];
+        }
+        if (unknown) {
+            firstSights(batch, ids);
+        }
+    }
+
+    private void firstSights(ColumnBatch batch, int[] ids) {
+        for (int i = 0, from = 0; i < batch.size; i++) {
+            if (ids[i] < 0) {
+                ids[i] = columns.slice(batch.keyBytes, from, batch.keyEnds[i]);
+            }
             from = batch.keyEnds[i];
         }
     }

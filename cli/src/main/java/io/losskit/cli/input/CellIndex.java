@@ -52,64 +52,59 @@ public final class CellIndex {
         return values.get(id);
     }
 
-    /**
-     * The id of the cell {@code b[from..to)}: for a cell of at most seven bytes (the usual slice
-     * label) one probe of {@link #shortKeys}, its bytes and length packed in a long; else, or the
-     * first time, {@link #lookUp}.
-     */
+    /** The id of the cell {@code b[from..to)}, a new one if it has not been seen. */
     public int id(byte[] b, int from, int to) {
+        int id = known(b, from, to);
+        return id >= 0 ? id : add(b, from, to);
+    }
+
+    /**
+     * The id of the cell {@code b[from..to)}, or −1 when it has not been seen: a lookup that adds
+     * nothing, for a loop whose cells are nearly always known (the first sight of one is then
+     * {@link #id}'s, apart from that loop). A cell of at most seven bytes (the usual slice label)
+     * is one probe of a table of longs, its bytes and length packed in one.
+     */
+    public int known(byte[] b, int from, int to) {
         int n = to - from;
         if (n > 7 || b.length - from < 8) {
-            return lookUp(b, from, to);
+            return find(b, from, to, hash(b, from, to));
         }
-        long key = ((long) Numbers.LONGS.get(b, from) & ((1L << (8 * n)) - 1)) | (long) n << 56;
+        long key = shortKey(b, from, n);
         int mask = shortKeys.length - 1;
-        int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        for (; shortIds[i] != 0; i = (i + 1) & mask) {
+        for (int i = shortSlot(key, mask); shortIds[i] != 0; i = (i + 1) & mask) {
             if (shortKeys[i] == key) {
                 return shortIds[i] - 1;
             }
         }
-        int id = lookUp(b, from, to);
-        shortKeys[i] = key;
-        shortIds[i] = id + 1;
-        if (2 * ++shortCount > shortKeys.length) {
-            long[] keys = shortKeys;
-            int[] ids = shortIds;
-            shortKeys = new long[2 * keys.length];
-            shortIds = new int[2 * keys.length];
-            mask = shortKeys.length - 1;
-            for (int k = 0; k < keys.length; k++) {
-                if (ids[k] != 0) {
-                    int j = (int) ((keys[k] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-                    while (shortIds[j] != 0) {
-                        j = (j + 1) & mask;
-                    }
-                    shortKeys[j] = keys[k];
-                    shortIds[j] = ids[k];
-                }
-            }
-        }
-        return id;
+        return find(b, from, to, hash(b, from, to));   // (a cell first seen where it could not be read as a long)
     }
 
-    private int lookUp(byte[] b, int from, int to) {
+    private static long shortKey(byte[] b, int from, int n) {
+        return ((long) Numbers.LONGS.get(b, from) & ((1L << (8 * n)) - 1)) | (long) n << 56;
+    }
+
+    private static int shortSlot(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+
+    private static int hash(byte[] b, int from, int to) {
         int h = 1;
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];
         }
-        h ^= h >>> 16;
+        return h ^ h >>> 16;
+    }
+
+    /** The id of the cell of hash {@code h} in the table of every cell's bytes, or −1. */
+    private int find(byte[] b, int from, int to, int h) {
         int mask = slots.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int slot = slots[i];
-            if (slot == 0) {
-                return add(b, from, to, h, i);
-            }
-            int id = slot - 1;
+        for (int i = h & mask; slots[i] != 0; i = (i + 1) & mask) {
+            int id = slots[i] - 1;
             if (hashes[id] == h && same(texts[id], b, from, to)) {
                 return id;
             }
         }
+        return -1;
     }
 
     /** Whether {@code text} is {@code b[from..to)}: a plain loop, faster than {@link Arrays#equals} for cells a few bytes long. */
@@ -125,7 +120,17 @@ public final class CellIndex {
         return true;
     }
 
-    private int add(byte[] b, int from, int to, int hash, int slot) {
+    /** A cell that {@link #known} did not find: its new id. */
+    private int add(byte[] b, int from, int to) {
+        int id = addText(b, from, to, hash(b, from, to));
+        int n = to - from;
+        if (n <= 7 && b.length - from >= 8) {
+            addShort(shortKey(b, from, n), id);
+        }
+        return id;
+    }
+
+    private int addText(byte[] b, int from, int to, int hash) {
         int id = values.size();
         byte[] text = Arrays.copyOfRange(b, from, to);
         if (id == texts.length) {
@@ -135,21 +140,45 @@ public final class CellIndex {
         texts[id] = text;
         hashes[id] = hash;
         values.add(new String(text, StandardCharsets.UTF_8));
-        slots[slot] = id + 1;
         if (2 * values.size() > slots.length) {
-            int[] old = slots;
-            slots = new int[old.length * 2];
-            int mask = slots.length - 1;
-            for (int s : old) {
-                if (s != 0) {
-                    int i = hashes[s - 1] & mask;
-                    while (slots[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[i] = s;
+            slots = new int[slots.length * 2];
+            for (int k = 0; k < id; k++) {
+                slots[freeSlot(hashes[k])] = k + 1;
+            }
+        }
+        slots[freeSlot(hash)] = id + 1;
+        return id;
+    }
+
+    private int freeSlot(int hash) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void addShort(long key, int id) {
+        if (2 * (shortCount + 1) > shortKeys.length) {
+            long[] keys = shortKeys;
+            int[] ids = shortIds;
+            shortKeys = new long[2 * keys.length];
+            shortIds = new int[2 * keys.length];
+            shortCount = 0;
+            for (int k = 0; k < keys.length; k++) {
+                if (ids[k] != 0) {
+                    addShort(keys[k], ids[k] - 1);
                 }
             }
         }
-        return id;
+        int mask = shortKeys.length - 1;
+        int i = shortSlot(key, mask);
+        while (shortIds[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        shortKeys[i] = key;
+        shortIds[i] = id + 1;
+        shortCount++;
     }
 }

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * CellIndex numbers the distinct cells of a column in order of first appearance, whatever their
- * length, wherever they sit in the buffer (the eight-byte read of a short cell sees the bytes after
+ * CellIndex numbers the distinct cells of a column in order of first appearance (and its lookup
+ * that adds nothing finds exactly the cells seen), whatever their length, wherever they sit in the buffer (the eight-byte read of a short cell sees the bytes after
  * it), against a map of their texts.
  */
 class CellIndexTest {
@@ -35,6 +35,8 @@ class CellIndexTest {
             byte[] line = ("x," + cell + after).getBytes(StandardCharsets.UTF_8);
             int from = 2;
             int to = from + cell.getBytes(StandardCharsets.UTF_8).length;
+            Integer seen = expected.get(cell);
+            assertThat(index.known(line, from, to)).as(cell).isEqualTo(seen == null ? -1 : seen);
             int id = index.id(line, from, to);
             Integer known = expected.putIfAbsent(cell, expected.size());
             assertThat(id).as(cell).isEqualTo(known == null ? expected.size() - 1 : known);
