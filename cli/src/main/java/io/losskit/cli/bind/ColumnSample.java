@@ -44,11 +44,8 @@ public final class ColumnSample implements Sample, Columns {
     /** Whether any role is a vector (else a row has no vectors to forget). */
     private final boolean anyVector;
     private ColumnBatch batch;
-    private double[][] values;
-    /** Per one-column role, its column of the current batch; null for a vector role. */
-    private final double[][] scalars;
     /** Per role, its columns of the current batch (one for a one-column role). */
-    private final double[][][] vectorColumns;
+    private final double[][][] roleColumns;
     private int row;
     /** Per vector role, its vector of the current row once made, else null. */
     private final double[][] vectors;
@@ -67,8 +64,7 @@ public final class ColumnSample implements Sample, Columns {
             any |= multi[i];
         }
         this.anyVector = any;
-        this.scalars = new double[roles.length][];
-        this.vectorColumns = new double[roles.length][][];
+        this.roleColumns = new double[roles.length][][];
     }
 
     /**
@@ -141,12 +137,10 @@ public final class ColumnSample implements Sample, Columns {
     /** Points the sample at the rows of {@code batch}. */
     public void batch(ColumnBatch batch) {
         this.batch = batch;
-        values = batch.values;
         for (int i = 0; i < roles.length; i++) {
-            scalars[i] = multi[i] ? null : values[at[i][0]];
-            vectorColumns[i] = new double[at[i].length][];
+            roleColumns[i] = new double[at[i].length][];
             for (int k = 0; k < at[i].length; k++) {
-                vectorColumns[i][k] = values[at[i][k]];
+                roleColumns[i][k] = batch.values[at[i][k]];
             }
         }
     }
@@ -172,12 +166,12 @@ public final class ColumnSample implements Sample, Columns {
         if (multi[i]) {
             throw BoundSample.vectorWhereNumber(bindings[i]);
         }
-        return scalars[i];
+        return roleColumns[i][0];
     }
 
     @Override
     public double[][] columns(String role) {
-        return vectorColumns[index(role)];
+        return roleColumns[index(role)];
     }
 
     private int index(String role) {
@@ -195,12 +189,7 @@ public final class ColumnSample implements Sample, Columns {
 
     @Override
     public double number(String role) {
-        int i = index(role);
-        double[] column = scalars[i];
-        if (column == null) {
-            throw BoundSample.vectorWhereNumber(bindings[i]);
-        }
-        return column[row];
+        return column(role)[row];
     }
 
     @Override
@@ -213,14 +202,14 @@ public final class ColumnSample implements Sample, Columns {
     public double[] vector(String role) {
         int i = index(role);
         if (!multi[i]) {
-            return new double[] {scalars[i][row]};
+            return new double[] {roleColumns[i][0][row]};
         }
         double[] v = vectors[i];
         if (v == null) {
-            int[] cols = at[i];
+            double[][] cols = roleColumns[i];
             v = new double[cols.length];
             for (int k = 0; k < cols.length; k++) {
-                v[k] = values[cols[k]][row];
+                v[k] = cols[k][row];
             }
             vectors[i] = v;
         }
@@ -234,7 +223,7 @@ public final class ColumnSample implements Sample, Columns {
         if (multi[i] || !integral[at[i][0]]) {
             throw notANumber(role, "a class");
         }
-        return (int) scalars[i][row];
+        return (int) roleColumns[i][0][row];
     }
 
     @Override
