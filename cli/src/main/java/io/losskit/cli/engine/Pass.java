@@ -175,8 +175,7 @@ final class Pass {
 
     /** Reads to the end (starting with {@code first}, already read, if given); stops at the first failure. */
     void read(Record first, ReadCount progress) throws IOException {
-        if (columns != null && reading.source instanceof NumberBatches batches && (slices == null || slices.keyColumn() >= 0)
-                && batches.batches(columns.columns(), slices != null)) {
+        if (columns != null && reading.source instanceof NumberBatches batches && batches.batches(columns.columns(), slices != null)) {
             byColumns = true;
             readColumns(first, batches, progress);
             return;
@@ -272,11 +271,7 @@ final class Pass {
                 }
                 continue;
             }
-            for (int l = 0; l < probabilities.length; l++) {
-                if (probabilities[l]) {
-                    probabilities[l] = probabilities(columns);
-                }
-            }
+            noteProbabilities(columns);
         }
     }
 
@@ -298,12 +293,7 @@ final class Pass {
         }
         for (int i = 0; i < batch.size && refused != null && anyProbabilities(); i++) {
             if (!refused[i]) {
-                columns.row(i);
-                for (int l = 0; l < probabilities.length; l++) {
-                    if (probabilities[l]) {
-                        probabilities[l] = probabilities(columns);
-                    }
-                }
+                noteProbabilities(columns.row(i));
             }
         }
     }
@@ -328,6 +318,15 @@ final class Pass {
             }
             if (reading.failure == null) {
                 reading.problem(locator.locate(e, batch.located(row)));
+            }
+        }
+    }
+
+    /** Per loss that has seen only preds that look like probabilities: whether {@code s}'s do too. */
+    private void noteProbabilities(Sample s) {
+        for (int l = 0; l < probabilities.length; l++) {
+            if (probabilities[l]) {
+                probabilities[l] = probabilities(s);
             }
         }
     }
@@ -437,10 +436,8 @@ final class Pass {
             } else if (!sawInfinity[i]) {
                 sawInfinity[i] = sample.readInfinity();
             }
-            if (probabilities[i]) {
-                probabilities[i] = probabilities(sample);
-            }
         }
+        noteProbabilities(sample);
         if (worst != null || kept != null || rows != null) {
             long line = splittable || record.line() <= 0 ? key : record.line();
             if (worst != null) {

@@ -155,13 +155,14 @@ final class Setup {
      * A sample for the columnar path ({@link Pass}), when the plan allows it: every role is one
      * column read as a number or class index (unless a class name is a number other than its
      * index), or columns read as a vector, no loss needs whole batches, and nothing is kept per
-     * record (no {@code --id}, {@code --ci}, {@code --worst}, nor {@code --reduction none}), which
-     * the record path alone does; else null. A one-column {@code --by} groups the rows of a batch
-     * by the cells a CSV source copies into it (see {@link Pass}; other sources then read records).
+     * record (no {@code --id}, {@code --ci}, {@code --worst}, {@code --by} of several columns,
+     * nor {@code --reduction none}), which the record path alone does; else null. A one-column
+     * {@code --by} groups the rows of a batch by the cells a CSV source copies into it (see
+     * {@link Pass}; other sources then read records).
      */
     ColumnSample columnar() {
-        if (ids != null || options.bootstrap() != null || options.worst() > 0 || reduction == Reduction.NONE
-                || anyShaped(BatchLoss.class)) {
+        if (ids != null || by != null && by.names().size() > 1 || options.bootstrap() != null || options.worst() > 0
+                || reduction == Reduction.NONE || anyShaped(BatchLoss.class)) {
             return null;
         }
         boolean numberNames = false;

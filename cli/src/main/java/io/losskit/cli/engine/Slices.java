@@ -56,10 +56,9 @@ final class Slices {
         states(id).addAlso(overall, columns, row, weight);
     }
 
-    /** The source's column of a one-column {@code --by}, whose cells a batch carries; −1 for several columns (records only). */
+    /** The source's column of the {@code --by} column, whose cells a batch carries (the columnar path takes one only: {@link Setup#columnar}). */
     int keyColumn() {
-        int[] c = columns.columns();
-        return c.length == 1 ? c[0] : -1;
+        return columns.columns()[0];
     }
 
     /**
