@@ -53,6 +53,11 @@ public abstract sealed class LossState permits PerSampleState, AggregateState, B
         return evaluator.takesWeight() ? weight : 1.0;
     }
 
+    /** {@link #weightOf} of a batch's weights: null (every weight 1) for a loss that takes none. */
+    final double[] weightsOf(double[] weights) {
+        return evaluator.takesWeight() ? weights : null;
+    }
+
     /** Works out what {@code sample} contributes without keeping it (the loss of a per-sample loss). */
     abstract double prepare(Sample sample);
 

@@ -55,17 +55,15 @@ public final class LossStates {
         this.cannotFail = new boolean[array.length];
         this.keepsSamples = new boolean[array.length];
         this.reusesValue = new boolean[array.length];
+        boolean columns = true;
         for (int i = 0; i < array.length; i++) {
             cannotFail[i] = array[i].commitCannotFail();
             keepsSamples[i] = array[i].keepsSamples();
             reusesValue[i] = cannotFail[i] && array[i].evaluator.detailKeys().isEmpty();
+            columns &= array[i].takesColumns();
         }
         this.retain = retain;
         this.calls = calls;
-        boolean columns = true;
-        for (LossState s : array) {
-            columns &= s.takesColumns();
-        }
         this.takesColumns = columns;
         this.batchValues = new double[array.length][];
     }
@@ -163,7 +161,7 @@ public final class LossStates {
         }
         for (int i = 0; i < array.length; i++) {
             if (array[i] instanceof PerSampleState s) {
-                s.commitAll(batchValues[i], s.evaluator.takesWeight() ? weights : null, anyRefused ? reasons : null, n);
+                s.commitAll(batchValues[i], s.weightsOf(weights), anyRefused ? reasons : null, n);
             }
         }
         calls.accept(-1);
@@ -206,7 +204,7 @@ public final class LossStates {
     /** The rows that nothing has refused into accumulator {@code i}, one at a time where it stops; whether it refused a row. */
     private boolean addAll(int i, AggregateState<?> s, Columns columns, double[] weights, int n,
                            boolean anyRefused, InvalidSampleException[] reasons) {
-        double[] w = s.evaluator.takesWeight() ? weights : null;
+        double[] w = s.weightsOf(weights);
         boolean refusedAny = false;
         calls.accept(i);
         for (int from = 0; from < n; ) {
