@@ -65,21 +65,27 @@ public final class CellIndex {
      * is one probe of a table of longs, its bytes and length packed in one.
      */
     public int known(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n > 7 || b.length - from < 8) {
-            return find(b, from, to, hash(b, from, to));
-        }
-        long key = shortKey(b, from, n);
-        int mask = shortKeys.length - 1;
-        for (int i = shortSlot(key, mask); shortIds[i] != 0; i = (i + 1) & mask) {
-            if (shortKeys[i] == key) {
-                return shortIds[i] - 1;
+        if (isShort(b, from, to)) {
+            long key = shortKey(b, from, to);
+            int mask = shortKeys.length - 1;
+            for (int i = shortSlot(key, mask); shortIds[i] != 0; i = (i + 1) & mask) {
+                if (shortKeys[i] == key) {
+                    return shortIds[i] - 1;
+                }
             }
         }
-        return find(b, from, to, hash(b, from, to));   // (a cell first seen where it could not be read as a long)
+        // a longer cell, or one first seen where it could not be read as a long
+        return find(b, from, to, hash(b, from, to));
     }
 
-    private static long shortKey(byte[] b, int from, int n) {
+    /** Whether the cell has at most seven bytes and can be read as a long (eight bytes from its start). */
+    private static boolean isShort(byte[] b, int from, int to) {
+        return to - from <= 7 && b.length - from >= 8;
+    }
+
+    /** An {@link #isShort} cell's bytes and length, as one long. */
+    private static long shortKey(byte[] b, int from, int to) {
+        int n = to - from;
         return ((long) Numbers.LONGS.get(b, from) & ((1L << (8 * n)) - 1)) | (long) n << 56;
     }
 
@@ -123,9 +129,8 @@ public final class CellIndex {
     /** A cell that {@link #known} did not find: its new id. */
     private int add(byte[] b, int from, int to) {
         int id = addText(b, from, to, hash(b, from, to));
-        int n = to - from;
-        if (n <= 7 && b.length - from >= 8) {
-            addShort(shortKey(b, from, n), id);
+        if (isShort(b, from, to)) {
+            addShort(shortKey(b, from, to), id);
         }
         return id;
     }
