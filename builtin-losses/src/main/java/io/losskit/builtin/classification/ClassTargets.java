@@ -97,10 +97,15 @@ final class ClassTargets {
     /** A class index given as a number (a target role that also takes binary labels) for C classes. */
     static int numberIndex(Sample sample, int classes) {
         double target = sample.number("target");
-        if (target != Math.rint(target) || target < 0 || target >= classes) {
+        if (!isIndex(target, classes)) {
             throw new InvalidSampleException("target", "class index " + target + " is not in [0, " + classes + ")");
         }
         return (int) target;
+    }
+
+    /** Whether a target given as a number is a class index of C classes (an integer in [0, C)). */
+    static boolean isIndex(double target, int classes) {
+        return target == Math.rint(target) && target >= 0 && target < classes;
     }
 
     /** The predicted class: the index of the largest score, the lowest index among ties. */

@@ -96,7 +96,7 @@ public final class ZeroOne implements LossDefinition {
 
         /** [argmax ≠ k] of row i's class scores (the lowest index among ties, as {@link ClassTargets#argmax}). */
         private static double classError(double[][] p, double target, int i) {
-            if (target != Math.rint(target) || target < 0 || target >= p.length) {
+            if (!ClassTargets.isIndex(target, p.length)) {
                 throw new InvalidSampleException("target", "not a class index");   // (loss() words it)
             }
             int best = 0;

@@ -48,7 +48,7 @@ abstract class ElementwiseLoss implements LossDefinition {
     }
 
     /**
-     * d², d = ŷ − y (mse's, rmse's). A class, not a lambda: losskit's {@code score -l mse} links
+     * d², d = ŷ − y (mse's, rmse's, l2's). A class, not a lambda: losskit's {@code score -l mse} links
      * none on its way (the first one of a run costs start-up time).
      */
     static final ElementLoss SQUARED_ERROR = new ElementLoss() {

@@ -27,7 +27,7 @@ public final class L2 extends ElementwiseLoss {
 
     @Override
     public Loss create(Parameters params, Set<String> roles) {
-        return SumAccumulator.loss(descriptor(), summed((p, t) -> (p - t) * (p - t)),
+        return SumAccumulator.loss(descriptor(), summed(SQUARED_ERROR),
                 (s, w) -> Math.sqrt(s));
     }
 }
